@@ -1,0 +1,64 @@
+/** What every feed format is normalized into: one occurrence of an event, as the rest of Trellis sees it. */
+
+export type EventStatus = 'confirmed' | 'tentative' | 'cancelled';
+
+export type FeedFormat = 'icalendar' | 'rss' | 'atom' | 'json-feed' | 'json-ld';
+
+/** Structured place, as far as the feed lets us know it. */
+export interface EventPlace {
+  readonly name: string | null;
+  readonly address: string | null;
+  readonly city: string | null;
+  readonly country: string | null;
+}
+
+export interface NormalizedEvent {
+  /** Stable within its feed: the same feed entry (and occurrence) gets the same id on every parse. */
+  readonly id: string;
+  /** The feed's own identifier for the entry (UID, guid, id, @id, or its URL), if it has one. */
+  readonly uid: string | null;
+  /** For an occurrence of a recurring series: its original start (UTC ISO instant, or YYYY-MM-DD). */
+  readonly recurrenceId: string | null;
+  readonly title: string;
+  /** Plain text: HTML stripped, entities decoded, whitespace tidied. */
+  readonly description: string;
+  /** `YYYY-MM-DDTHH:mm:ssZ` (UTC) for timed events, `YYYY-MM-DD` for all-day ones. */
+  readonly start: string;
+  /** Same shape as `start`; exclusive end; null when the feed gives none. */
+  readonly end: string | null;
+  readonly allDay: boolean;
+  /** IANA zone the event was published in (null for all-day, floating or offset-only times). */
+  readonly timeZone: string | null;
+  readonly status: EventStatus;
+  readonly online: boolean;
+  readonly joinUrl: string | null;
+  /** One display line for the location ("Venue, Street 1, Berlin, Germany"), or null. */
+  readonly location: string | null;
+  readonly place: EventPlace | null;
+  readonly organizer: string | null;
+  readonly url: string | null;
+  /** The feed's own categories, as written (trimmed, deduplicated). */
+  readonly categories: readonly string[];
+  /** Topic tags: curated vocabulary ids found in the text, plus source default tags and feed categories, slugged. */
+  readonly tags: readonly string[];
+}
+
+/** A problem with one entry (or a non-fatal problem with the feed); the rest of the feed still counts. */
+export interface FeedProblem {
+  /** Which entry: its UID/guid/id, or `#<index>` when it has none, or null for the feed as a whole. */
+  readonly entry: string | null;
+  readonly message: string;
+}
+
+export interface ParsedFeed {
+  readonly format: FeedFormat;
+  readonly title: string | null;
+  readonly events: NormalizedEvent[];
+  readonly problems: FeedProblem[];
+}
+
+/** Recurring series are expanded to the occurrences that start in [from, to). */
+export interface ExpansionWindow {
+  readonly fromMs: number;
+  readonly toMs: number;
+}

@@ -1,0 +1,36 @@
+import type { EventPlace, EventStatus, FeedProblem } from './feed-event.ts';
+
+/**
+ * What a format parser hands to the normalizer: times already resolved to instants (or calendar
+ * dates), recurring series already expanded, text still as the feed wrote it.
+ */
+export type EventTime =
+  | { readonly kind: 'instant'; readonly utcMs: number; readonly timeZone: string | null }
+  | { readonly kind: 'date'; readonly date: string };
+
+export interface RawEvent {
+  readonly uid: string | null;
+  readonly recurrenceId: string | null;
+  readonly title: string | null;
+  readonly description: string | null;
+  readonly descriptionFormat: 'text' | 'html';
+  readonly start: EventTime;
+  readonly end: EventTime | null;
+  readonly status: EventStatus | null;
+  /** True/false when the feed says so (attendance mode, VirtualLocation); null when it does not. */
+  readonly online: boolean | null;
+  readonly joinUrl: string | null;
+  /** Free-text location as written (iCal LOCATION, ev:location). */
+  readonly locationText: string | null;
+  /** Structured place when the feed has one (schema.org Place/PostalAddress). */
+  readonly place: Partial<EventPlace> | null;
+  readonly organizer: string | null;
+  readonly url: string | null;
+  readonly categories: readonly string[];
+}
+
+export interface RawFeed {
+  readonly title: string | null;
+  readonly events: RawEvent[];
+  readonly problems: FeedProblem[];
+}
