@@ -1,0 +1,57 @@
+import { relative } from 'node:path';
+import type { LocalSettings } from '#shared/config/local-settings.ts';
+import { demoSources } from '#shared/local/demo-sources.ts';
+import { createLogger } from '#shared/log/logger.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { createEventStore } from '#shared/store/event-store.ts';
+import { createSourceRepository } from '#shared/store/source-repository.ts';
+import { startDev } from '../local/run-dev.ts';
+
+/** `trellis dev` (= `npm start`): run everything locally, ingest once, print what to open, wait for Ctrl-C. */
+export async function runDev(settings: LocalSettings): Promise<number> {
+  const logger = createLogger({ level: settings.logLevel });
+  const dev = await startDev(settings, logger);
+  await dev.ingestNow();
+
+  const client = createDocumentClient({ endpoint: dev.dynamoEndpoint });
+  const now = new Date();
+  const [sources, events] = await Promise.all([
+    createSourceRepository(client, settings.tableName).list(),
+    createEventStore(client, settings.tableName).listStartingBetween(
+      now,
+      new Date(now.getTime() + 120 * 86_400_000),
+    ),
+  ]);
+  client.destroy();
+  const live = events.filter((event) => !event.removed);
+  const shared = live.filter((event) => event.sources.length > 1).length;
+  const failing = sources.filter((source) => source.health.lastError);
+  const dataDir = relative(process.cwd(), settings.dataDir) || settings.dataDir;
+
+  process.stdout.write(`
+Trellis is running locally (data in ${dataDir}/).
+
+  Overview page   ${dev.apiUrl}/
+  JSON API        ${dev.apiUrl}/api/events    ${dev.apiUrl}/api/sources
+  Email inbox     ${dev.sesUrl}/    (SES local)
+  Demo feeds      ${demoSources.map((demo) => `${dev.feedsBaseUrl}/feeds/${demo.file}`).join('\n                  ')}
+
+Read ${sources.length} sources: ${live.length} upcoming events${shared ? ` (${shared} listed by more than one source, kept once)` : ''}.
+${failing.map((source) => `  ! ${source.id} ${source.url}: ${source.health.lastError}\n`).join('')}Feeds are fetched every ${settings.ingestEveryMinutes} minutes; \`npx trellis ingest\` fetches now.
+Press Ctrl-C to stop.
+`);
+
+  await new Promise<void>((resolve) => {
+    const shutdown = () => {
+      process.off('SIGINT', shutdown);
+      process.off('SIGTERM', shutdown);
+      resolve();
+    };
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+  });
+  process.stdout.write('\nstopping…\n');
+  await dev.stop();
+  process.stdout.write('stopped\n');
+  return 0;
+}

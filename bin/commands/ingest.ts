@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import type { LocalSettings } from '#shared/config/local-settings.ts';
+import { fetchFeed } from '#shared/feeds/fetch-feed.ts';
+import { type IngestReport, ingestSource } from '#shared/ingest/ingest-source.ts';
+import { createLogger } from '#shared/log/logger.ts';
+import { createEventStore } from '#shared/store/event-store.ts';
+import { createSourceRepository } from '#shared/store/source-repository.ts';
+import { openStoreSession } from '../local/store-session.ts';
+
+export const ingestUsage = 'trellis ingest [--source ID] [--due] [--force]   (all sources by default)';
+
+export function describeReport(report: IngestReport): string {
+  if (report.outcome === 'failed')
+    return `${report.sourceId}: FAILED (${report.error?.code}) ${report.error?.message}`;
+  if (report.outcome === 'not-modified')
+    return `${report.sourceId}: not modified (${report.eventCount} events)`;
+  const sync = report.sync;
+  const changes = sync
+    ? `${sync.created} new, ${sync.merged} merged with other sources, ${sync.updated} changed, ${sync.removed} removed, ${sync.unchanged} unchanged`
+    : '';
+  const problems = report.problemCount
+    ? `; ${report.problemCount} problems (see \`trellis sources list\`)`
+    : '';
+  return `${report.sourceId}: ${report.eventCount} events from ${report.format}: ${changes}${problems}`;
+}
+
+/** Fetch sources now, in this process (no queue): for operators and for trying a new feed. */
+export async function runIngest(args: string[], settings: LocalSettings): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { source: { type: 'string' }, due: { type: 'boolean' }, force: { type: 'boolean' } },
+  });
+  const session = await openStoreSession(settings, { withDemoFeeds: true });
+  let failed = 0;
+  try {
+    const sources = createSourceRepository(session.client, session.tableName);
+    const deps = {
+      sources,
+      events: createEventStore(session.client, session.tableName),
+      fetchFeed,
+      logger: createLogger({ level: settings.logLevel === 'info' ? 'warn' : settings.logLevel }),
+      loopback: session.loopback,
+    };
+    const now = new Date();
+    const ids = values.source
+      ? [values.source]
+      : (values.due ? await sources.listDue(now) : await sources.list()).map((source) => source.id);
+    if (ids.length === 0) process.stdout.write('no sources to ingest\n');
+    for (const id of ids) {
+      const report = await ingestSource(deps, id, now, { force: values.force ?? false });
+      if (report.outcome === 'failed') failed += 1;
+      process.stdout.write(`${describeReport(report)}\n`);
+    }
+  } finally {
+    await session.close();
+  }
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,28 @@
+import middy from '@middy/core';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { loadIngestFeedConfig } from '#shared/config/ingest-config.ts';
+import { fetchFeed } from '#shared/feeds/fetch-feed.ts';
+import { processIngestBatch } from '#shared/ingest/process-ingest-batch.ts';
+import { createLogger } from '#shared/log/logger.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { createEventStore } from '#shared/store/event-store.ts';
+import { createSourceRepository } from '#shared/store/source-repository.ts';
+
+const config = loadIngestFeedConfig();
+const logger = createLogger({ level: config.logLevel, fields: { function: 'ingest-feed' } });
+const client = createDocumentClient();
+const deps = {
+  sources: createSourceRepository(client, config.tableName),
+  events: createEventStore(client, config.tableName),
+  fetchFeed,
+  logger,
+  loopback: config.loopback,
+  horizonDays: config.horizonDays,
+  ...(config.userAgent ? { userAgent: config.userAgent } : {}),
+};
+
+/** SQS batch of sources to fetch; failed records go back to the queue (partial batch response). */
+export const handler = middy<SQSEvent, SQSBatchResponse>().handler(async (event) => {
+  const outcome = await processIngestBatch(deps, event.Records, () => new Date(), logger);
+  return { batchItemFailures: outcome.failedMessageIds.map((itemIdentifier) => ({ itemIdentifier })) };
+});

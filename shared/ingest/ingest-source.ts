@@ -1,0 +1,189 @@
+import { sourceEventContentFor } from '../events/event-content.ts';
+import { FeedParseError, SourceFetchError } from '../feeds/feed-errors.ts';
+import type { FetchFeedOptions, FetchFeedResult } from '../feeds/fetch-feed.ts';
+import { parseFeed } from '../feeds/parse-feed.ts';
+import type { Logger } from '../log/logger.ts';
+import { needsFullParse, nextFetchAfterFailure, nextFetchAfterSuccess } from '../sources/fetch-schedule.ts';
+import type { SourceHealth } from '../sources/source.ts';
+import type { EventStore, SyncResult } from '../store/event-store.ts';
+import { SourceNotFoundError, type SourceRepository } from '../store/source-repository.ts';
+import { planSourceSync } from './plan-source-sync.ts';
+
+export type FetchFeed = (url: string, options: FetchFeedOptions) => Promise<FetchFeedResult>;
+
+export interface IngestDependencies {
+  readonly sources: SourceRepository;
+  readonly events: EventStore;
+  readonly fetchFeed: FetchFeed;
+  readonly logger: Logger;
+  /** Local mode lets the fetcher reach its own demo feed server on loopback; AWS never does. */
+  readonly loopback: FetchFeedOptions['loopback'];
+  readonly userAgent?: string;
+  /** Recurring series are expanded this far ahead (default 120 days). */
+  readonly horizonDays?: number;
+}
+
+export interface IngestReport {
+  readonly sourceId: string;
+  readonly outcome: 'updated' | 'not-modified' | 'failed';
+  readonly format: string | null;
+  readonly eventCount: number;
+  readonly problemCount: number;
+  readonly sync: SyncResult | null;
+  readonly error: { readonly code: string; readonly message: string } | null;
+}
+
+const maxRecordedProblems = 10;
+const dayMs = 86_400_000;
+
+function endsAfter(event: { start: string; end: string | null; allDay: boolean }, now: Date): boolean {
+  const last = event.end ?? event.start;
+  const lastMs =
+    last.length === 10 ? Date.parse(`${last}T00:00:00Z`) + (event.end ? 0 : dayMs) : Date.parse(last);
+  return lastMs > now.getTime();
+}
+
+/**
+ * Fetch one source, parse it, and bring the store in line with it. Expected failures (the feed cannot
+ * be fetched or read) are recorded in the source's health with a backoff and reported, not thrown;
+ * anything else (the store failing) is thrown so the queue retries it.
+ */
+export async function ingestSource(
+  deps: IngestDependencies,
+  sourceId: string,
+  now: Date,
+  options: { readonly force?: boolean } = {},
+): Promise<IngestReport> {
+  const source = await deps.sources.get(sourceId);
+  if (!source) throw new SourceNotFoundError(`no source ${sourceId}`);
+  const log = deps.logger.child({ sourceId, url: source.url });
+  const health = source.health;
+  const conditional = !options.force && !needsFullParse(health.lastParsedAt, now);
+
+  const fail = async (code: string, message: string): Promise<IngestReport> => {
+    const failures = health.consecutiveFailures + 1;
+    const next: SourceHealth = {
+      ...health,
+      lastFetchAt: now.toISOString(),
+      lastError: message,
+      lastErrorCode: code,
+      consecutiveFailures: failures,
+      nextFetchAt: nextFetchAfterFailure(now, source.refreshMinutes, failures).toISOString(),
+    };
+    await deps.sources.saveHealth(source.id, next);
+    log.warn('source failed', {
+      code,
+      error: message,
+      consecutiveFailures: failures,
+      nextFetchAt: next.nextFetchAt,
+    });
+    return {
+      sourceId,
+      outcome: 'failed',
+      format: null,
+      eventCount: 0,
+      problemCount: 0,
+      sync: null,
+      error: { code, message },
+    };
+  };
+
+  let fetched: FetchFeedResult;
+  try {
+    fetched = await deps.fetchFeed(source.url, {
+      etag: conditional ? health.etag : null,
+      lastModified: conditional ? health.lastModified : null,
+      loopback: deps.loopback,
+      ...(deps.userAgent ? { userAgent: deps.userAgent } : {}),
+    });
+  } catch (error) {
+    if (error instanceof SourceFetchError) return fail(error.code, error.message);
+    throw error;
+  }
+
+  if (fetched.status === 'not-modified') {
+    await deps.sources.saveHealth(source.id, {
+      ...health,
+      lastFetchAt: now.toISOString(),
+      lastSuccessAt: now.toISOString(),
+      lastError: null,
+      lastErrorCode: null,
+      consecutiveFailures: 0,
+      nextFetchAt: nextFetchAfterSuccess(now, source.refreshMinutes).toISOString(),
+    });
+    log.info('source not modified');
+    return {
+      sourceId,
+      outcome: 'not-modified',
+      format: health.lastFormat,
+      eventCount: health.lastEventCount,
+      problemCount: 0,
+      sync: null,
+      error: null,
+    };
+  }
+
+  const horizonMs = (deps.horizonDays ?? 120) * dayMs;
+  let parsed: ReturnType<typeof parseFeed>;
+  try {
+    parsed = parseFeed(fetched.body, {
+      contentType: fetched.contentType,
+      window: { fromMs: now.getTime() - dayMs, toMs: now.getTime() + horizonMs },
+      defaultTimeZone: source.timeZone,
+      defaultTags: source.defaultTags,
+    });
+  } catch (error) {
+    if (error instanceof FeedParseError) return fail('unreadable', error.message);
+    throw error;
+  }
+
+  const upcoming = parsed.events.filter((event) => endsAfter(event, now));
+  const entries = upcoming.map((event) => sourceEventContentFor(event, source));
+  const previous = await deps.events.loadSourceState(source.id);
+  const problems = parsed.problems.map((problem) =>
+    problem.entry ? `${problem.entry}: ${problem.message}` : problem.message,
+  );
+  const storedUpcoming = [...previous.values()].filter(
+    (state) => !state.removed && endsAfter({ ...state, end: null, allDay: false }, now),
+  );
+  const emptiedOut = entries.length === 0 && storedUpcoming.length > 0;
+  if (emptiedOut)
+    problems.push(`the feed listed no events; kept the ${storedUpcoming.length} stored upcoming ones`);
+  const plan = planSourceSync(previous, entries, {
+    now,
+    allowRemovals: parsed.problems.length === 0 && !emptiedOut,
+  });
+  const sync = await deps.events.applySourceSync(source.id, plan, now);
+
+  await deps.sources.saveHealth(source.id, {
+    ...health,
+    lastFetchAt: now.toISOString(),
+    lastSuccessAt: now.toISOString(),
+    lastParsedAt: now.toISOString(),
+    etag: fetched.etag,
+    lastModified: fetched.lastModified,
+    lastError: null,
+    lastErrorCode: null,
+    consecutiveFailures: 0,
+    nextFetchAt: nextFetchAfterSuccess(now, source.refreshMinutes).toISOString(),
+    lastFormat: parsed.format,
+    lastEventCount: entries.length,
+    lastProblemCount: problems.length,
+    lastProblems: problems.slice(0, maxRecordedProblems),
+  });
+  log.info('source ingested', {
+    format: parsed.format,
+    events: entries.length,
+    problems: problems.length,
+    ...sync,
+  });
+  return {
+    sourceId,
+    outcome: 'updated',
+    format: parsed.format,
+    eventCount: entries.length,
+    problemCount: problems.length,
+    sync,
+    error: null,
+  };
+}

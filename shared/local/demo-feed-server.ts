@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { renderDemoFeed } from './demo-feed-template.ts';
+import { demoSources } from './demo-sources.ts';
+import { closeServer, listen } from './listen.ts';
+
+export interface DemoFeedServer {
+  readonly baseUrl: string;
+  readonly port: number;
+  urlFor(file: string): string;
+  stop(): Promise<void>;
+}
+
+const feedDirectory = fileURLToPath(new URL('./demo-feeds/', import.meta.url));
+
+/** Serves the demo feeds on loopback like a real publisher would: ETag, 304, a Content-Type. */
+export async function startDemoFeedServer(
+  options: { host?: string; port?: number; today?: () => Date } = {},
+): Promise<DemoFeedServer> {
+  const host = options.host ?? '127.0.0.1';
+  const today = options.today ?? (() => new Date());
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const name = decodeURIComponent(
+        new URL(request.url ?? '/', 'http://localhost').pathname.replace(/^\/feeds\//, ''),
+      );
+      const source = demoSources.find((candidate) => candidate.file === name);
+      if (!source || (request.method !== 'GET' && request.method !== 'HEAD')) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const body = renderDemoFeed(await readFile(`${feedDirectory}${source.file}`, 'utf8'), today());
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
+      if (request.headers['if-none-match'] === etag) {
+        response.writeHead(304, { etag }).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': source.contentType, etag, 'cache-control': 'max-age=300' });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    })().catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  const port = await listen(server, host, options.port ?? 0, 'demo feed server', 'TRELLIS_FEEDS_PORT');
+  const baseUrl = `http://${host}:${port}`;
+  return { baseUrl, port, urlFor: (file) => `${baseUrl}/feeds/${file}`, stop: () => closeServer(server) };
+}

@@ -1,0 +1,30 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sesLocalModule from 'aws-ses-v2-local';
+import { closeServer, listen } from './listen.ts';
+
+// A CommonJS module with an ES default export: Node hands over module.exports, bundlers may unwrap it.
+type StartSes = (config: { host: string; port: number }) => Promise<Server>;
+const startSesServer: StartSes =
+  (sesLocalModule as unknown as { default?: StartSes }).default ?? (sesLocalModule as unknown as StartSes);
+
+export interface LocalSes {
+  /** SES API endpoint for the SDK, and the inbox page to open in a browser. */
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** aws-ses-v2-local serving the SES API and its inbox page on loopback (messages live in memory). */
+export async function startLocalSes(options: { host?: string; port?: number } = {}): Promise<LocalSes> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 0;
+  if (port !== 0) {
+    // aws-ses-v2-local cannot report a busy port, so check first for a clear message.
+    const probe = createServer();
+    await listen(probe, host, port, 'SES (aws-ses-v2-local)', 'TRELLIS_SES_PORT');
+    await closeServer(probe);
+  }
+  const server: Server = await startSesServer({ host, port });
+  const bound = (server.address() as AddressInfo).port;
+  return { endpoint: `http://${host}:${bound}`, stop: () => closeServer(server) };
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { initialHealth, type Source, sourceKinds } from './source.ts';
+
+const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'tags are lower-case words with dashes, at most 40 characters');
+
+const feedUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => URL.canParse(value), 'must be an absolute URL')
+  .refine((value) => ['http:', 'https:'].includes(new URL(value).protocol), 'must be an http or https URL')
+  .transform((value) => new URL(value).href);
+
+export const newSourceSchema = z.object({
+  url: feedUrl,
+  kind: z.enum(sourceKinds),
+  organization: z.string().trim().min(1).max(200).nullish(),
+  defaultTags: z.array(slug).max(20).default([]),
+  refreshMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(7 * 24 * 60)
+    .default(60),
+  timeZone: z
+    .string()
+    .refine((zone) => isValidTimeZone(zone), 'must be an IANA time zone such as Europe/Berlin')
+    .nullish(),
+});
+
+export type NewSourceInput = z.input<typeof newSourceSchema>;
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The same URL always gets the same id, so a source cannot be registered twice. */
+export function sourceIdForUrl(url: string): string {
+  return `src_${createHash('sha256').update(url).digest('hex').slice(0, 12)}`;
+}
+
+/** Validate an operator's input (throws zod's error with per-field messages) and build the Source. */
+export function buildSource(input: NewSourceInput, now: Date): Source {
+  const parsed = newSourceSchema.parse(input);
+  return {
+    id: sourceIdForUrl(parsed.url),
+    url: parsed.url,
+    kind: parsed.kind,
+    organization: parsed.organization ?? null,
+    defaultTags: [...new Set(parsed.defaultTags)],
+    refreshMinutes: parsed.refreshMinutes,
+    timeZone: parsed.timeZone ?? null,
+    createdAt: now.toISOString(),
+    health: initialHealth(now),
+  };
+}

@@ -1,0 +1,510 @@
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { duplicateSlotsFor, startsWithinDuplicateWindow } from '../events/duplicate-slots.ts';
+import type { EventContent, SourceEventContent } from '../events/event-content.ts';
+import type { EventSourceLink, StoredEvent } from '../events/stored-event.ts';
+import type { SourceEventState, SourceSyncPlan } from '../ingest/plan-source-sync.ts';
+import { batchGetAll, batchWriteAll, type WriteRequest } from './batch-requests.ts';
+import { dedupeKey } from './keys/dedupe-keys.ts';
+import { eventDayPk, eventDaySk, eventKey } from './keys/event-keys.ts';
+import { sourceEventIdFromSk, sourceEventKey, sourceEventPrefix } from './keys/source-event-keys.ts';
+
+/*
+ * Three kinds of item per event:
+ *
+ *   SOURCE#<source> / SEV#<entry>   what one source said (content + hash) and which canonical event it feeds
+ *   EVENT#<id> / EVENT              the canonical event: content of its primary source, links to all sources
+ *   DEDUPE#<title>#<place>#<slot>   which canonical event claimed a (title, place, 30-minute slot)
+ *
+ * Writes go canonical first, source entry last: the source entry's hash is the "done" mark, so a crash
+ * in between is repaired by the next ingest (canonical ids are derived from the source entry, so the
+ * retry overwrites the same item instead of creating a second one).
+ */
+
+export interface SyncResult {
+  readonly created: number;
+  readonly merged: number;
+  readonly updated: number;
+  readonly removed: number;
+  readonly unchanged: number;
+}
+
+export interface EventStore {
+  loadSourceState(sourceId: string): Promise<Map<string, SourceEventState>>;
+  applySourceSync(sourceId: string, plan: SourceSyncPlan, now: Date): Promise<SyncResult>;
+  get(eventId: string): Promise<StoredEvent | null>;
+  /** Canonical events whose start lies in [from, to), read day by day from the start-day index. */
+  listStartingBetween(from: Date, to: Date): Promise<StoredEvent[]>;
+}
+
+type Item = Record<string, unknown>;
+type LinkMap = Record<string, { sourceEventId: string; url: string | null }>;
+
+const retentionAfterEndSeconds = 30 * 24 * 3600;
+
+/** Deterministic, so a retried ingest writes the same canonical item again rather than a second one. */
+export function canonicalIdFor(sourceId: string, sourceEventId: string): string {
+  return `evt_${createHash('sha256').update(`${sourceId}\u0000${sourceEventId}`).digest('hex').slice(0, 20)}`;
+}
+
+function startMs(start: string): number {
+  return Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start);
+}
+
+function expiresAt(content: Pick<EventContent, 'start' | 'end'>): number {
+  return Math.floor(startMs(content.end ?? content.start) / 1000) + retentionAfterEndSeconds;
+}
+
+function startDay(start: string): string {
+  return start.slice(0, 10);
+}
+
+/** Attributes of the canonical item that follow from its content (index keys, expiry). */
+function contentAttributes(eventId: string, content: EventContent): Item {
+  return {
+    ...content,
+    gsi1pk: eventDayPk(startDay(content.start)),
+    gsi1sk: eventDaySk(content.start, eventId),
+    ttl: expiresAt(content),
+  };
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException;
+}
+
+function toStoredEvent(item: Item): StoredEvent {
+  const {
+    pk: _pk,
+    sk: _sk,
+    type: _type,
+    gsi1pk: _g1,
+    gsi1sk: _g1s,
+    ttl: _ttl,
+    dedupeSlot: _slot,
+    links,
+    ...rest
+  } = item;
+  const sources: EventSourceLink[] = Object.entries((links ?? {}) as LinkMap)
+    .map(([sourceId, link]) => ({ sourceId, sourceEventId: link.sourceEventId, url: link.url }))
+    .sort((a, b) => a.sourceId.localeCompare(b.sourceId));
+  return { ...(rest as unknown as Omit<StoredEvent, 'sources'>), sources };
+}
+
+export function createEventStore(client: DynamoDBDocumentClient, tableName: string): EventStore {
+  const linkFor = (entry: SourceEventContent) => ({
+    sourceEventId: entry.sourceEventId,
+    url: entry.content.url,
+  });
+
+  function sourceEventPut(
+    sourceId: string,
+    entry: SourceEventContent,
+    canonicalId: string,
+    removed: boolean,
+  ) {
+    return {
+      PutRequest: {
+        Item: {
+          ...sourceEventKey(sourceId, entry.sourceEventId),
+          type: 'source-event',
+          hash: entry.hash,
+          canonicalId,
+          start: entry.content.start,
+          removed,
+          content: entry.content,
+          ttl: expiresAt(entry.content),
+        },
+      },
+    } satisfies WriteRequest;
+  }
+
+  /** Link a source entry to an existing canonical event found as a duplicate; false if that is not allowed. */
+  async function linkAsDuplicate(
+    canonicalId: string,
+    sourceId: string,
+    entry: SourceEventContent,
+    now: Date,
+  ) {
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: eventKey(canonicalId),
+          UpdateExpression: 'SET links.#source = :link, updatedAt = :now',
+          // The same source twice is two events, not a duplicate; a removed event is not revived by another feed.
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(links.#source) AND removed = :false',
+          ExpressionAttributeNames: { '#source': sourceId },
+          ExpressionAttributeValues: { ':link': linkFor(entry), ':now': now.toISOString(), ':false': false },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async function createEntries(sourceId: string, entries: readonly SourceEventContent[], now: Date) {
+    const slotsByEntry = entries.map((entry) => duplicateSlotsFor(entry.content));
+    const candidateKeys = [...new Set(slotsByEntry.flatMap((slots) => slots.candidates))].map(dedupeKey);
+    const claimed = new Map<string, { canonicalId: string; start: string }>();
+    for (const item of await batchGetAll(client, tableName, candidateKeys, {
+      projection: 'pk, canonicalId, #s',
+      names: { '#s': 'start' },
+    })) {
+      claimed.set(String(item.pk).slice('DEDUPE#'.length), {
+        canonicalId: String(item.canonicalId),
+        start: String(item.start),
+      });
+    }
+
+    const canonicalWrites: WriteRequest[] = [];
+    const sourceWrites: WriteRequest[] = [];
+    let merged = 0;
+    for (const [index, entry] of entries.entries()) {
+      const slots = slotsByEntry[index];
+      if (!slots) continue;
+      const ownId = canonicalIdFor(sourceId, entry.sourceEventId);
+      const duplicate = slots.candidates
+        .map((slot) => claimed.get(slot))
+        .find(
+          (claim) =>
+            claim &&
+            claim.canonicalId !== ownId &&
+            startsWithinDuplicateWindow(claim.start, entry.content.start),
+        );
+      if (duplicate && (await linkAsDuplicate(duplicate.canonicalId, sourceId, entry, now))) {
+        merged += 1;
+        sourceWrites.push(sourceEventPut(sourceId, entry, duplicate.canonicalId, false));
+        continue;
+      }
+      const ownClaim = claimed.get(slots.own);
+      const claimsSlot = !ownClaim || ownClaim.canonicalId === ownId;
+      if (claimsSlot) {
+        claimed.set(slots.own, { canonicalId: ownId, start: entry.content.start });
+        canonicalWrites.push({
+          PutRequest: {
+            Item: {
+              ...dedupeKey(slots.own),
+              type: 'dedupe',
+              canonicalId: ownId,
+              start: entry.content.start,
+              ttl: expiresAt(entry.content),
+            },
+          },
+        });
+      }
+      canonicalWrites.push({
+        PutRequest: {
+          Item: {
+            ...eventKey(ownId),
+            type: 'event',
+            id: ownId,
+            ...contentAttributes(ownId, entry.content),
+            primarySourceId: sourceId,
+            links: { [sourceId]: linkFor(entry) },
+            removed: false,
+            firstSeenAt: now.toISOString(),
+            updatedAt: now.toISOString(),
+            dedupeSlot: claimsSlot ? slots.own : null,
+          },
+        },
+      });
+      sourceWrites.push(sourceEventPut(sourceId, entry, ownId, false));
+    }
+    await batchWriteAll(client, tableName, canonicalWrites);
+    await batchWriteAll(client, tableName, sourceWrites);
+    return { created: entries.length - merged, merged };
+  }
+
+  /** Move the dedupe claim when the primary content moved to another (title, place, slot). */
+  async function moveDedupeClaim(canonicalId: string, oldSlot: string | null, content: EventContent) {
+    const newSlot = duplicateSlotsFor(content).own;
+    if (oldSlot === newSlot) return;
+    if (oldSlot) {
+      await client
+        .send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: dedupeKey(oldSlot),
+            UpdateExpression: 'SET canonicalId = :none',
+            ConditionExpression: 'canonicalId = :id',
+            ExpressionAttributeValues: { ':id': canonicalId, ':none': '' },
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+        });
+    }
+    await client
+      .send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: dedupeKey(newSlot),
+          UpdateExpression: 'SET canonicalId = :id, #s = :start, #t = :type, #ttl = :ttl',
+          ConditionExpression: 'attribute_not_exists(pk) OR canonicalId = :id OR canonicalId = :none',
+          ExpressionAttributeNames: { '#s': 'start', '#t': 'type', '#ttl': 'ttl' },
+          ExpressionAttributeValues: {
+            ':id': canonicalId,
+            ':none': '',
+            ':start': content.start,
+            ':type': 'dedupe',
+            ':ttl': expiresAt(content),
+          },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+  }
+
+  function contentUpdate(canonicalId: string, content: EventContent, extra: Item) {
+    const values: Item = { ...contentAttributes(canonicalId, content), ...extra };
+    const names: Record<string, string> = {};
+    const sets: string[] = [];
+    for (const [index, [name, value]] of Object.entries(values).entries()) {
+      names[`#a${index}`] = name;
+      sets.push(`#a${index} = :v${index}`);
+      values[`:v${index}`] = value;
+    }
+    return {
+      names,
+      values: Object.fromEntries(Object.entries(values).filter(([key]) => key.startsWith(':'))),
+      expression: sets.join(', '),
+    };
+  }
+
+  /** The source changed (or re-listed) an entry: update the canonical event if it is the primary source. */
+  async function updateEntry(
+    sourceId: string,
+    entry: SourceEventContent,
+    state: SourceEventState,
+    now: Date,
+  ) {
+    const canonicalId = state.canonicalId;
+    const update = contentUpdate(canonicalId, entry.content, {
+      updatedAt: now.toISOString(),
+      removed: false,
+      dedupeSlot: duplicateSlotsFor(entry.content).own,
+    });
+    try {
+      const output = await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: eventKey(canonicalId),
+          UpdateExpression: `SET ${update.expression}, links.#source = :link, primarySourceId = :source`,
+          // Primary source, or a removed event coming back through any of its sources.
+          ConditionExpression: 'attribute_exists(pk) AND (primarySourceId = :source OR removed = :true)',
+          ExpressionAttributeNames: { ...update.names, '#source': sourceId },
+          ExpressionAttributeValues: {
+            ...update.values,
+            ':link': linkFor(entry),
+            ':source': sourceId,
+            ':true': true,
+          },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      await moveDedupeClaim(
+        canonicalId,
+        (output.Attributes?.dedupeSlot as string | null) ?? null,
+        entry.content,
+      );
+      return canonicalId;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: eventKey(canonicalId),
+          UpdateExpression: 'SET links.#source = :link, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#source': sourceId },
+          ExpressionAttributeValues: { ':link': linkFor(entry), ':now': now.toISOString() },
+        }),
+      );
+      return canonicalId;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    // The canonical event is gone (expired, or a crash left only the source entry): create it afresh.
+    await createEntries(sourceId, [entry], now);
+    return canonicalIdFor(sourceId, entry.sourceEventId);
+  }
+
+  async function readSourceContent(sourceId: string, sourceEventId: string): Promise<EventContent | null> {
+    const output = await client.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: sourceEventKey(sourceId, sourceEventId),
+        ConsistentRead: true,
+      }),
+    );
+    return (output.Item?.content as EventContent | undefined) ?? null;
+  }
+
+  /** A source dropped a future entry: unlink it; promote another source, or mark the event removed. */
+  async function removeEntry(sourceId: string, state: SourceEventState, now: Date) {
+    let after: Item | undefined;
+    try {
+      const output = await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: eventKey(state.canonicalId),
+          UpdateExpression: 'REMOVE links.#source SET updatedAt = :now',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#source': sourceId },
+          ExpressionAttributeValues: { ':now': now.toISOString() },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      after = output.Attributes;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    if (after) {
+      const remaining = Object.entries((after.links ?? {}) as LinkMap).sort(([a], [b]) => a.localeCompare(b));
+      const [next] = remaining;
+      if (!next) {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: eventKey(state.canonicalId),
+            UpdateExpression: 'SET removed = :true',
+            ExpressionAttributeValues: { ':true': true },
+          }),
+        );
+      } else if (after.primarySourceId === sourceId) {
+        const [nextSourceId, link] = next;
+        const content = await readSourceContent(nextSourceId, link.sourceEventId);
+        if (content) {
+          const update = contentUpdate(state.canonicalId, content, { primarySourceId: nextSourceId });
+          await client
+            .send(
+              new UpdateCommand({
+                TableName: tableName,
+                Key: eventKey(state.canonicalId),
+                UpdateExpression: `SET ${update.expression}`,
+                ConditionExpression: 'primarySourceId = :old',
+                ExpressionAttributeNames: update.names,
+                ExpressionAttributeValues: { ...update.values, ':old': sourceId },
+              }),
+            )
+            .catch((error: unknown) => {
+              if (!isConditionFailure(error)) throw error;
+            });
+        }
+      }
+    }
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: sourceEventKey(sourceId, state.sourceEventId),
+        UpdateExpression: 'SET removed = :true',
+        ExpressionAttributeValues: { ':true': true },
+      }),
+    );
+  }
+
+  return {
+    async loadSourceState(sourceId) {
+      const states = new Map<string, SourceEventState>();
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page: QueryCommandOutput = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: {
+              ':pk': sourceEventKey(sourceId, '').pk,
+              ':prefix': sourceEventPrefix,
+            },
+            ProjectionExpression: 'sk, #h, canonicalId, #s, removed',
+            ExpressionAttributeNames: { '#h': 'hash', '#s': 'start' },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const sourceEventId = sourceEventIdFromSk(String(item.sk));
+          states.set(sourceEventId, {
+            sourceEventId,
+            hash: String(item.hash),
+            canonicalId: String(item.canonicalId),
+            start: String(item.start),
+            removed: item.removed === true,
+          });
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return states;
+    },
+
+    async applySourceSync(sourceId, plan, now) {
+      const { created, merged } = await createEntries(sourceId, plan.creates, now);
+      const updatedWrites: WriteRequest[] = [];
+      for (const { incoming, state } of plan.updates) {
+        const canonicalId = await updateEntry(sourceId, incoming, state, now);
+        updatedWrites.push(sourceEventPut(sourceId, incoming, canonicalId, false));
+      }
+      await batchWriteAll(client, tableName, updatedWrites);
+      for (const state of plan.removals) await removeEntry(sourceId, state, now);
+      return {
+        created,
+        merged,
+        updated: plan.updates.length,
+        removed: plan.removals.length,
+        unchanged: plan.unchanged,
+      };
+    },
+
+    async get(eventId) {
+      const output = await client.send(new GetCommand({ TableName: tableName, Key: eventKey(eventId) }));
+      return output.Item ? toStoredEvent(output.Item) : null;
+    },
+
+    async listStartingBetween(from, to) {
+      const events: StoredEvent[] = [];
+      const fromIso = from.toISOString();
+      const toIso = to.toISOString();
+      for (
+        let day = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
+        day < to.getTime();
+        day += 86_400_000
+      ) {
+        const dayIso = new Date(day).toISOString().slice(0, 10);
+        let startKey: Record<string, unknown> | undefined;
+        do {
+          const page: QueryCommandOutput = await client.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: 'gsi1',
+              KeyConditionExpression: 'gsi1pk = :day',
+              ExpressionAttributeValues: { ':day': eventDayPk(dayIso) },
+              ExclusiveStartKey: startKey,
+            }),
+          );
+          for (const item of page.Items ?? []) {
+            const start = String(item.start);
+            // All-day events count from the start of their date; timed ones by their instant.
+            const at = start.length === 10 ? `${start}T00:00:00.000Z` : start.replace('Z', '.000Z');
+            if (at >= fromIso && at < toIso) events.push(toStoredEvent(item));
+          }
+          startKey = page.LastEvaluatedKey;
+        } while (startKey);
+      }
+      return events;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { StoredEvent } from '../events/stored-event.ts';
+import type { Source } from '../sources/source.ts';
+import { escapeHtml, safeHref } from './escape-html.ts';
+
+/** The local landing page: what Trellis has read, and how each source is doing. */
+export function renderOverviewPage(input: {
+  sources: readonly Source[];
+  events: readonly StoredEvent[];
+  now: Date;
+}): string {
+  const sourceRows = input.sources
+    .map((source) => {
+      const health = source.health;
+      const state = health.lastError
+        ? `<span class="bad">failing (${health.consecutiveFailures}×): ${escapeHtml(health.lastError)}</span>`
+        : health.lastSuccessAt
+          ? `<span class="good">ok</span>, ${health.lastEventCount} events${health.lastProblemCount ? `, ${health.lastProblemCount} problems` : ''}`
+          : 'not fetched yet';
+      return `<tr><td>${escapeHtml(source.organization ?? source.id)}<br><small>${escapeHtml(source.kind)} · ${escapeHtml(health.lastFormat ?? '?')}</small></td><td>${state}<br><small>last fetch ${escapeHtml(health.lastFetchAt ?? 'never')} · next ${escapeHtml(health.nextFetchAt)}</small></td></tr>`;
+    })
+    .join('\n');
+  const eventRows = input.events
+    .map((event) => {
+      const href = safeHref(event.url);
+      const title = href
+        ? `<a href="${escapeHtml(href)}">${escapeHtml(event.title)}</a>`
+        : escapeHtml(event.title);
+      const where = event.online ? 'online' : (event.location ?? '');
+      const status = event.removed
+        ? ' <span class="bad">removed</span>'
+        : event.status === 'cancelled'
+          ? ' <span class="bad">cancelled</span>'
+          : '';
+      const sources = event.sources.length > 1 ? ` <small>(${event.sources.length} sources)</small>` : '';
+      return `<tr><td>${escapeHtml(event.start)}${event.timeZone ? `<br><small>${escapeHtml(event.timeZone)}</small>` : ''}</td><td>${title}${status}${sources}<br><small>${escapeHtml(where)} · ${escapeHtml(event.tags.join(', '))}</small></td></tr>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Trellis</title>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}td{border-top:1px solid #ddd;padding:.5rem;vertical-align:top}small{color:#555}.bad{color:#a40000}.good{color:#1d6b1d}@media (prefers-color-scheme:dark){body{background:#111;color:#eee}small{color:#aaa}td{border-color:#333}.bad{color:#ff8a8a}.good{color:#8fd18f}}</style>
+</head><body>
+<h1>Trellis</h1>
+<p>Upcoming events read from ${input.sources.length} sources, as of ${escapeHtml(input.now.toISOString())}. JSON: <a href="/api/events">/api/events</a>, <a href="/api/sources">/api/sources</a>.</p>
+<h2>Sources</h2>
+<table>${sourceRows || '<tr><td>No sources yet: <code>npx trellis sources add URL --kind industry-event</code></td></tr>'}</table>
+<h2>Upcoming events</h2>
+<table>${eventRows || '<tr><td>No upcoming events.</td></tr>'}</table>
+</body></html>`;
+}

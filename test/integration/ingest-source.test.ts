@@ -1,0 +1,216 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fetchFeed } from '../../shared/feeds/fetch-feed.ts';
+import { type IngestDependencies, ingestSource } from '../../shared/ingest/ingest-source.ts';
+import { silentLogger } from '../../shared/log/logger.ts';
+import { buildSource } from '../../shared/sources/new-source.ts';
+import type { Source } from '../../shared/sources/source.ts';
+import { createEventStore } from '../../shared/store/event-store.ts';
+import { createSourceRepository } from '../../shared/store/source-repository.ts';
+import { createLocalTable } from '../support/local-table.ts';
+import { countRequests, type RequestCounter } from '../support/request-counter.ts';
+
+/** A publisher on loopback whose feed, status and validators each test sets. */
+const publisher = {
+  status: 200,
+  body: '',
+  contentType: 'text/calendar',
+  etag: '"v1"',
+  requests: 0,
+  conditionalRequests: 0,
+};
+let server: Server;
+let port: number;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    publisher.requests += 1;
+    if (request.url === '/metadata-redirect') {
+      response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+      return;
+    }
+    if (request.headers['if-none-match']) publisher.conditionalRequests += 1;
+    if (publisher.status === 200 && request.headers['if-none-match'] === publisher.etag) {
+      response.writeHead(304, { etag: publisher.etag }).end();
+      return;
+    }
+    response.writeHead(publisher.status, { 'content-type': publisher.contentType, etag: publisher.etag });
+    response.end(publisher.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const now = new Date('2030-03-01T09:00:00Z');
+const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+
+function vevent(uid: string, summary: string, start: string, extra = ''): string {
+  return `BEGIN:VEVENT\r\nUID:${uid}\r\nDTSTAMP:20300101T000000Z\r\nDTSTART;TZID=Europe/Berlin:${start}\r\nDURATION:PT2H\r\nSUMMARY:${summary}\r\nLOCATION:Kulturbrauerei, Schönhauser Allee 36, 10435 Berlin, Germany\r\n${extra}END:VEVENT\r\n`;
+}
+const calendar = (...events: string[]) =>
+  `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${events.join('')}END:VCALENDAR\r\n`;
+
+const meetup = vevent('meetup@test', 'Kubernetes Meetup', '20300305T190000');
+const workshop = vevent('workshop@test', 'Leadership Workshop', '20300310T100000');
+const weekly = vevent(
+  'weekly@test',
+  'Weekly Office Hours',
+  '20300324T120000',
+  'RRULE:FREQ=WEEKLY;COUNT=3\r\n',
+);
+
+let deps: IngestDependencies;
+let source: Source;
+let requests: RequestCounter;
+let events: ReturnType<typeof createEventStore>;
+let sources: ReturnType<typeof createSourceRepository>;
+
+beforeEach(async () => {
+  Object.assign(publisher, {
+    status: 200,
+    contentType: 'text/calendar',
+    etag: '"v1"',
+    body: calendar(meetup, workshop, weekly),
+  });
+  const table = await createLocalTable();
+  requests = countRequests(table.documentClient);
+  sources = createSourceRepository(table.documentClient, table.tableName);
+  events = createEventStore(table.documentClient, table.tableName);
+  deps = { sources, events, fetchFeed, logger: silentLogger, loopback: { ports: [port] } };
+  source = buildSource(
+    {
+      url: `http://127.0.0.1:${port}/feed.ics`,
+      kind: 'industry-event',
+      organization: 'CNCF Berlin',
+      defaultTags: ['berlin'],
+    },
+    now,
+  );
+  await sources.create(source);
+});
+
+const upcoming = async () =>
+  (await events.listStartingBetween(now, later(60 * 24 * 60))).filter((event) => !event.removed);
+
+describe('ingesting a source', () => {
+  it('stores every event with its source kind, organization and tags, DST-correct occurrences included', async () => {
+    const report = await ingestSource(deps, source.id, now);
+    expect(report).toMatchObject({ outcome: 'updated', format: 'icalendar', eventCount: 5, problemCount: 0 });
+    const stored = await upcoming();
+    expect(stored.map((event) => `${event.start} ${event.title}`)).toEqual([
+      '2030-03-05T18:00:00Z Kubernetes Meetup',
+      '2030-03-10T09:00:00Z Leadership Workshop',
+      // 12:00 in Berlin every week: CET (UTC+1) before 2030-03-31, CEST (UTC+2) from that day.
+      '2030-03-24T11:00:00Z Weekly Office Hours',
+      '2030-03-31T10:00:00Z Weekly Office Hours',
+      '2030-04-07T10:00:00Z Weekly Office Hours',
+    ]);
+    expect(stored.find((event) => event.title === 'Kubernetes Meetup')).toMatchObject({
+      kind: 'industry-event',
+      organization: 'CNCF Berlin',
+      end: '2030-03-05T20:00:00Z',
+      timeZone: 'Europe/Berlin',
+      place: { city: 'Berlin', country: 'Germany' },
+      tags: expect.arrayContaining(['berlin', 'kubernetes']),
+    });
+    expect((await sources.get(source.id))?.health).toMatchObject({
+      etag: '"v1"',
+      lastEventCount: 5,
+      consecutiveFailures: 0,
+      lastFormat: 'icalendar',
+    });
+  });
+
+  it('answers a 304 with no parse and no event writes, and re-parses an unchanged 200 with no event writes', async () => {
+    await ingestSource(deps, source.id, now);
+    requests.reset();
+    expect(await ingestSource(deps, source.id, later(60))).toMatchObject({ outcome: 'not-modified' });
+    expect(publisher.conditionalRequests).toBeGreaterThan(0);
+    // The only write is the source's own health record (last fetch, next fetch).
+    expect(requests.writes()).toBe(1);
+
+    requests.reset();
+    publisher.etag = '"v2"'; // same bytes, new validator: a full fetch and parse
+    expect(await ingestSource(deps, source.id, later(120))).toMatchObject({
+      outcome: 'updated',
+      sync: { unchanged: 5, created: 0, updated: 0 },
+    });
+    expect(requests.writes()).toBe(1);
+  });
+
+  it('marks an event removed when it disappears before it starts, and applies changes', async () => {
+    await ingestSource(deps, source.id, now);
+    publisher.etag = '"v2"';
+    publisher.body = calendar(vevent('meetup@test', 'Kubernetes Meetup', '20300305T200000'), weekly);
+    expect(await ingestSource(deps, source.id, later(60))).toMatchObject({
+      sync: { updated: 1, removed: 1, unchanged: 3 },
+    });
+    const titles = (await upcoming()).map((event) => `${event.start} ${event.title}`);
+    expect(titles).toContain('2030-03-05T19:00:00Z Kubernetes Meetup');
+    expect(titles).not.toContain('2030-03-10T09:00:00Z Leadership Workshop');
+  });
+
+  it('keeps every stored event and backs off when the feed fails', async () => {
+    await ingestSource(deps, source.id, now);
+    publisher.status = 500;
+    publisher.etag = '"v2"';
+    const first = await ingestSource(deps, source.id, later(60), { force: true });
+    expect(first).toMatchObject({ outcome: 'failed', error: { code: 'http-status' } });
+    await ingestSource(deps, source.id, later(61), { force: true });
+    const health = (await sources.get(source.id))?.health;
+    expect(health).toMatchObject({ consecutiveFailures: 2, lastErrorCode: 'http-status' });
+    // refresh 60 min × 2² after the second failure
+    expect(health?.nextFetchAt).toBe(later(61 + 240).toISOString());
+    expect(await upcoming()).toHaveLength(5);
+  });
+
+  it('records an unreadable feed as a failure without touching stored events', async () => {
+    await ingestSource(deps, source.id, now);
+    Object.assign(publisher, {
+      etag: '"v2"',
+      contentType: 'text/html',
+      body: '<html><body>We moved!</body></html>',
+    });
+    expect(await ingestSource(deps, source.id, later(60))).toMatchObject({
+      outcome: 'failed',
+      error: { code: 'unreadable' },
+    });
+    expect(await upcoming()).toHaveLength(5);
+  });
+
+  it('keeps the readable events of a partly broken feed and removes nothing while entries are unreadable', async () => {
+    await ingestSource(deps, source.id, now);
+    Object.assign(publisher, {
+      etag: '"v2"',
+      body: calendar(meetup, 'BEGIN:VEVENT\r\nUID:broken@test\r\nSUMMARY:No start\r\nEND:VEVENT\r\n', weekly),
+    });
+    const report = await ingestSource(deps, source.id, later(60));
+    expect(report).toMatchObject({ outcome: 'updated', eventCount: 4, sync: { removed: 0 } });
+    expect(report.problemCount).toBeGreaterThan(0);
+    expect((await sources.get(source.id))?.health.lastProblems.join('\n')).toContain('broken@test');
+    expect(await upcoming()).toHaveLength(5);
+  });
+
+  it('keeps stored events when a feed suddenly lists none', async () => {
+    await ingestSource(deps, source.id, now);
+    Object.assign(publisher, { etag: '"v2"', body: calendar() });
+    const report = await ingestSource(deps, source.id, later(60));
+    expect(report).toMatchObject({ outcome: 'updated', eventCount: 0, sync: { removed: 0 } });
+    expect(await upcoming()).toHaveLength(5);
+  });
+
+  it('refuses a feed that redirects to the cloud metadata address', async () => {
+    const redirecting = buildSource(
+      { url: `http://127.0.0.1:${port}/metadata-redirect`, kind: 'industry-event' },
+      now,
+    );
+    await sources.create(redirecting);
+    expect(await ingestSource(deps, redirecting.id, now)).toMatchObject({
+      outcome: 'failed',
+      error: { code: 'blocked-address' },
+    });
+    expect((await sources.get(redirecting.id))?.health.lastError).toContain('169.254.169.254');
+  });
+});

@@ -1,0 +1,106 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningDev, startDev } from '../../bin/local/run-dev.ts';
+import type { StoredEvent } from '../../shared/events/stored-event.ts';
+import { silentLogger } from '../../shared/log/logger.ts';
+
+let dev: RunningDev;
+let dataDir: string;
+
+async function apiEvents(): Promise<StoredEvent[]> {
+  const to = new Date(Date.now() + 60 * 86_400_000).toISOString();
+  const response = await fetch(`${dev.apiUrl}/api/events?to=${encodeURIComponent(to)}`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { events: StoredEvent[] }).events;
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'trellis-dev-'));
+  dev = await startDev(
+    {
+      dataDir,
+      host: '127.0.0.1',
+      apiPort: 0,
+      dynamoPort: 0,
+      sesPort: 0,
+      feedsPort: 0,
+      ingestEveryMinutes: 30,
+      allowLoopbackFeeds: false,
+      tableName: 'trellis',
+      logLevel: 'error',
+    },
+    silentLogger,
+  );
+  await dev.ingestNow();
+}, 60_000);
+
+afterAll(async () => {
+  await dev?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('trellis dev (the embedded local runtime)', () => {
+  it('seeds the demo sources and ingests all four formats through the real handlers', async () => {
+    const response = await fetch(`${dev.apiUrl}/api/sources`);
+    const { sources } = (await response.json()) as {
+      sources: { health: { lastFormat: string; lastError: string | null } }[];
+    };
+    expect(sources.map((source) => source.health.lastFormat).sort()).toEqual([
+      'icalendar',
+      'json-feed',
+      'json-ld',
+      'rss',
+    ]);
+    expect(sources.every((source) => source.health.lastError === null)).toBe(true);
+  });
+
+  it('keeps one event for the breakfast both the iCalendar and the RSS feed list', async () => {
+    const breakfasts = (await apiEvents()).filter((event) => event.title === 'Women in Cloud Breakfast');
+    expect(breakfasts).toHaveLength(1);
+    expect(breakfasts[0]?.sources).toHaveLength(2);
+  });
+
+  it('serves the weekly meetup at 19:00 Berlin time, with its exception and its moved occurrence', async () => {
+    const meetups = (await apiEvents()).filter((event) => event.title.startsWith('Kubernetes Berlin Meetup'));
+    for (const meetup of meetups) {
+      const local = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Berlin',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(new Date(meetup.start));
+      expect(local).toBe(meetup.title.includes('special') ? '18:30' : '19:00');
+    }
+    expect(meetups.filter((event) => event.title.includes('special'))).toHaveLength(1);
+  });
+
+  it('shows the cancelled event as cancelled, in the API and on the overview page', async () => {
+    expect((await apiEvents()).find((event) => event.title === 'Data Council Berlin Evening')?.status).toBe(
+      'cancelled',
+    );
+    const page = await fetch(`${dev.apiUrl}/`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain('Platform Engineering Day');
+    expect(html).toContain('cancelled');
+  });
+
+  it('answers an invalid query with a 400 problem naming the field', async () => {
+    const response = await fetch(`${dev.apiUrl}/api/events?from=yesterday`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 400, errors: [{ field: 'from' }] });
+  });
+
+  it('re-ingests without changing anything and tells other commands where it runs', async () => {
+    const before = await apiEvents();
+    await dev.ingestNow();
+    expect(await apiEvents()).toEqual(before);
+    const state = JSON.parse(await readFile(join(dataDir, 'dev.json'), 'utf8')) as {
+      pid: number;
+      apiUrl: string;
+    };
+    expect(state).toMatchObject({ pid: process.pid, apiUrl: dev.apiUrl });
+  });
+});
