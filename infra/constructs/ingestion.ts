@@ -1,0 +1,71 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Construct } from 'constructs';
+import type { AlarmTopic } from './alarm-topic.ts';
+import { bindQueueSender, bindTable } from './bindings.ts';
+import { type FunctionDefaults, FunctionWithLogGroup } from './function-with-log-group.ts';
+import { WorkQueue } from './work-queue.ts';
+
+export interface IngestionProps {
+  readonly table: ITable;
+  readonly alarms: AlarmTopic;
+  readonly functionDefaults: FunctionDefaults;
+}
+
+/** How often the due sources are looked up and queued for fetching. */
+const ingestSchedule = Schedule.rate(Duration.minutes(30));
+
+/**
+ * Feed ingestion: every 30 minutes `ingest-dispatch` reads which sources are due and queues one message per
+ * source; `ingest-feed` fetches, parses and stores each, a few sources per invocation.
+ */
+export class Ingestion extends Construct {
+  readonly dispatch: FunctionWithLogGroup;
+  readonly feed: FunctionWithLogGroup;
+  readonly work: WorkQueue;
+
+  constructor(scope: Construct, id: string, props: IngestionProps) {
+    super(scope, id);
+    const { table, alarms, functionDefaults } = props;
+
+    this.feed = new FunctionWithLogGroup(this, 'Feed', {
+      ...functionDefaults,
+      name: 'ingest-feed',
+      description: 'Fetches, parses and stores the feeds of queued sources',
+      memorySize: 512,
+      timeout: Duration.seconds(120),
+    });
+    bindTable({ fn: this.feed, table, accessMode: 'readWrite' });
+
+    this.work = new WorkQueue(this, 'Work', {
+      consumer: this.feed,
+      batchSize: 5,
+      maxBatchingWindow: Duration.seconds(5),
+      // Caps parallel fetches so a burst of due sources neither floods feed hosts nor takes the account's
+      // whole Lambda concurrency.
+      maxConcurrency: 5,
+      alarms,
+    });
+
+    this.dispatch = new FunctionWithLogGroup(this, 'Dispatch', {
+      ...functionDefaults,
+      name: 'ingest-dispatch',
+      description: 'Queues one fetch per source that is due',
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+    });
+    bindTable({ fn: this.dispatch, table, accessMode: 'read' });
+    bindQueueSender({ fn: this.dispatch, queue: this.work.queue, urlVariable: 'INGEST_QUEUE_URL' });
+
+    new Rule(this, 'Schedule', {
+      description: 'Dispatches feed ingestion every 30 minutes',
+      schedule: ingestSchedule,
+      targets: [new LambdaFunction(this.dispatch, { retryAttempts: 2 })],
+    });
+
+    alarms.watchErrors(this.dispatch);
+    alarms.watchErrors(this.feed);
+  }
+}

@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleFileName, esbuildOptionsFor, functionEntry } from '../../infra/bundling.ts';
+import type { FunctionWithLogGroup } from '../../infra/constructs/function-with-log-group.ts';
+import { logicalIdOf, type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
+
+type CfnProperties = Record<string, unknown>;
+
+describe('service functions', () => {
+  let trellis: SynthesizedTrellis;
+  let functions: { name: string; construct: FunctionWithLogGroup; properties: CfnProperties }[];
+
+  beforeAll(() => {
+    trellis = synthTrellis();
+    const { dispatch, feed } = trellis.stacks.service.ingestion;
+    const resources = trellis.service.findResources('AWS::Lambda::Function');
+    functions = [
+      { name: 'ingest-dispatch', construct: dispatch },
+      { name: 'ingest-feed', construct: feed },
+    ].map((fn) => ({ ...fn, properties: resources[logicalIdOf(fn.construct)]?.Properties }));
+  });
+  afterAll(() => trellis?.dispose());
+
+  const propertiesOf = (name: string): CfnProperties => {
+    const fn = functions.find((candidate) => candidate.name === name);
+    if (fn === undefined) throw new Error(`no function ${name}`);
+    return fn.properties;
+  };
+
+  const tableNameFromDataStack = {
+    'Fn::GetStackOutput': expect.objectContaining({ StackName: 'trellis-dev-data' }),
+  };
+
+  it('deploys exactly the two ingestion functions', () => {
+    trellis.service.resourceCountIs('AWS::Lambda::Function', 2);
+  });
+
+  it('runs every function on nodejs22.x, arm64, with active tracing and the `handler` export', () => {
+    for (const fn of functions) {
+      expect(fn.properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+      });
+    }
+  });
+
+  it('gives each function a log group of its own, kept one month and deleted with a dev stack', () => {
+    const logGroups = trellis.service.findResources('AWS::Logs::LogGroup');
+    const used = functions.map(
+      (fn) => (fn.properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref,
+    );
+    expect(new Set(used).size).toBe(2);
+    for (const logicalId of used) {
+      expect(logGroups[logicalId]).toMatchObject({
+        Properties: { RetentionInDays: 30 },
+        DeletionPolicy: 'Delete',
+      });
+    }
+  });
+
+  it('sizes ingest-dispatch at 256 MB / 30 s and ingest-feed at 512 MB / 120 s', () => {
+    expect(functions.map((fn) => [fn.name, fn.properties.MemorySize, fn.properties.Timeout])).toEqual([
+      ['ingest-dispatch', 256, 30],
+      ['ingest-feed', 512, 120],
+    ]);
+  });
+
+  it('tells ingest-dispatch the table and the ingest queue URL', () => {
+    expect(propertiesOf('ingest-dispatch').Environment).toEqual({
+      Variables: {
+        NODE_OPTIONS: '--enable-source-maps',
+        TABLE_NAME: tableNameFromDataStack,
+        INGEST_QUEUE_URL: { Ref: logicalIdOf(trellis.stacks.service.ingestion.work.queue) },
+      },
+    });
+  });
+
+  it('tells ingest-feed the table and nothing about the queue it is fed from', () => {
+    expect(propertiesOf('ingest-feed').Environment).toEqual({
+      Variables: { NODE_OPTIONS: '--enable-source-maps', TABLE_NAME: tableNameFromDataStack },
+    });
+  });
+
+  it('points TABLE_NAME at the data stack output holding the table name', () => {
+    const variables = (propertiesOf('ingest-dispatch').Environment as { Variables: { TABLE_NAME: unknown } })
+      .Variables;
+    const { OutputName } = (variables.TABLE_NAME as { 'Fn::GetStackOutput': { OutputName: string } })[
+      'Fn::GetStackOutput'
+    ];
+    const tableLogicalId = logicalIdOf(trellis.stacks.data.table);
+    expect(trellis.data.findOutputs(OutputName)[OutputName]).toEqual({ Value: { Ref: tableLogicalId } });
+  });
+
+  describe('bundles', () => {
+    let outDir: string;
+    beforeAll(() => {
+      outDir = mkdtempSync(join(tmpdir(), 'trellis-bundle-'));
+    });
+    afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+    const shippedBundle = (properties: CfnProperties): string => {
+      const s3Key = (properties.Code as { S3Key: string }).S3Key;
+      const assetDir = join(trellis.app.outdir, `asset.${s3Key.replace(/\.zip$/, '')}`);
+      return readFileSync(join(assetDir, bundleFileName), 'utf8');
+    };
+
+    it('builds byte-identical bundles through esbuildOptionsFor and through the synth', async () => {
+      for (const fn of functions) {
+        const outfile = join(outDir, fn.name, bundleFileName);
+        await build(esbuildOptionsFor(functionEntry(fn.name), outfile));
+        expect(readFileSync(outfile, 'utf8'), fn.name).toBe(shippedBundle(fn.properties));
+      }
+    });
+
+    it('ships minified ESM with a require shim, a source map, and the AWS SDK inside the bundle', () => {
+      for (const fn of functions) {
+        const code = shippedBundle(fn.properties);
+        // Booleans, not toMatch: a failure message quoting a whole bundle helps no one.
+        expect(
+          code.startsWith("import { createRequire as __trellisCreateRequire } from 'node:module';"),
+        ).toBe(true);
+        expect(code.trimEnd().endsWith(`//# sourceMappingURL=${bundleFileName}.map`)).toBe(true);
+        expect(/from\s*["']@aws-sdk\//.test(code), 'imports @aws-sdk at run time').toBe(false);
+        expect(code.includes('// node_modules/'), 'has unminified path comments').toBe(false);
+      }
+    });
+  });
+});
