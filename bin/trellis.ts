@@ -2,8 +2,9 @@
 import { ZodError } from 'zod';
 import { ConfigError } from '#shared/config/env.ts';
 import { loadLocalSettings } from '#shared/config/local-settings.ts';
-import { FeedParseError, SourceFetchError } from '#shared/feeds/feed-errors.ts';
+import { FeedParseError } from '#shared/feeds/feed-errors.ts';
 import { PortInUseError } from '#shared/local/listen.ts';
+import { SourceFetchError } from '#shared/security/source-fetch-error.ts';
 import { SourceExistsError, SourceNotFoundError } from '#shared/store/source-repository.ts';
 import { runDev } from './commands/dev.ts';
 import { ingestUsage, runIngest } from './commands/ingest.ts';

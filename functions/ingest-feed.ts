@@ -18,6 +18,7 @@ const deps = {
   logger,
   loopback: config.loopback,
   horizonDays: config.horizonDays,
+  maxFeedBytes: config.maxFeedBytes,
   ...(config.userAgent ? { userAgent: config.userAgent } : {}),
 };
 

@@ -5,6 +5,7 @@ import type { InfraConfig } from '../config.ts';
 import { AlarmTopic } from '../constructs/alarm-topic.ts';
 import type { FunctionDefaults } from '../constructs/function-with-log-group.ts';
 import { Ingestion } from '../constructs/ingestion.ts';
+import { Web } from '../constructs/web.ts';
 
 export interface TrellisServiceStackProps extends StackProps {
   /** From the data stack, by reference. */
@@ -13,12 +14,13 @@ export interface TrellisServiceStackProps extends StackProps {
 }
 
 /**
- * Stateless resources: functions, queues, schedules, alarms. Safe to delete and redeploy; each capability is one
- * construct added here with the shared table, alarm topic and function defaults.
+ * Stateless resources: functions, queues, schedules, the HTTP API, alarms. Safe to delete and redeploy; each
+ * capability is one construct added here with the shared table, alarm topic and function defaults.
  */
 export class TrellisServiceStack extends Stack {
   readonly alarms: AlarmTopic;
   readonly ingestion: Ingestion;
+  readonly web: Web;
 
   constructor(scope: Construct, id: string, props: TrellisServiceStackProps) {
     const { table, config, ...stackProps } = props;
@@ -29,5 +31,6 @@ export class TrellisServiceStack extends Stack {
     };
     this.alarms = new AlarmTopic(this, 'Alarms', { email: config.alarmEmail });
     this.ingestion = new Ingestion(this, 'Ingestion', { table, alarms: this.alarms, functionDefaults });
+    this.web = new Web(this, 'Web', { table, alarms: this.alarms, functionDefaults });
   }
 }

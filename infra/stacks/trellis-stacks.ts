@@ -31,7 +31,7 @@ export function addTrellisStacks(
   const service = new TrellisServiceStack(app, 'TrellisService', {
     ...common,
     stackName: `trellis-${config.stage}-service`,
-    description: 'Trellis stateless resources: functions, queues, schedules, alarms',
+    description: 'Trellis stateless resources: functions, queues, schedules, HTTP API, alarms',
     table: data.table,
     config,
   });

@@ -32,6 +32,7 @@ export interface IngestFeedConfig extends CommonFunctionConfig {
   readonly loopback: LoopbackPolicy;
   readonly userAgent: string | null;
   readonly horizonDays: number;
+  readonly maxFeedBytes: number;
 }
 
 export interface IngestDispatchConfig extends CommonFunctionConfig {
@@ -51,6 +52,10 @@ export function loadIngestFeedConfig(env: Env = process.env): IngestFeedConfig {
     loopback: parseLoopbackPolicy(getOptionalStringFromEnv('TRELLIS_FEED_LOOPBACK', env)),
     userAgent: getOptionalStringFromEnv('TRELLIS_USER_AGENT', env),
     horizonDays: getIntFromEnv('TRELLIS_HORIZON_DAYS', 120, env, { min: 1, max: 730 }),
+    maxFeedBytes: getIntFromEnv('TRELLIS_FEED_MAX_BYTES', 5 * 1024 * 1024, env, {
+      min: 1024,
+      max: 64 * 1024 * 1024,
+    }),
   };
 }
 

@@ -48,7 +48,17 @@ export interface FeedProblem {
   /** Which entry: its UID/guid/id, or `#<index>` when it has none, or null for the feed as a whole. */
   readonly entry: string | null;
   readonly message: string;
+  /**
+   * `error` (the default when absent): something that may be an event could not be read, so it may be
+   * missing from `events`. `warning`: nothing readable was lost (a field was ignored, an entry that
+   * is not an event was skipped). Ingest trusts a feed's omissions (marks vanished events removed)
+   * only when it has no errors.
+   */
+  readonly severity?: 'error' | 'warning';
 }
+
+/** True when a problem may hide an event (see FeedProblem.severity). */
+export const mayHideEvents = (problem: FeedProblem) => problem.severity !== 'warning';
 
 export interface ParsedFeed {
   readonly format: FeedFormat;

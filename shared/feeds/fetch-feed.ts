@@ -9,7 +9,7 @@ import {
   refuseBlockedLiteral,
   refuseDowngrade,
 } from '../security/outbound-url.ts';
-import { SourceFetchError } from './feed-errors.ts';
+import { SourceFetchError } from '../security/source-fetch-error.ts';
 import { readCappedBody } from './read-capped-body.ts';
 
 export interface FetchFeedOptions {

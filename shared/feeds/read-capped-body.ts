@@ -9,7 +9,7 @@ import {
   type Inflate,
   type InflateRaw,
 } from 'node:zlib';
-import { SourceFetchError } from './feed-errors.ts';
+import { SourceFetchError } from '../security/source-fetch-error.ts';
 
 export interface ReadBodyOptions {
   /** Cap on the DECODED size: a small gzip can inflate to gigabytes. */

@@ -1,13 +1,15 @@
 import { sourceEventContentFor } from '../events/event-content.ts';
-import { FeedParseError, SourceFetchError } from '../feeds/feed-errors.ts';
+import { planSourceSync } from '../events/plan-source-sync.ts';
+import { FeedParseError } from '../feeds/feed-errors.ts';
+import { mayHideEvents } from '../feeds/feed-event.ts';
 import type { FetchFeedOptions, FetchFeedResult } from '../feeds/fetch-feed.ts';
 import { parseFeed } from '../feeds/parse-feed.ts';
 import type { Logger } from '../log/logger.ts';
+import { SourceFetchError } from '../security/source-fetch-error.ts';
 import { needsFullParse, nextFetchAfterFailure, nextFetchAfterSuccess } from '../sources/fetch-schedule.ts';
 import type { SourceHealth } from '../sources/source.ts';
 import type { EventStore, SyncResult } from '../store/event-store.ts';
 import { SourceNotFoundError, type SourceRepository } from '../store/source-repository.ts';
-import { planSourceSync } from './plan-source-sync.ts';
 
 export type FetchFeed = (url: string, options: FetchFeedOptions) => Promise<FetchFeedResult>;
 
@@ -21,6 +23,8 @@ export interface IngestDependencies {
   readonly userAgent?: string;
   /** Recurring series are expanded this far ahead (default 120 days). */
   readonly horizonDays?: number;
+  /** Largest feed accepted, counted after decompression (the fetcher's default is 5 MB). */
+  readonly maxFeedBytes?: number;
 }
 
 export interface IngestReport {
@@ -95,6 +99,7 @@ export async function ingestSource(
       lastModified: conditional ? health.lastModified : null,
       loopback: deps.loopback,
       ...(deps.userAgent ? { userAgent: deps.userAgent } : {}),
+      ...(deps.maxFeedBytes ? { maxBytes: deps.maxFeedBytes } : {}),
     });
   } catch (error) {
     if (error instanceof SourceFetchError) return fail(error.code, error.message);
@@ -151,7 +156,7 @@ export async function ingestSource(
     problems.push(`the feed listed no events; kept the ${storedUpcoming.length} stored upcoming ones`);
   const plan = planSourceSync(previous, entries, {
     now,
-    allowRemovals: parsed.problems.length === 0 && !emptiedOut,
+    allowRemovals: !parsed.problems.some(mayHideEvents) && !emptiedOut,
   });
   const sync = await deps.events.applySourceSync(source.id, plan, now);
 

@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger.ts';
+import { ingestMessageSchema } from '../queue/ingest-message.ts';
 import { SourceNotFoundError } from '../store/source-repository.ts';
-import { ingestMessageSchema } from './ingest-message.ts';
 import { type IngestDependencies, type IngestReport, ingestSource } from './ingest-source.ts';
 
 export interface QueueRecord {

@@ -1,5 +1,5 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { IngestMessage } from '../ingest/ingest-message.ts';
+import type { IngestMessage } from './ingest-message.ts';
 
 export interface IngestQueue {
   enqueue(messages: readonly IngestMessage[]): Promise<void>;

@@ -1,8 +1,8 @@
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
-import { SourceFetchError } from '../feeds/feed-errors.ts';
 import { type AddressPolicy, checkAddress } from './address-policy.ts';
+import { SourceFetchError } from './source-fetch-error.ts';
 
 export interface ResolvedAddress {
   readonly address: string;

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import { SourceFetchError } from '../feeds/feed-errors.ts';
 import { type AddressPolicy, checkAddress } from './address-policy.ts';
+import { SourceFetchError } from './source-fetch-error.ts';
 
 // The Fetch standard's "bad ports": services (mail, shell, IRC…) that speak text protocols an
 // HTTP request could be smuggled into. Browsers refuse them; so do we.

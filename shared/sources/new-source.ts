@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { initialHealth, type Source, sourceKinds } from './source.ts';
 
 const slug = z

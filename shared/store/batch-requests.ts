@@ -8,8 +8,17 @@ import {
 type Item = Record<string, unknown>;
 export type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } };
 
-const maxAttempts = 8;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How hard to retry what DynamoDB left unprocessed; tests pass an instant pause. */
+export interface BatchRetry {
+  readonly attempts: number;
+  readonly pause: (ms: number) => Promise<void>;
+}
+
+const defaultRetry: BatchRetry = {
+  attempts: 8,
+  pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+const backoffMs = (attempt: number) => Math.min(50 * 2 ** attempt, 2000);
 
 /** DynamoDB may leave part of a batch unprocessed under load; retry that part with backoff, then fail loudly. */
 export class UnprocessedBatchError extends Error {
@@ -20,13 +29,14 @@ export async function batchWriteAll(
   client: DynamoDBDocumentClient,
   tableName: string,
   requests: readonly WriteRequest[],
+  retry: BatchRetry = defaultRetry,
 ): Promise<void> {
   for (let offset = 0; offset < requests.length; offset += 25) {
     let pending: WriteRequest[] = requests.slice(offset, offset + 25);
     for (let attempt = 1; pending.length > 0; attempt += 1) {
-      if (attempt > maxAttempts)
+      if (attempt > retry.attempts)
         throw new UnprocessedBatchError(`${pending.length} writes still unprocessed`);
-      if (attempt > 1) await pause(Math.min(50 * 2 ** attempt, 2000));
+      if (attempt > 1) await retry.pause(backoffMs(attempt));
       const output = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
       pending = (output.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
     }
@@ -38,13 +48,15 @@ export async function batchGetAll(
   tableName: string,
   keys: readonly Item[],
   options: { projection?: string; names?: Record<string, string> } = {},
+  retry: BatchRetry = defaultRetry,
 ): Promise<Item[]> {
   const items: Item[] = [];
   for (let offset = 0; offset < keys.length; offset += 100) {
     let pending: Item[] = keys.slice(offset, offset + 100);
     for (let attempt = 1; pending.length > 0; attempt += 1) {
-      if (attempt > maxAttempts) throw new UnprocessedBatchError(`${pending.length} reads still unprocessed`);
-      if (attempt > 1) await pause(Math.min(50 * 2 ** attempt, 2000));
+      if (attempt > retry.attempts)
+        throw new UnprocessedBatchError(`${pending.length} reads still unprocessed`);
+      if (attempt > 1) await retry.pause(backoffMs(attempt));
       const output: BatchGetCommandOutput = await client.send(
         new BatchGetCommand({
           RequestItems: {

@@ -9,8 +9,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { duplicateSlotsFor, startsWithinDuplicateWindow } from '../events/duplicate-slots.ts';
 import type { EventContent, SourceEventContent } from '../events/event-content.ts';
+import type { SourceEventState, SourceSyncPlan } from '../events/plan-source-sync.ts';
 import type { EventSourceLink, StoredEvent } from '../events/stored-event.ts';
-import type { SourceEventState, SourceSyncPlan } from '../ingest/plan-source-sync.ts';
 import { batchGetAll, batchWriteAll, type WriteRequest } from './batch-requests.ts';
 import { dedupeKey } from './keys/dedupe-keys.ts';
 import { eventDayPk, eventDaySk, eventKey } from './keys/event-keys.ts';

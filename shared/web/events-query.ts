@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** GET /api/events?from=ISO&to=ISO — at most 120 days at a time. */
 const isoInstant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));

@@ -78,9 +78,11 @@ describe('a prod deployment with an alarm email and a log level', () => {
     });
   });
 
-  it('retains every function log group when the service stack is deleted', () => {
+  it('retains every function log group and the API access logs when the service stack is deleted', () => {
     const logGroups = Object.values(trellis.service.findResources('AWS::Logs::LogGroup'));
     expect(logGroups.map((logGroup) => [logGroup.DeletionPolicy, logGroup.UpdateReplacePolicy])).toEqual([
+      ['Retain', 'Retain'],
+      ['Retain', 'Retain'],
       ['Retain', 'Retain'],
       ['Retain', 'Retain'],
     ]);
@@ -88,7 +90,11 @@ describe('a prod deployment with an alarm email and a log level', () => {
 
   it('sets LOG_LEVEL on every function', () => {
     const functions = Object.values(trellis.service.findResources('AWS::Lambda::Function'));
-    expect(functions.map((fn) => fn.Properties.Environment.Variables.LOG_LEVEL)).toEqual(['warn', 'warn']);
+    expect(functions.map((fn) => fn.Properties.Environment.Variables.LOG_LEVEL)).toEqual([
+      'warn',
+      'warn',
+      'warn',
+    ]);
   });
 
   it('still passes the AwsSolutions checks', () => {

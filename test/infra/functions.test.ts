@@ -16,10 +16,12 @@ describe('service functions', () => {
   beforeAll(() => {
     trellis = synthTrellis();
     const { dispatch, feed } = trellis.stacks.service.ingestion;
+    const { api } = trellis.stacks.service.web;
     const resources = trellis.service.findResources('AWS::Lambda::Function');
     functions = [
       { name: 'ingest-dispatch', construct: dispatch },
       { name: 'ingest-feed', construct: feed },
+      { name: 'api', construct: api },
     ].map((fn) => ({ ...fn, properties: resources[logicalIdOf(fn.construct)]?.Properties }));
   });
   afterAll(() => trellis?.dispose());
@@ -34,8 +36,8 @@ describe('service functions', () => {
     'Fn::GetStackOutput': expect.objectContaining({ StackName: 'trellis-dev-data' }),
   };
 
-  it('deploys exactly the two ingestion functions', () => {
-    trellis.service.resourceCountIs('AWS::Lambda::Function', 2);
+  it('deploys exactly the two ingestion functions and the api function', () => {
+    trellis.service.resourceCountIs('AWS::Lambda::Function', 3);
   });
 
   it('runs every function on nodejs22.x, arm64, with active tracing and the `handler` export', () => {
@@ -54,7 +56,7 @@ describe('service functions', () => {
     const used = functions.map(
       (fn) => (fn.properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref,
     );
-    expect(new Set(used).size).toBe(2);
+    expect(new Set(used).size).toBe(3);
     for (const logicalId of used) {
       expect(logGroups[logicalId]).toMatchObject({
         Properties: { RetentionInDays: 30 },
@@ -63,10 +65,11 @@ describe('service functions', () => {
     }
   });
 
-  it('sizes ingest-dispatch at 256 MB / 30 s and ingest-feed at 512 MB / 120 s', () => {
+  it('sizes ingest-dispatch at 256 MB / 30 s, ingest-feed at 512 MB / 120 s and api at 512 MB / 10 s', () => {
     expect(functions.map((fn) => [fn.name, fn.properties.MemorySize, fn.properties.Timeout])).toEqual([
       ['ingest-dispatch', 256, 30],
       ['ingest-feed', 512, 120],
+      ['api', 512, 10],
     ]);
   });
 

@@ -105,7 +105,8 @@ describe('feed ingestion', () => {
         AlarmActions: [{ Ref: ids.topic }],
       });
     }
-    trellis.service.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    // Two function alarms, the dead-letter alarm above, and the api function's (web.test.ts).
+    trellis.service.resourceCountIs('AWS::CloudWatch::Alarm', 4);
   });
 
   it('encrypts the alarm topic with a rotating key that CloudWatch may use', () => {

@@ -1,48 +1,29 @@
-import type { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionsOf, allowedActions, resourcesOf, type Statement, statementsOf } from './iam-statements.ts';
 import { logicalIdOf, type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
-
-interface Statement {
-  readonly Effect: string;
-  readonly Action: string | string[];
-  readonly Resource: unknown;
-}
-
-const actionsOf = (statement: Statement): string[] =>
-  Array.isArray(statement.Action) ? statement.Action : [statement.Action];
-
-const resourcesOf = (statement: Statement): unknown[] =>
-  Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
-
-/** Every statement of every IAM policy attached to the role. */
-function statementsOf(template: Template, roleLogicalId: string): Statement[] {
-  return Object.values(template.findResources('AWS::IAM::Policy'))
-    .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleLogicalId }]))
-    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
-}
-
-const allowedActions = (statements: Statement[]): string[] =>
-  statements.flatMap((statement) => (statement.Effect === 'Allow' ? actionsOf(statement) : [])).sort();
 
 describe('least privilege', () => {
   let trellis: SynthesizedTrellis;
   let dispatch: Statement[];
   let feed: Statement[];
-  let ids: { queue: string; dispatchLogs: string; feedLogs: string };
+  let api: Statement[];
+  let ids: { queue: string; dispatchLogs: string; feedLogs: string; apiLogs: string };
 
   beforeAll(() => {
     trellis = synthTrellis();
-    const { ingestion } = trellis.stacks.service;
+    const { ingestion, web } = trellis.stacks.service;
     const roleId = (fn: typeof ingestion.dispatch) => {
       if (fn.role === undefined) throw new Error(`${fn.node.path} has no role`);
       return logicalIdOf(fn.role);
     };
     dispatch = statementsOf(trellis.service, roleId(ingestion.dispatch));
     feed = statementsOf(trellis.service, roleId(ingestion.feed));
+    api = statementsOf(trellis.service, roleId(web.api));
     ids = {
       queue: logicalIdOf(ingestion.work.queue),
       dispatchLogs: logicalIdOf(ingestion.dispatch.logGroup),
       feedLogs: logicalIdOf(ingestion.feed.logGroup),
+      apiLogs: logicalIdOf(web.api.logGroup),
     };
   });
   afterAll(() => trellis?.dispose());
@@ -83,7 +64,7 @@ describe('least privilege', () => {
   });
 
   it('names every DynamoDB resource: the table and its two indexes, no wildcard', () => {
-    for (const statement of [...dispatch, ...feed]) {
+    for (const statement of [...dispatch, ...feed, ...api]) {
       if (!actionsOf(statement).some((action) => action.startsWith('dynamodb:'))) continue;
       const resources = JSON.stringify(resourcesOf(statement));
       expect(resources.includes('*'), resources).toBe(false);
@@ -99,6 +80,7 @@ describe('least privilege', () => {
     for (const [statements, logGroupId] of [
       [dispatch, ids.dispatchLogs],
       [feed, ids.feedLogs],
+      [api, ids.apiLogs],
     ] as const) {
       const logging = statements.filter((statement) =>
         actionsOf(statement).some((a) => a.startsWith('logs:')),
@@ -110,7 +92,9 @@ describe('least privilege', () => {
   });
 
   it('allows `Resource: *` only for the X-Ray tracing actions', () => {
-    const wildcard = [...dispatch, ...feed].filter((statement) => resourcesOf(statement).includes('*'));
+    const wildcard = [...dispatch, ...feed, ...api].filter((statement) =>
+      resourcesOf(statement).includes('*'),
+    );
     expect(new Set(wildcard.flatMap(actionsOf))).toEqual(
       new Set(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']),
     );
@@ -118,7 +102,7 @@ describe('least privilege', () => {
 
   it('attaches no AWS managed policy to any role', () => {
     const roles = Object.values(trellis.service.findResources('AWS::IAM::Role'));
-    expect(roles).toHaveLength(2);
+    expect(roles).toHaveLength(3);
     for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 });

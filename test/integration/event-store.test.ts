@@ -1,7 +1,7 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SourceEventContent } from '../../shared/events/event-content.ts';
-import { planSourceSync } from '../../shared/ingest/plan-source-sync.ts';
+import { planSourceSync } from '../../shared/events/plan-source-sync.ts';
 import { canonicalIdFor, createEventStore, type EventStore } from '../../shared/store/event-store.ts';
 import { sourceEventKey } from '../../shared/store/keys/source-event-keys.ts';
 import { eventEntry } from '../support/event-entries.ts';

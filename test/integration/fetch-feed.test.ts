@@ -2,10 +2,10 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { Socket } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SourceFetchError } from '../../shared/feeds/feed-errors.ts';
 import { type FetchFeedOptions, fetchFeed } from '../../shared/feeds/fetch-feed.ts';
 import { closeServer, listen } from '../../shared/local/listen.ts';
 import type { Resolve } from '../../shared/security/guarded-lookup.ts';
+import { SourceFetchError } from '../../shared/security/source-fetch-error.ts';
 
 const calendar = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Trellis test//EN\r\nEND:VCALENDAR\r\n';
 const etag = '"cal-v1"';

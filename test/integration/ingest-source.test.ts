@@ -130,6 +130,7 @@ describe('ingesting a source', () => {
     expect(publisher.conditionalRequests).toBeGreaterThan(0);
     // The only write is the source's own health record (last fetch, next fetch).
     expect(requests.writes()).toBe(1);
+    expect(requests.sourceRecordWrites()).toBe(1);
 
     requests.reset();
     publisher.etag = '"v2"'; // same bytes, new validator: a full fetch and parse
@@ -191,6 +192,30 @@ describe('ingesting a source', () => {
     expect(report.problemCount).toBeGreaterThan(0);
     expect((await sources.get(source.id))?.health.lastProblems.join('\n')).toContain('broken@test');
     expect(await upcoming()).toHaveLength(5);
+  });
+
+  it("still trusts an RSS feed's omissions when its only problems are news items that are not events", async () => {
+    const item = (guid: string, title: string, start: string | null) =>
+      `<item><title>${title}</title><guid>${guid}</guid>${start ? `<ev:startdate>${start}</ev:startdate>` : ''}</item>`;
+    const rss = (...items: string[]) =>
+      `<?xml version="1.0"?><rss version="2.0" xmlns:ev="http://purl.org/rss/1.0/modules/event/"><channel><title>Org</title>${items.join('')}</channel></rss>`;
+    Object.assign(publisher, {
+      contentType: 'application/rss+xml',
+      body: rss(
+        item('a', 'Annual Meeting', '2030-03-20T17:00:00Z'),
+        item('b', 'Chapter Social', '2030-03-22T17:00:00Z'),
+        item('n', 'News', null),
+      ),
+    });
+    expect(await ingestSource(deps, source.id, now)).toMatchObject({ eventCount: 2, problemCount: 1 });
+    Object.assign(publisher, {
+      etag: '"v2"',
+      body: rss(item('a', 'Annual Meeting', '2030-03-20T17:00:00Z'), item('n', 'News', null)),
+    });
+    expect(await ingestSource(deps, source.id, later(60))).toMatchObject({
+      sync: { removed: 1, unchanged: 1 },
+    });
+    expect((await upcoming()).map((event) => event.title)).toEqual(['Annual Meeting']);
   });
 
   it('keeps stored events when a feed suddenly lists none', async () => {

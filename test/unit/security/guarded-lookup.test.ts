@@ -1,7 +1,7 @@
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { describe, expect, it } from 'vitest';
-import { SourceFetchError } from '../../../shared/feeds/feed-errors.ts';
 import { createGuardedLookup, type Resolve } from '../../../shared/security/guarded-lookup.ts';
+import { SourceFetchError } from '../../../shared/security/source-fetch-error.ts';
 
 interface Outcome {
   readonly error: NodeJS.ErrnoException | null;

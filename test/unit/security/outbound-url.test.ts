@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SourceFetchError } from '../../../shared/feeds/feed-errors.ts';
 import {
   connectHostOf,
   parseOutboundUrl,
@@ -7,6 +6,7 @@ import {
   refuseBlockedLiteral,
   refuseDowngrade,
 } from '../../../shared/security/outbound-url.ts';
+import { SourceFetchError } from '../../../shared/security/source-fetch-error.ts';
 
 function refusal(action: () => unknown): SourceFetchError {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSourceSync, type SourceEventState } from '../../../shared/ingest/plan-source-sync.ts';
+import { planSourceSync, type SourceEventState } from '../../../shared/events/plan-source-sync.ts';
 import { eventEntry } from '../../support/event-entries.ts';
 
 const now = new Date('2030-03-10T12:00:00Z');

@@ -1,4 +1,4 @@
-import type { SourceEventContent } from '../events/event-content.ts';
+import type { SourceEventContent } from './event-content.ts';
 
 /** What the store remembers of one source's entry from the previous ingest. */
 export interface SourceEventState {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The body of one ingest queue message: which source to fetch. */
 export const ingestMessageSchema = z.object({

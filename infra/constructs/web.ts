@@ -1,0 +1,134 @@
+import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpRoute,
+  HttpRouteKey,
+  type HttpStage,
+  LogGroupLogDestination,
+  PayloadFormatVersion,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { AlarmTopic } from './alarm-topic.ts';
+import { bindTable } from './bindings.ts';
+import { type FunctionDefaults, FunctionWithLogGroup } from './function-with-log-group.ts';
+
+export interface WebProps {
+  readonly table: ITable;
+  readonly alarms: AlarmTopic;
+  readonly functionDefaults: FunctionDefaults;
+}
+
+export interface PublicRouteProps {
+  /** `HttpRouteKey.DEFAULT` or e.g. `HttpRouteKey.with('/cal/{token}', HttpMethod.GET)`. */
+  readonly routeKey: HttpRouteKey;
+  readonly fn: IFunction;
+  /** Why this route needs no authorizer; recorded as the cdk-nag APIG4 acknowledgement, so make it a sentence. */
+  readonly whyPublic: string;
+}
+
+/** Stage-wide limits for every route: enough for people browsing, low enough to cap the bill of a flood. */
+const throttle = { burstLimit: 100, rateLimit: 50 } as const;
+
+/**
+ * One JSON object per request, so Logs Insights can filter on fields. Only variables HTTP APIs support
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html); the request ID
+ * is required and matches the `requestContext.requestId` the function sees.
+ */
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    ip: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+    requestTime: '$context.requestTime',
+    method: '$context.httpMethod',
+    path: '$context.path',
+    routeKey: '$context.routeKey',
+    protocol: '$context.protocol',
+    status: '$context.status',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationStatus: '$context.integration.status',
+    integrationLatency: '$context.integration.latency',
+    integrationError: '$context.integration.error',
+  }),
+);
+
+/**
+ * The web entry point: an HTTP API whose `$default` route sends every request to the `api` function (pages and
+ * read-only JSON), a stage with throttling and JSON access logs, and an alarm on the function's errors. Later
+ * functions get their own paths through `addPublicRoute`; a more specific route key wins over `$default`.
+ */
+export class Web extends Construct {
+  readonly api: FunctionWithLogGroup;
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly accessLogs: LogGroup;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    const { table, alarms, functionDefaults } = props;
+
+    this.api = new FunctionWithLogGroup(this, 'Api', {
+      ...functionDefaults,
+      name: 'api',
+      description: 'Serves the Trellis pages and read-only JSON behind the HTTP API',
+      memorySize: 512,
+      // Well under the HTTP API's 30 s integration limit, so a slow request ends as a Lambda timeout (alarmed)
+      // rather than a bare 503 from API Gateway.
+      timeout: Duration.seconds(10),
+    });
+    bindTable({ fn: this.api, table, accessMode: 'read' });
+    alarms.watchErrors(this.api);
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: functionDefaults.logRemovalPolicy,
+    });
+    // The default stage is added by hand because HttpApi's own takes neither throttling nor access logging.
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `${Stack.of(this).stackName}-web`,
+      description: 'Trellis web entry point',
+      createDefaultStage: false,
+    });
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      autoDeploy: true,
+      throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: accessLogFormat,
+      },
+    });
+
+    this.addPublicRoute('DefaultRoute', {
+      routeKey: HttpRouteKey.DEFAULT,
+      fn: this.api,
+      whyPublic:
+        'The overview page and the read-only JSON (sources, events) are public by design until sign-in arrives ' +
+        'in a later issue; the api function can only read the table, and the stage throttles every route.',
+    });
+
+    // A fixed logical ID so the output key scripts read stays `ApiUrl` wherever this construct sits.
+    new CfnOutput(this, 'ApiUrl', {
+      description: 'Base URL of the Trellis web entry point',
+      value: this.stage.url,
+    }).overrideLogicalId('ApiUrl');
+  }
+
+  /** Routes `routeKey` to `fn` (Lambda proxy, payload 2.0) without an authorizer, saying why in the acknowledgement. */
+  addPublicRoute(id: string, props: PublicRouteProps): HttpRoute {
+    const route = new HttpRoute(this.httpApi, id, {
+      httpApi: this.httpApi,
+      routeKey: props.routeKey,
+      integration: new HttpLambdaIntegration('Integration', props.fn, {
+        payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+      }),
+    });
+    Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: props.whyPublic });
+    return route;
+  }
+}

@@ -1,0 +1,108 @@
+import ICAL from 'ical.js';
+import { resolveTimeZoneId } from '../../time/zone-names.ts';
+import { customZoneRules, ianaZoneRules, utcZoneRules, type ZoneRules } from '../../time/zone-rules.ts';
+import { firstText, type JCalComponent } from './jcal.ts';
+import { type ProblemNote, warningNote } from './problem-notes.ts';
+
+/** The rules to convert a wall time with, and the IANA name to report for it (null when there is none). */
+export interface ZoneRef {
+  readonly rules: ZoneRules;
+  readonly timeZone: string | null;
+}
+
+export interface CalendarZones {
+  /** Where floating times (and all-day dates) sit: X-WR-TIMEZONE, else the source default, else UTC. */
+  readonly floating: ZoneRef;
+  /** The zone a TZID names, or null when neither its name nor the calendar's VTIMEZONEs tell. */
+  readonly byTzid: (tzid: string) => ZoneRef | null;
+  /** Feed-level problems found while setting up (an unknown X-WR-TIMEZONE). */
+  readonly problems: readonly ProblemNote[];
+}
+
+export const UTC_ZONE: ZoneRef = { rules: utcZoneRules, timeZone: 'UTC' };
+const UNZONED_UTC: ZoneRef = { rules: utcZoneRules, timeZone: null };
+
+/**
+ * TZID resolution for one VCALENDAR: a name that resolves to an IANA zone wins over the calendar's
+ * VTIMEZONE for it (the tz database is more reliable than most published VTIMEZONEs); a VTIMEZONE
+ * whose TZID is no IANA name is used through its X-LIC-LOCATION if that is one, else by its own rules.
+ */
+export function calendarZones(
+  vtimezones: ReadonlyMap<string, JCalComponent>,
+  calendarTimeZone: string | null,
+  defaultTimeZone: string | null,
+): CalendarZones {
+  const refs = new Map<string, ZoneRef | null>();
+  const byTzid = (tzid: string): ZoneRef | null => {
+    let ref = refs.get(tzid);
+    if (ref === undefined) {
+      ref = ianaRef(resolveTimeZoneId(tzid)) ?? vtimezoneRef(vtimezones.get(tzid));
+      refs.set(tzid, ref);
+    }
+    return ref;
+  };
+  const problems: ProblemNote[] = [];
+  let floating: ZoneRef | null = null;
+  if (calendarTimeZone !== null) {
+    floating = byTzid(calendarTimeZone);
+    if (!floating) problems.push(warningNote(`unknown time zone '${calendarTimeZone}' in X-WR-TIMEZONE`));
+  }
+  if (!floating && defaultTimeZone !== null) {
+    floating = ianaRef(resolveTimeZoneId(defaultTimeZone));
+    if (!floating) problems.push(warningNote(`unknown default time zone '${defaultTimeZone}'`));
+  }
+  return { floating: floating ?? UNZONED_UTC, byTzid, problems };
+}
+
+function ianaRef(name: string | null): ZoneRef | null {
+  if (name === null) return null;
+  return name === 'UTC' ? UTC_ZONE : { rules: ianaZoneRules(name), timeZone: name };
+}
+
+function vtimezoneRef(vtimezone: JCalComponent | undefined): ZoneRef | null {
+  if (!vtimezone) return null;
+  for (const property of vtimezone[1]) {
+    if (property[0] === 'x-lic-location') {
+      const location = firstText(property);
+      const ref = location ? ianaRef(resolveTimeZoneId(location)) : null;
+      if (ref) return ref;
+    }
+  }
+  const rules = vtimezoneRules(vtimezone);
+  return rules ? { rules, timeZone: null } : null;
+}
+
+/** Offsets from the VTIMEZONE's own observances, through ical.js; null when ical.js cannot use it. */
+function vtimezoneRules(vtimezone: JCalComponent): ZoneRules | null {
+  let timezone: ICAL.Timezone;
+  try {
+    timezone = new ICAL.Timezone(new ICAL.Component(vtimezone));
+  } catch {
+    return null;
+  }
+  const offsetAt = (utcMs: number): number => {
+    const wholeSecondMs = Math.floor(utcMs / 1000) * 1000;
+    const utc = new Date(wholeSecondMs);
+    const time = ICAL.Time.fromData(
+      {
+        year: utc.getUTCFullYear(),
+        month: utc.getUTCMonth() + 1,
+        day: utc.getUTCDate(),
+        hour: utc.getUTCHours(),
+        minute: utc.getUTCMinutes(),
+        second: utc.getUTCSeconds(),
+      },
+      ICAL.Timezone.utcTimezone,
+    );
+    const local = time.convertToZone(timezone);
+    return (
+      Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) - wholeSecondMs
+    );
+  };
+  try {
+    offsetAt(Date.UTC(2000, 0, 1));
+  } catch {
+    return null;
+  }
+  return customZoneRules(offsetAt);
+}

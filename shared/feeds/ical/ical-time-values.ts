@@ -1,0 +1,144 @@
+import ICAL from 'ical.js';
+
+/**
+ * A DATE or DATE-TIME value as written, no zone applied yet. The wall-clock reading is kept as
+ * "local milliseconds": the same fields read as if they were UTC (Date.UTC of them), which makes
+ * wall-clock arithmetic plain addition.
+ */
+export interface TimeValue {
+  readonly isDate: boolean;
+  /** Written with a trailing Z. */
+  readonly utc: boolean;
+  readonly localMs: number;
+}
+
+/** RFC 5545 3.3.6: days and weeks are nominal (wall-clock days), the rest is exact time. */
+export interface NominalDuration {
+  readonly days: number;
+  readonly exactMs: number;
+}
+
+export const DAY_MS = 86_400_000;
+
+/**
+ * Reads ICAL.parse's jCal form of a DATE ("2026-03-29") or DATE-TIME ("2026-03-29T02:30:00", "…Z"),
+ * checking that it is a real calendar date and time; null otherwise. ICAL.parse only re-slices the
+ * characters, so this is where a garbled date is caught.
+ */
+export function readTimeValue(text: unknown): TimeValue | null {
+  if (typeof text !== 'string') return null;
+  // ical.js (strict mode) turns a date written without VALUE=DATE ("DTSTART:20260501") into
+  // "2026-05-01T::"; it still names that date.
+  const length = text.length === 13 && text.endsWith('T::') ? 10 : text.length;
+  const isDate = length === 10;
+  if (!isDate && length !== 19 && !((length === 20 && text.charCodeAt(19) === 90) /* Z */)) return null;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (isDate) return { isDate, utc: false, localMs: utcOfFields(year, month, day, 0, 0, 0) };
+  if (text.charCodeAt(10) !== 84 /* T */ || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58)
+    return null;
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return null;
+  // A leap second (:60) is read as :59, as most calendar software does.
+  const localMs = utcOfFields(year, month, day, hour, minute, second === 60 ? 59 : second);
+  return { isDate, utc: length === 20, localMs };
+}
+
+/** Date.UTC, except that years 1-99 stay years 1-99. */
+function utcOfFields(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second);
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
+  date.setUTCFullYear(year);
+  return date.getTime();
+}
+
+/** The value of `count` decimal digits at `from`, or -1 if one of them is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** DURATION text ("PT1H30M", "P1W", "-P2D") → nominal days and exact milliseconds; null when unreadable. */
+export function readDuration(text: unknown): NominalDuration | null {
+  if (typeof text !== 'string') return null;
+  let duration: ICAL.Duration;
+  try {
+    duration = ICAL.Duration.fromString(text.trim());
+  } catch {
+    return null;
+  }
+  const sign = duration.isNegative ? -1 : 1;
+  return {
+    days: sign * (duration.weeks * 7 + duration.days),
+    exactMs: sign * ((duration.hours * 60 + duration.minutes) * 60 + duration.seconds) * 1000,
+  };
+}
+
+/** Days since 1970-01-01 of a local-milliseconds reading. */
+export function dayNumber(localMs: number): number {
+  return Math.floor(localMs / DAY_MS);
+}
+
+/** "YYYY-MM-DD" of a local-milliseconds reading (or of the UTC date of an instant). */
+export function formatDate(localMs: number): string {
+  const { year, month, day } = civilDate(dayNumber(localMs));
+  return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** "YYYY-MM-DDTHH:mm:ssZ" (no milliseconds) of an instant. */
+export function formatInstant(utcMs: number): string {
+  const days = dayNumber(utcMs);
+  const seconds = Math.floor((utcMs - days * DAY_MS) / 1000);
+  const hour = Math.floor(seconds / 3600);
+  const minute = Math.floor((seconds % 3600) / 60);
+  return `${formatDate(utcMs)}T${pad2(hour)}:${pad2(minute)}:${pad2(seconds % 60)}Z`;
+}
+
+/** Gregorian date of a day number (H. Hinnant's civil_from_days), without a Date object. */
+function civilDate(days: number): { year: number; month: number; day: number } {
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+function pad2(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
+}
+
+function pad4(value: number): string {
+  return String(value).padStart(4, '0');
+}

@@ -1,0 +1,80 @@
+import { FeedParseError } from '../feed-errors.ts';
+import type { ExpansionWindow, FeedProblem } from '../feed-event.ts';
+import type { RawEvent, RawFeed } from '../raw-event.ts';
+import { readCalendarEvents } from './calendar-events.ts';
+import { calendarZones } from './calendar-zones.ts';
+import { nonBlank, unescapeText } from './ical-text.ts';
+import { firstText, type JCalComponent } from './jcal.ts';
+import { readICalendarDocument } from './read-icalendar-document.ts';
+
+export interface ICalendarOptions {
+  /** Zone for floating times when the calendar names none (X-WR-TIMEZONE); null → UTC. */
+  readonly defaultTimeZone: string | null;
+}
+
+/**
+ * An iCalendar feed as RawEvents: one per VEVENT, or per occurrence (in `window`) of a recurring
+ * series, times resolved to UTC instants with their IANA zone. Every event that can be read comes
+ * out; each one that cannot is a FeedProblem. Throws FeedParseError only when the text is not
+ * iCalendar or none of its VEVENTs can be read.
+ */
+export function parseICalendar(text: string, window: ExpansionWindow, options: ICalendarOptions): RawFeed {
+  const document = readICalendarDocument(text);
+  const problems: FeedProblem[] = document.problems.map(({ message, severity }) => ({
+    entry: null,
+    message,
+    severity,
+  }));
+  let events: RawEvent[] = [];
+  let title: string | null = null;
+  let veventCount = 0;
+  let readable = 0;
+
+  for (const { calendar, vevents } of document.calendars) {
+    const parts = calendarParts(calendar);
+    title ??= parts.title;
+    const zones = calendarZones(parts.vtimezones, parts.timeZone, options.defaultTimeZone);
+    for (const { message, severity } of zones.problems) problems.push({ entry: null, message, severity });
+    const result = readCalendarEvents(vevents, veventCount + 1, zones, window);
+    veventCount += vevents.length;
+    readable += result.readable;
+    events = events.length === 0 ? result.events : events.concat(result.events);
+    for (const problem of result.problems) problems.push(problem);
+  }
+
+  if (veventCount > 0 && readable === 0) {
+    const first = problems[0];
+    throw new FeedParseError(
+      `none of the ${veventCount} VEVENTs could be read${first ? ` (first problem: ${first.message})` : ''}`,
+    );
+  }
+  return { title, events, problems };
+}
+
+interface CalendarParts {
+  readonly title: string | null;
+  readonly timeZone: string | null;
+  readonly vtimezones: Map<string, JCalComponent>;
+}
+
+function calendarParts(calendar: JCalComponent): CalendarParts {
+  let calendarName: string | null = null;
+  let name: string | null = null;
+  let timeZone: string | null = null;
+  for (const property of calendar[1]) {
+    const value = firstText(property);
+    if (value === null) continue;
+    if (property[0] === 'x-wr-calname') calendarName ??= nonBlank(unescapeText(value).trim());
+    else if (property[0] === 'name') name ??= nonBlank(unescapeText(value).trim());
+    else if (property[0] === 'x-wr-timezone') timeZone ??= nonBlank(value.trim());
+  }
+  const vtimezones = new Map<string, JCalComponent>();
+  for (const component of calendar[2]) {
+    if (component[0] === 'vtimezone') {
+      const tzid = component[1].find((property) => property[0] === 'tzid');
+      const id = tzid ? firstText(tzid) : null;
+      if (id !== null) vtimezones.set(id, component);
+    }
+  }
+  return { title: calendarName ?? name, timeZone, vtimezones };
+}

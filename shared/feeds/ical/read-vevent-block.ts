@@ -1,0 +1,151 @@
+import ICAL from 'ical.js';
+import { unescapeText } from './ical-text.ts';
+import type { JCalComponent, JCalProperty } from './jcal.ts';
+import { errorNote, type ProblemNote, warningNote } from './problem-notes.ts';
+import { PROPERTIES_READ } from './read-vevent.ts';
+import type { VEventBlock } from './split-icalendar.ts';
+
+export interface VEventComponents {
+  /** Normally one; none when the block had nothing but its BEGIN line. */
+  readonly vevents: JCalComponent[];
+  /** Lines that had to be dropped or repaired, per VEVENT. */
+  readonly lineProblems: ReadonlyMap<JCalComponent, readonly ProblemNote[]>;
+}
+
+/**
+ * ical.js's iCalendar design set, except for TEXT unescaping (see unescapeText). Passed to
+ * ICAL.parse.property for each line; ical.js's own objects stay untouched.
+ */
+const DESIGN_SET = {
+  ...ICAL.design.icalendar,
+  value: {
+    ...ICAL.design.icalendar.value,
+    text: { ...ICAL.design.icalendar.value.text, fromICAL: (value: string) => unescapeText(value) },
+  },
+};
+/**
+ * Single-valued TEXT and URI properties written without parameters ("SUMMARY:…"), which are most of
+ * a feed's lines: their jCal form is exactly what ICAL.parse.property makes of them (the value after
+ * the first ":", unescaped for TEXT), built here without its general machinery. Every other line,
+ * and these with parameters, goes through ical.js.
+ */
+const PLAIN_PROPERTIES: ReadonlyMap<string, { readonly name: string; readonly type: 'text' | 'uri' }> =
+  new Map([
+    ['UID', { name: 'uid', type: 'text' }],
+    ['SUMMARY', { name: 'summary', type: 'text' }],
+    ['DESCRIPTION', { name: 'description', type: 'text' }],
+    ['LOCATION', { name: 'location', type: 'text' }],
+    ['STATUS', { name: 'status', type: 'text' }],
+    ['URL', { name: 'url', type: 'uri' }],
+  ]);
+const NO_PROBLEMS: ReadonlyMap<JCalComponent, readonly ProblemNote[]> = new Map();
+const SHOWN_LINE_LENGTH = 60;
+
+/**
+ * The VEVENT of one block, content line by content line: each line a RawEvent needs goes through
+ * ical.js's line parser (ICAL.parse.property), the others (DTSTAMP, ATTENDEE, alarms…) are skipped
+ * unparsed. A line ical.js cannot read is dropped and recorded; a missing END:VEVENT is supplied.
+ * Unfolding follows ICAL.parse: a line starting with a space or tab continues the previous one.
+ */
+export function readVEventBlock(block: VEventBlock): VEventComponents {
+  const { text } = block;
+  const vevents: JCalComponent[] = [];
+  let lineProblems: Map<JCalComponent, ProblemNote[]> | null = null;
+  let current: JCalComponent | null = null;
+  /** Depth of components nested in the VEVENT (VALARM…), whose lines are skipped. */
+  let nested = 0;
+
+  const report = (note: ProblemNote): void => {
+    if (!current) return;
+    lineProblems ??= new Map();
+    const list = lineProblems.get(current);
+    if (list) list.push(note);
+    else lineProblems.set(current, [note]);
+  };
+
+  const handle = (line: string, lineNumber: number): void => {
+    let nameEnd = 0;
+    while (nameEnd < line.length) {
+      const code = line.charCodeAt(nameEnd);
+      if (code === 58 /* : */ || code === 59 /* ; */) break;
+      nameEnd++;
+    }
+    const written = line.slice(0, nameEnd);
+    const name = PROPERTIES_READ.has(written) ? written : written.trim().toUpperCase();
+    if (name === 'BEGIN' || name === 'END') {
+      const component = line
+        .slice(nameEnd + 1)
+        .trim()
+        .toUpperCase();
+      if (name === 'BEGIN' && component === 'VEVENT' && nested === 0) {
+        current = ['vevent', [], []];
+        vevents.push(current);
+      } else if (name === 'BEGIN') {
+        nested++;
+      } else if (component === 'VEVENT') {
+        // Also closes an alarm left open inside it.
+        nested = 0;
+        current = null;
+      } else if (nested > 0) {
+        nested--;
+      }
+      return;
+    }
+    // Properties no RawEvent field needs are skipped unparsed; a line that is no property at all
+    // (no ":") still goes to ical.js, to be reported.
+    if (!current || nested > 0 || (!PROPERTIES_READ.has(name) && nameEnd < line.length)) return;
+    if (line.charCodeAt(nameEnd) === 58 /* ":" — no parameters */) {
+      const plain = PLAIN_PROPERTIES.get(name);
+      if (plain) {
+        const value = line.slice(nameEnd + 1);
+        current[1].push([plain.name, {}, plain.type, plain.type === 'text' ? unescapeText(value) : value]);
+        return;
+      }
+    }
+    let property: JCalProperty;
+    try {
+      property = ICAL.parse.property(line, DESIGN_SET) as JCalProperty;
+    } catch (error) {
+      // ical.js repeats the line in quotes in its messages; the report shows it already.
+      const reason = (error instanceof Error ? error.message : String(error)).replace(` "${line}"`, '');
+      // Without its RRULE a series shrinks to one event; any other line lost costs a field at most
+      // (a lost DTSTART is reported again, as an error, when the event is read).
+      report(
+        name === 'RRULE'
+          ? errorNote(
+              `invalid RRULE '${shown(line.slice(nameEnd + 1))}' (${reason}); only the first occurrence is kept`,
+            )
+          : warningNote(`line ${lineNumber}: unreadable line '${shown(line)}' dropped (${reason})`),
+      );
+      return;
+    }
+    current[1].push(property);
+  };
+
+  let logical: string | null = null;
+  let logicalNumber = 0;
+  let lineNumber = block.firstLine - 1;
+  for (let position = 0; position < text.length; ) {
+    lineNumber++;
+    let end = text.indexOf('\n', position);
+    if (end === -1) end = text.length;
+    const next = end + 1;
+    if (end > position && text.charCodeAt(end - 1) === 13) end--;
+    const first = text.charCodeAt(position);
+    if ((first === 32 || first === 9) && logical !== null) {
+      logical += text.slice(position + 1, end);
+    } else {
+      if (logical) handle(logical, logicalNumber);
+      logical = text.slice(position, end);
+      logicalNumber = lineNumber;
+    }
+    position = next;
+  }
+  if (logical) handle(logical, logicalNumber);
+  if (current) report(warningNote('missing END:VEVENT'));
+  return { vevents, lineProblems: lineProblems ?? NO_PROBLEMS };
+}
+
+function shown(text: string): string {
+  return text.length > SHOWN_LINE_LENGTH ? `${text.slice(0, SHOWN_LINE_LENGTH)}…` : text;
+}

@@ -1,0 +1,208 @@
+/**
+ * RawEvent (as a format parser read it) → NormalizedEvent (as the rest of Trellis sees it), or a
+ * reason to skip the entry. Runs once per occurrence on every ingest of every feed, so the common
+ * case (plain-text fields) takes fast paths: no HTML parsing without markup, no regex built per call.
+ */
+import { DateTime } from 'luxon';
+import { tagEvent } from '../topics/tag-event.ts';
+import { entryIdentity, eventId } from './event-id.ts';
+import { addDays } from './event-time.ts';
+import type { EventPlace, FeedProblem, NormalizedEvent } from './feed-event.ts';
+import { readOnlineLocation, urlHost } from './online-location.ts';
+import { mergePlace, parseLocationText, placeLine } from './place.ts';
+import type { EventTime, RawEvent } from './raw-event.ts';
+import { decodeHtmlEntities, htmlToLine, htmlToText } from './text/html-to-text.ts';
+import { collapseWhitespace, tidyMultilineText } from './text/tidy-text.ts';
+import { formatUtcInstant } from './utc-instant.ts';
+
+export interface NormalizeContext {
+  /** Tags every event of the source carries (slugged on the way in). */
+  readonly defaultTags: readonly string[];
+  /** 1-based position of the entry, to name it in a problem when it has no id or URL. */
+  readonly entryIndex?: number;
+}
+
+export type NormalizeOutcome =
+  | { readonly ok: true; readonly event: NormalizedEvent; readonly problems: readonly FeedProblem[] }
+  | { readonly ok: false; readonly problem: FeedProblem };
+
+/** Descriptions beyond this are cut: a digest shows a few lines, and a DynamoDB item holds 400 KB. */
+export const MAX_DESCRIPTION_LENGTH = 10_000;
+
+const ABSOLUTE_HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+/** Tags that mark text as HTML even when the feed said it was plain text. */
+const HTML_MARKUP =
+  /<\/?(?:p|br|div|span|a|b|i|u|em|strong|ul|ol|li|h[1-6]|table|tr|td|img|blockquote|pre|hr)\b[^>]*>/i;
+const NO_PROBLEMS: readonly FeedProblem[] = [];
+
+export function normalizeEvent(raw: RawEvent, context: NormalizeContext): NormalizeOutcome {
+  const url = absoluteHttpUrl(raw.url);
+  const uid = nonEmpty(raw.uid) ?? url;
+  const entry = uid ?? (context.entryIndex === undefined ? null : `#${context.entryIndex}`);
+
+  const title = raw.title === null ? '' : htmlToLine(raw.title);
+  if (title === '') return { ok: false, problem: { entry, message: 'entry has no title' } };
+
+  const start = formatTime(raw.start);
+  if (start === null)
+    return { ok: false, problem: { entry, message: 'entry has a start outside years 0–9999' } };
+
+  let problems = NO_PROBLEMS;
+  let end = raw.end === null ? null : formatTime(sameKindAs(raw.start, raw.end));
+  if (end !== null && end <= start) {
+    problems = [
+      { entry, message: `end ${end} is not after start ${start}; end ignored`, severity: 'warning' },
+    ];
+    end = null;
+  }
+
+  const location = readLocation(raw);
+  const description = plainDescription(raw.description, raw.descriptionFormat);
+  const categories = plainCategories(raw.categories);
+  const event: NormalizedEvent = {
+    id: eventId(entryIdentity({ uid, title, start }), raw.recurrenceId),
+    uid,
+    recurrenceId: raw.recurrenceId,
+    title,
+    description,
+    start,
+    end,
+    allDay: raw.start.kind === 'date',
+    timeZone: raw.start.kind === 'instant' ? raw.start.timeZone : null,
+    status: raw.status ?? 'confirmed',
+    online: location.online,
+    joinUrl: location.joinUrl,
+    location: location.line,
+    place: location.place,
+    organizer: raw.organizer === null ? null : htmlToLine(raw.organizer) || null,
+    url,
+    categories,
+    tags: tagEvent({ title, description, categories }, context.defaultTags),
+  };
+  return { ok: true, event, problems };
+}
+
+/** `YYYY-MM-DDTHH:mm:ssZ` (no milliseconds) or `YYYY-MM-DD`; null when the instant has no 4-digit year. */
+function formatTime(time: EventTime): string | null {
+  return time.kind === 'date' ? time.date : formatUtcInstant(time.utcMs);
+}
+
+/**
+ * An end of the other kind than its start is brought to the start's kind: an all-day event ends on
+ * a date (the day after the end instant's day, unless the instant is midnight), a timed event at
+ * midnight of its end date, both in the zone the event was published in (else UTC).
+ */
+function sameKindAs(start: EventTime, end: EventTime): EventTime {
+  if (start.kind === end.kind) return end;
+  if (end.kind === 'instant') {
+    const wall = DateTime.fromMillis(end.utcMs, { zone: end.timeZone ?? 'utc' });
+    const date = wall.toISODate() ?? new Date(end.utcMs).toISOString().slice(0, 10);
+    const atMidnight = wall.hour === 0 && wall.minute === 0 && wall.second === 0;
+    return { kind: 'date', date: atMidnight ? date : addDays(date, 1) };
+  }
+  const zone = start.kind === 'instant' ? (start.timeZone ?? 'utc') : 'utc';
+  const midnight = DateTime.fromISO(end.date, { zone });
+  return { kind: 'instant', utcMs: midnight.toMillis(), timeZone: zone === 'utc' ? null : zone };
+}
+
+interface LocationReading {
+  readonly online: boolean;
+  readonly joinUrl: string | null;
+  readonly place: EventPlace | null;
+  readonly line: string | null;
+}
+
+/**
+ * Most entries of a feed share a handful of venues: a location that is only free text is read once
+ * per distinct text (bounded, so a hostile feed cannot grow it without limit).
+ */
+const textOnlyLocations = new Map<string, LocationReading>();
+const TEXT_ONLY_LOCATION_LIMIT = 2_000;
+
+function readLocation(raw: RawEvent): LocationReading {
+  if (raw.locationText === null || raw.place !== null || raw.online !== null || raw.joinUrl !== null) {
+    return readLocationUncached(raw);
+  }
+  const cached = textOnlyLocations.get(raw.locationText);
+  if (cached) return cached;
+  const reading = readLocationUncached(raw);
+  if (textOnlyLocations.size >= TEXT_ONLY_LOCATION_LIMIT) textOnlyLocations.clear();
+  textOnlyLocations.set(raw.locationText, reading);
+  return reading;
+}
+
+function readLocationUncached(raw: RawEvent): LocationReading {
+  const text = raw.locationText === null ? null : decodeHtmlEntities(raw.locationText).trim() || null;
+  const reading = text === null ? null : readOnlineLocation(text);
+  const online = raw.online ?? reading?.online ?? false;
+  const joinUrl = absoluteHttpUrl(raw.joinUrl) ?? (online ? absoluteHttpUrl(reading?.joinUrl ?? null) : null);
+  const fromText = reading === null || reading.onlineOnly ? null : parseLocationText(reading.placeText);
+  const place = mergePlace(raw.place, fromText);
+  let line = place === null ? null : placeLine(place);
+  if (line === null && online) {
+    line = (joinUrl === null ? null : urlHost(joinUrl)) ?? (text === null ? null : collapseWhitespace(text));
+  }
+  return { online, joinUrl, place, line };
+}
+
+function plainDescription(description: string | null, format: 'text' | 'html'): string {
+  if (description === null || description === '') return '';
+  let text: string;
+  if (format === 'html' || (description.includes('<') && HTML_MARKUP.test(description))) {
+    text = htmlToText(description);
+  } else {
+    text = tidyMultilineText(description.includes('&') ? decodeHtmlEntities(description) : description);
+  }
+  return text.length > MAX_DESCRIPTION_LENGTH
+    ? `${text.slice(0, MAX_DESCRIPTION_LENGTH - 1).trimEnd()}…`
+    : text;
+}
+
+/** Trimmed, entities decoded, first spelling kept when two differ only in case. */
+function plainCategories(categories: readonly string[]): readonly string[] {
+  if (categories.length === 0 || areTidyAndDistinct(categories)) return categories;
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const category of categories) {
+    const plain = htmlToLine(category);
+    const key = plain.toLowerCase();
+    if (plain === '' || seen.has(key)) continue;
+    seen.add(key);
+    result.push(plain);
+  }
+  return result;
+}
+
+/** The common case, checked without allocating: a few plain, distinct categories need no copy. */
+function areTidyAndDistinct(categories: readonly string[]): boolean {
+  if (categories.length > 8) return false;
+  for (let index = 0; index < categories.length; index++) {
+    const category = categories[index] ?? '';
+    if (
+      category === '' ||
+      category.includes('<') ||
+      category.includes('&') ||
+      collapseWhitespace(category) !== category
+    ) {
+      return false;
+    }
+    for (let other = 0; other < index; other++) {
+      const earlier = categories[other] ?? '';
+      if (earlier.length === category.length && earlier.toLowerCase() === category.toLowerCase())
+        return false;
+    }
+  }
+  return true;
+}
+
+function absoluteHttpUrl(value: string | null): string | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  return ABSOLUTE_HTTP_URL.test(trimmed) && URL.canParse(trimmed) ? trimmed : null;
+}
+
+function nonEmpty(value: string | null): string | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}

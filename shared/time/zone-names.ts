@@ -1,0 +1,94 @@
+import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import { WINDOWS_ZONE_BY_DISPLAY_NAME } from './outlook-zone-display-names.ts';
+
+/**
+ * Intl (ICU/CLDR) canonicalizes to the old names of renamed zones; the rest of Trellis should see the
+ * names the tz database uses today, whichever spelling a feed used.
+ */
+const CURRENT_NAME_OF_CLDR_ID: ReadonlyMap<string, string> = new Map([
+  ['Asia/Calcutta', 'Asia/Kolkata'],
+  ['Asia/Katmandu', 'Asia/Kathmandu'],
+  ['Asia/Rangoon', 'Asia/Yangon'],
+  ['Asia/Saigon', 'Asia/Ho_Chi_Minh'],
+  ['Europe/Kiev', 'Europe/Kyiv'],
+  ['America/Godthab', 'America/Nuuk'],
+  ['America/Buenos_Aires', 'America/Argentina/Buenos_Aires'],
+  ['America/Indianapolis', 'America/Indiana/Indianapolis'],
+  ['Atlantic/Faeroe', 'Atlantic/Faroe'],
+  ['Pacific/Enderbury', 'Pacific/Kanton'],
+  ['Pacific/Truk', 'Pacific/Chuuk'],
+  ['Pacific/Ponape', 'Pacific/Pohnpei'],
+  ['Africa/Asmera', 'Africa/Asmara'],
+]);
+
+/** Letters first, then the characters zone names are made of (rules out Intl's "+01:00"). */
+const ZONE_NAME_SHAPE = /^[A-Za-z][A-Za-z0-9_+\-/]*$/;
+const DISPLAY_NAME_PREFIX = /^\((?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)\s*/i;
+const MAX_MEMOIZED = 2_000;
+
+const resolved = new Map<string, string | null>();
+let windowsZones: Map<string, string> | undefined;
+
+/**
+ * The IANA zone name for a TZID as feeds write it, or null: an IANA name or link ("US/Eastern"), an
+ * IANA name behind a vendor prefix or in quotes ("/mozilla.org/20050126_1/Europe/Berlin"), a Windows
+ * zone id ("W. Europe Standard Time") or an Outlook display name. Names come back in the tz
+ * database's current spelling ("America/New_York", "Asia/Kolkata"), UTC aliases as "UTC".
+ */
+export function resolveTimeZoneId(tzid: string): string | null {
+  const known = resolved.get(tzid);
+  if (known !== undefined) return known;
+  const name = tzid
+    .trim()
+    .replace(/^"+|"+$/g, '')
+    .trim();
+  const result =
+    name === ''
+      ? null
+      : (ianaZoneName(name) ?? prefixedZoneName(name) ?? windowsZoneName(name) ?? displayZoneName(name));
+  if (resolved.size >= MAX_MEMOIZED) resolved.clear();
+  resolved.set(tzid, result);
+  return result;
+}
+
+/** The current name of a valid IANA zone name or link, else null. */
+function ianaZoneName(name: string): string | null {
+  if (!ZONE_NAME_SHAPE.test(name)) return null;
+  let canonical: string;
+  try {
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+  return CURRENT_NAME_OF_CLDR_ID.get(canonical) ?? canonical;
+}
+
+/** "/mozilla.org/20050126_1/Europe/Berlin", "/citadel.org/20190102_1/America/New_York": the longest valid tail. */
+function prefixedZoneName(name: string): string | null {
+  const segments = name.split('/').filter((segment) => segment !== '');
+  for (let take = Math.min(3, segments.length); take >= 1; take--) {
+    const zone = ianaZoneName(segments.slice(-take).join('/'));
+    if (zone) return zone;
+  }
+  return null;
+}
+
+function windowsZoneName(name: string): string | null {
+  if (!windowsZones) {
+    windowsZones = new Map();
+    for (const entry of WINDOWS_TO_IANA_MAP) {
+      const iana = entry.iana[0];
+      if (entry.territory === '001' && iana) windowsZones.set(entry.windowsName.toLowerCase(), iana);
+    }
+  }
+  const iana = windowsZones.get(name.toLowerCase());
+  return iana ? ianaZoneName(iana) : null;
+}
+
+function displayZoneName(name: string): string | null {
+  const prefix = DISPLAY_NAME_PREFIX.exec(name);
+  if (!prefix) return null;
+  const cities = name.slice(prefix[0].length).replace(/\s+/g, ' ').trim().toLowerCase();
+  const windowsId = WINDOWS_ZONE_BY_DISPLAY_NAME.get(cities);
+  return windowsId ? windowsZoneName(windowsId) : null;
+}

@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import ICAL from 'ical.js';
+import { parseFeed } from '../../shared/feeds/parse-feed.ts';
+import { startDynalite } from '../../shared/local/dynalite-server.ts';
+import { median, round } from './bench-stats.ts';
+import { generateICalFeed } from './generate-ical-feed.ts';
+
+export interface IngestFigures {
+  readonly feedEvents: number;
+  readonly feedBytes: number;
+  readonly libraryParseMs: number;
+  readonly parseMs: number;
+  readonly ratioVsLibraryParse: number;
+  readonly parseEventsPerS: number;
+  readonly storedEvents: number;
+  readonly firstIngestMs: number;
+  readonly eventsPerS: number;
+  readonly firstWrites: number;
+  readonly firstRequests: number;
+  readonly reingestWrites: number;
+  readonly reingestSourceRecordWrites: number;
+  readonly peakRssMb: number;
+}
+
+const dayMs = 86_400_000;
+
+function timed(run: () => unknown): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+}
+
+/** Parse speed against the bare library, in this process; the store path in a child (its own peak RSS). */
+export async function measureIngest(options: { events: number; runs: number }): Promise<IngestFigures> {
+  const now = new Date();
+  const text = generateICalFeed({ events: options.events, seed: 7, start: now });
+  const window = { fromMs: now.getTime() - dayMs, toMs: now.getTime() + 120 * dayMs };
+  const parseOurs = () => parseFeed(text, { window, defaultTimeZone: null, defaultTags: ['bench'] });
+
+  // Warm both paths once so the JIT state is alike, then alternate.
+  ICAL.parse(text);
+  const sample = parseOurs();
+  const library: number[] = [];
+  const ours: number[] = [];
+  for (let run = 0; run < options.runs; run += 1) {
+    library.push(timed(() => ICAL.parse(text)));
+    ours.push(timed(parseOurs));
+  }
+  const libraryParseMs = median(library);
+  const parseMs = median(ours);
+
+  const dynamo = await startDynalite({ port: 0 });
+  const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 16)}"`;
+  const server = createServer((request, response) => {
+    if (request.headers['if-none-match'] === etag) response.writeHead(304, { etag }).end();
+    else response.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', etag }).end(text);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/bench.ics`;
+  try {
+    const worker = await new Promise<Record<string, number | string>>((resolve, reject) => {
+      const child = spawn(process.execPath, [fileURLToPath(new URL('./ingest-worker.ts', import.meta.url))], {
+        env: {
+          ...process.env,
+          BENCH_DYNAMO_ENDPOINT: dynamo.endpoint,
+          BENCH_FEED_URL: feedUrl,
+          BENCH_NOW: now.toISOString(),
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      child.on('close', (code) =>
+        code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`ingest worker exited ${code}`)),
+      );
+    });
+    const stored = Number(worker.events);
+    return {
+      feedEvents: options.events,
+      feedBytes: Buffer.byteLength(text),
+      libraryParseMs: round(libraryParseMs, 1),
+      parseMs: round(parseMs, 1),
+      ratioVsLibraryParse: round(parseMs / libraryParseMs),
+      parseEventsPerS: Math.round(sample.events.length / (parseMs / 1000)),
+      storedEvents: stored,
+      firstIngestMs: round(Number(worker.firstMs), 0),
+      eventsPerS: Math.round(stored / (Number(worker.firstMs) / 1000)),
+      firstWrites: Number(worker.firstWrites),
+      firstRequests: Number(worker.firstRequests),
+      reingestWrites: Number(worker.reingestEventWrites),
+      reingestSourceRecordWrites: Number(worker.reingestSourceRecordWrites),
+      peakRssMb: round(Number(worker.peakRssMb), 1),
+    };
+  } finally {
+    server.close();
+    await dynamo.stop();
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * `npm run bench` — speed and memory figures with their targets; `npm run bench -- --json` ends with
+ * one JSON object on the last line.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measureBundles } from './bundles.ts';
+import { measureIngest } from './ingest-bench.ts';
+
+const json = process.argv.includes('--json');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const figures: Record<string, number> = {};
+const targets: Record<string, string> = {
+  'ingest.ratio_vs_library_parse': '<= 1.5',
+  'ingest.reingest_writes': '= 0',
+  'coldstart.ratio_vs_hello': '<= 1.5',
+};
+
+log('ingest: generating a 20,000-event iCalendar feed and measuring…');
+const ingest = await measureIngest({ events: 20_000, runs: 5 });
+Object.assign(figures, {
+  'ingest.feed_events': ingest.feedEvents,
+  'ingest.feed_kb': Math.round(ingest.feedBytes / 1024),
+  'ingest.library_parse_ms': ingest.libraryParseMs,
+  'ingest.parse_ms': ingest.parseMs,
+  'ingest.ratio_vs_library_parse': ingest.ratioVsLibraryParse,
+  'ingest.parse_events_per_s': ingest.parseEventsPerS,
+  'ingest.stored_events': ingest.storedEvents,
+  'ingest.first_ingest_ms': ingest.firstIngestMs,
+  'ingest.events_per_s': ingest.eventsPerS,
+  'ingest.first_writes': ingest.firstWrites,
+  'ingest.first_requests': ingest.firstRequests,
+  'ingest.reingest_writes': ingest.reingestWrites,
+  'ingest.reingest_source_record_writes': ingest.reingestSourceRecordWrites,
+  'ingest.peak_rss_mb': ingest.peakRssMb,
+});
+
+log('bundles: building each function with the CDK bundling options and timing cold starts…');
+const outDir = await mkdtemp(join(tmpdir(), 'trellis-bench-'));
+try {
+  const bundles = await measureBundles(outDir);
+  for (const [name, kb] of Object.entries(bundles.sizes)) figures[`bundle.${name}_kb`] = kb;
+  for (const [name, cold] of Object.entries(bundles.coldStart)) {
+    figures[`coldstart.${name}_process_ms`] = cold.processMs;
+    figures[`coldstart.${name}_import_ms`] = cold.importMs;
+  }
+  for (const [name, ratio] of Object.entries(bundles.ratioVsHello))
+    figures[`coldstart.${name}_ratio_vs_hello`] = ratio;
+  for (const [name, ratio] of Object.entries(bundles.importRatioVsHello))
+    figures[`coldstart.${name}_import_ratio_vs_hello`] = ratio;
+  figures['coldstart.ratio_vs_hello'] = Math.max(...Object.values(bundles.ratioVsHello));
+  figures['coldstart.import_ratio_vs_hello'] = Math.max(...Object.values(bundles.importRatioVsHello));
+} finally {
+  await rm(outDir, { recursive: true, force: true });
+}
+
+const width = Math.max(...Object.keys(figures).map((key) => key.length));
+for (const [key, value] of Object.entries(figures)) {
+  const target = targets[key] ? `   (target ${targets[key]})` : '';
+  process.stdout.write(`${key.padEnd(width)}  ${value}${target}\n`);
+}
+if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
