@@ -20,6 +20,46 @@ export interface NormalizeContext {
   readonly defaultTags: readonly string[];
   /** 1-based position of the entry, to name it in a problem when it has no id or URL. */
   readonly entryIndex?: number;
+  /** Reuses the text work across the occurrences of one series (see TextMemo). */
+  readonly textMemo?: TextMemo;
+}
+
+interface TextReading {
+  readonly title: string;
+  readonly description: string;
+  readonly categories: readonly string[];
+  readonly tags: string[];
+  readonly url: string | null;
+  readonly location: LocationReading;
+}
+
+/**
+ * The occurrences of a recurring series arrive one after another and share their text, URL and
+ * location: that work (HTML to text, tagging, URL checks, reading the place) is done once per
+ * series, not once per occurrence. Holds only the last entry's reading, keyed by the same values.
+ */
+export interface TextMemo {
+  last: {
+    readonly raw: RawEvent;
+    readonly defaultTags: readonly string[];
+    readonly reading: TextReading;
+  } | null;
+}
+
+export const createTextMemo = (): TextMemo => ({ last: null });
+
+function sameText(a: RawEvent, b: RawEvent): boolean {
+  return (
+    a.title === b.title &&
+    a.description === b.description &&
+    a.descriptionFormat === b.descriptionFormat &&
+    a.categories === b.categories &&
+    a.url === b.url &&
+    a.locationText === b.locationText &&
+    a.place === b.place &&
+    a.online === b.online &&
+    a.joinUrl === b.joinUrl
+  );
 }
 
 export type NormalizeOutcome =
@@ -34,13 +74,19 @@ const ABSOLUTE_HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 const HTML_MARKUP =
   /<\/?(?:p|br|div|span|a|b|i|u|em|strong|ul|ol|li|h[1-6]|table|tr|td|img|blockquote|pre|hr)\b[^>]*>/i;
 const NO_PROBLEMS: readonly FeedProblem[] = [];
+const NO_LOCATION = { online: false, joinUrl: null, place: null, line: null } as const;
 
 export function normalizeEvent(raw: RawEvent, context: NormalizeContext): NormalizeOutcome {
-  const url = absoluteHttpUrl(raw.url);
+  const memo = context.textMemo;
+  const last = memo?.last;
+  const text =
+    last && last.defaultTags === context.defaultTags && sameText(last.raw, raw)
+      ? last.reading
+      : readText(raw, context.defaultTags);
+  if (memo) memo.last = { raw, defaultTags: context.defaultTags, reading: text };
+  const { title, description, categories, url, location } = text;
   const uid = nonEmpty(raw.uid) ?? url;
   const entry = uid ?? (context.entryIndex === undefined ? null : `#${context.entryIndex}`);
-
-  const title = raw.title === null ? '' : htmlToLine(raw.title);
   if (title === '') return { ok: false, problem: { entry, message: 'entry has no title' } };
 
   const start = formatTime(raw.start);
@@ -56,9 +102,6 @@ export function normalizeEvent(raw: RawEvent, context: NormalizeContext): Normal
     end = null;
   }
 
-  const location = readLocation(raw);
-  const description = plainDescription(raw.description, raw.descriptionFormat);
-  const categories = plainCategories(raw.categories);
   const event: NormalizedEvent = {
     id: eventId(entryIdentity({ uid, title, start }), raw.recurrenceId),
     uid,
@@ -77,9 +120,19 @@ export function normalizeEvent(raw: RawEvent, context: NormalizeContext): Normal
     organizer: raw.organizer === null ? null : htmlToLine(raw.organizer) || null,
     url,
     categories,
-    tags: tagEvent({ title, description, categories }, context.defaultTags),
+    tags: text.tags,
   };
   return { ok: true, event, problems };
+}
+
+function readText(raw: RawEvent, defaultTags: readonly string[]): TextReading {
+  const title = raw.title === null ? '' : htmlToLine(raw.title);
+  const url = absoluteHttpUrl(raw.url);
+  if (title === '') return { title, description: '', categories: [], tags: [], url, location: NO_LOCATION };
+  const description = plainDescription(raw.description, raw.descriptionFormat);
+  const categories = plainCategories(raw.categories);
+  const tags = tagEvent({ title, description, categories }, defaultTags);
+  return { title, description, categories, tags, url, location: readLocation(raw) };
 }
 
 /** `YYYY-MM-DDTHH:mm:ssZ` (no milliseconds) or `YYYY-MM-DD`; null when the instant has no 4-digit year. */

@@ -11,7 +11,7 @@ import type { ExpansionWindow, FeedFormat, FeedProblem, NormalizedEvent, ParsedF
 import { parseICalendar } from './ical/parse-icalendar.ts';
 import { parseJsonFeed } from './json-feed/parse-json-feed.ts';
 import { parseJsonLdDocument, parseJsonLdHtml } from './json-ld/parse-json-ld.ts';
-import { normalizeEvent } from './normalize-event.ts';
+import { createTextMemo, normalizeEvent } from './normalize-event.ts';
 import type { RawFeed } from './raw-event.ts';
 import { parseXmlFeed } from './rss/parse-xml-feed.ts';
 import { htmlToLine } from './text/html-to-text.ts';
@@ -35,7 +35,7 @@ export function parseFeed(body: Uint8Array | string, options: ParseFeedOptions):
   const { format, raw } = parseRaw(decoded.text, options, defaultTimeZone);
   for (const problem of raw.problems) problems.push(problem);
 
-  const context = { defaultTags: options.defaultTags ?? NO_TAGS, entryIndex: 0 };
+  const context = { defaultTags: options.defaultTags ?? NO_TAGS, entryIndex: 0, textMemo: createTextMemo() };
   const events: NormalizedEvent[] = [];
   const ids = new Set<string>();
   for (let index = 0; index < raw.events.length; index++) {

@@ -48,6 +48,7 @@ type Item = Record<string, unknown>;
 type LinkMap = Record<string, { sourceEventId: string; url: string | null }>;
 
 const retentionAfterEndSeconds = 30 * 24 * 3600;
+const createSliceSize = 1000;
 
 /** Deterministic, so a retried ingest writes the same canonical item again rather than a second one. */
 export function canonicalIdFor(sourceId: string, sourceEventId: string): string {
@@ -452,7 +453,19 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
     },
 
     async applySourceSync(sourceId, plan, now) {
-      const { created, merged } = await createEntries(sourceId, plan.creates, now);
+      // In slices, so a 20,000-event feed never holds every write request in memory at once; a
+      // slice's dedupe claims are written before the next slice looks for duplicates.
+      let created = 0;
+      let merged = 0;
+      for (let offset = 0; offset < plan.creates.length; offset += createSliceSize) {
+        const slice = await createEntries(
+          sourceId,
+          plan.creates.slice(offset, offset + createSliceSize),
+          now,
+        );
+        created += slice.created;
+        merged += slice.merged;
+      }
       const updatedWrites: WriteRequest[] = [];
       for (const { incoming, state } of plan.updates) {
         const canonicalId = await updateEntry(sourceId, incoming, state, now);

@@ -47,13 +47,18 @@ export interface BundleFigures {
   readonly coldStart: Record<string, { processMs: number; importMs: number }>;
   readonly ratioVsHello: Record<string, number>;
   readonly importRatioVsHello: Record<string, number>;
+  /** Against a minimal middy handler that only builds the DynamoDB client: what Trellis adds on top of the SDK. */
+  readonly ratioVsDynamoHello: Record<string, number>;
 }
 
 export async function measureBundles(outDir: string, runs = 9): Promise<BundleFigures> {
   const names = (await readdir(join(repoRoot, 'functions')))
     .filter((file) => file.endsWith('.ts'))
     .map((file) => basename(file, '.ts'));
-  const entries: Record<string, string> = { hello: join(repoRoot, 'test/bench/hello-handler.ts') };
+  const entries: Record<string, string> = {
+    hello: join(repoRoot, 'test/bench/hello-handler.ts'),
+    'hello-dynamodb': join(repoRoot, 'test/bench/hello-dynamodb-handler.ts'),
+  };
   for (const name of names) entries[name] = functionEntry(name);
   const bundles: Record<string, string> = {};
   const sizes: Record<string, number> = {};
@@ -81,13 +86,17 @@ export async function measureBundles(outDir: string, runs = 9): Promise<BundleFi
     };
   }
   const hello = coldStartFigures.hello ?? { processMs: 1, importMs: 1 };
+  const dynamoHello = coldStartFigures['hello-dynamodb'] ?? hello;
   const ratioVsHello: Record<string, number> = {};
   const importRatioVsHello: Record<string, number> = {};
-  for (const name of names) {
+  const ratioVsDynamoHello: Record<string, number> = {};
+  for (const name of [...names, 'hello-dynamodb']) {
     const figures = coldStartFigures[name];
     if (!figures) continue;
     ratioVsHello[name] = round(figures.processMs / hello.processMs);
     importRatioVsHello[name] = round(figures.importMs / hello.importMs);
+    if (name !== 'hello-dynamodb')
+      ratioVsDynamoHello[name] = round(figures.processMs / dynamoHello.processMs);
   }
-  return { sizes, coldStart: coldStartFigures, ratioVsHello, importRatioVsHello };
+  return { sizes, coldStart: coldStartFigures, ratioVsHello, importRatioVsHello, ratioVsDynamoHello };
 }

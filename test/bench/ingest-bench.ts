@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
+import { parseICalendar } from '../../shared/feeds/ical/parse-icalendar.ts';
 import { parseFeed } from '../../shared/feeds/parse-feed.ts';
 import { startDynalite } from '../../shared/local/dynalite-server.ts';
 import { median, round } from './bench-stats.ts';
@@ -14,6 +15,7 @@ export interface IngestFigures {
   readonly feedBytes: number;
   readonly libraryParseMs: number;
   readonly parseMs: number;
+  readonly icalendarReadMs: number;
   readonly ratioVsLibraryParse: number;
   readonly parseEventsPerS: number;
   readonly storedEvents: number;
@@ -46,9 +48,11 @@ export async function measureIngest(options: { events: number; runs: number }): 
   const sample = parseOurs();
   const library: number[] = [];
   const ours: number[] = [];
+  const readOnly: number[] = [];
   for (let run = 0; run < options.runs; run += 1) {
     library.push(timed(() => ICAL.parse(text)));
     ours.push(timed(parseOurs));
+    readOnly.push(timed(() => parseICalendar(text, window, { defaultTimeZone: null })));
   }
   const libraryParseMs = median(library);
   const parseMs = median(ours);
@@ -86,6 +90,7 @@ export async function measureIngest(options: { events: number; runs: number }): 
       feedBytes: Buffer.byteLength(text),
       libraryParseMs: round(libraryParseMs, 1),
       parseMs: round(parseMs, 1),
+      icalendarReadMs: round(median(readOnly), 1),
       ratioVsLibraryParse: round(parseMs / libraryParseMs),
       parseEventsPerS: Math.round(sample.events.length / (parseMs / 1000)),
       storedEvents: stored,

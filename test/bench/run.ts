@@ -19,12 +19,15 @@ const targets: Record<string, string> = {
 };
 
 log('ingest: generating a 20,000-event iCalendar feed and measuring…');
-const ingest = await measureIngest({ events: 20_000, runs: 5 });
+const ingest = await measureIngest({ events: 20_000, runs: 7 });
 Object.assign(figures, {
   'ingest.feed_events': ingest.feedEvents,
   'ingest.feed_kb': Math.round(ingest.feedBytes / 1024),
   'ingest.library_parse_ms': ingest.libraryParseMs,
   'ingest.parse_ms': ingest.parseMs,
+  'ingest.icalendar_read_ms': ingest.icalendarReadMs,
+  'ingest.icalendar_read_ratio_vs_library_parse':
+    Math.round((ingest.icalendarReadMs / ingest.libraryParseMs) * 100) / 100,
   'ingest.ratio_vs_library_parse': ingest.ratioVsLibraryParse,
   'ingest.parse_events_per_s': ingest.parseEventsPerS,
   'ingest.stored_events': ingest.storedEvents,
@@ -50,8 +53,19 @@ try {
     figures[`coldstart.${name}_ratio_vs_hello`] = ratio;
   for (const [name, ratio] of Object.entries(bundles.importRatioVsHello))
     figures[`coldstart.${name}_import_ratio_vs_hello`] = ratio;
-  figures['coldstart.ratio_vs_hello'] = Math.max(...Object.values(bundles.ratioVsHello));
-  figures['coldstart.import_ratio_vs_hello'] = Math.max(...Object.values(bundles.importRatioVsHello));
+  for (const [name, ratio] of Object.entries(bundles.ratioVsDynamoHello)) {
+    figures[`coldstart.${name}_ratio_vs_hello_dynamodb`] = ratio;
+  }
+  // The headline figures: the slowest real function (the SDK-only baseline is not one).
+  const real = (ratios: Record<string, number>) =>
+    Math.max(
+      ...Object.entries(ratios)
+        .filter(([name]) => name !== 'hello-dynamodb')
+        .map(([, ratio]) => ratio),
+    );
+  figures['coldstart.ratio_vs_hello'] = real(bundles.ratioVsHello);
+  figures['coldstart.import_ratio_vs_hello'] = real(bundles.importRatioVsHello);
+  figures['coldstart.ratio_vs_hello_dynamodb'] = real(bundles.ratioVsDynamoHello);
 } finally {
   await rm(outDir, { recursive: true, force: true });
 }
