@@ -6,11 +6,15 @@ import { FeedParseError } from '#shared/feeds/feed-errors.ts';
 import { PortInUseError } from '#shared/local/listen.ts';
 import { SourceFetchError } from '#shared/security/source-fetch-error.ts';
 import { SourceExistsError, SourceNotFoundError } from '#shared/store/source-repository.ts';
+import { UserExistsError, UserNotFoundError } from '#shared/store/user-repository.ts';
 import { runDev } from './commands/dev.ts';
+import { digestUsage, runDigest } from './commands/digest.ts';
 import { ingestUsage, runIngest } from './commands/ingest.ts';
 import { InputError, parseUsage, runParse } from './commands/parse.ts';
 import { runSources, sourcesUsage } from './commands/sources.ts';
 import { UsageError } from './commands/usage-error.ts';
+import { runUsers, usersUsage } from './commands/users.ts';
+import { NoLocalInboxError } from './local/digest-session.ts';
 import { DevAlreadyRunningError } from './local/run-dev.ts';
 
 const usage = `Trellis — industry events, professional organizations and mentorship programs, matched to you.
@@ -20,6 +24,8 @@ usage:
   ${sourcesUsage.replace(/\n/g, '\n  ')}
   ${ingestUsage}
   ${parseUsage}
+  ${usersUsage.replace(/\n/g, '\n  ')}
+  ${digestUsage}
 
 Local mode keeps its data in .trellis/ (TRELLIS_DATA_DIR); with TRELLIS_TARGET=aws and TABLE_NAME the
 sources and ingest commands work on the deployed table instead. See README.md for every variable.
@@ -35,6 +41,9 @@ const expectedErrors = [
   SourceFetchError,
   SourceExistsError,
   SourceNotFoundError,
+  UserExistsError,
+  UserNotFoundError,
+  NoLocalInboxError,
 ];
 
 async function main(argv: string[]): Promise<number> {
@@ -54,6 +63,11 @@ async function main(argv: string[]): Promise<number> {
       return runIngest(args, settings);
     case 'parse':
       return runParse(args);
+    case 'users':
+      await runUsers(args, settings);
+      return 0;
+    case 'digest':
+      return runDigest(args, settings);
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

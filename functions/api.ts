@@ -4,10 +4,20 @@ import httpRouterHandler from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { getStringFromEnv } from '#shared/config/env.ts';
 import { parseLogLevel } from '#shared/config/ingest-config.ts';
+import { linkSecretLoader, linkSecretSource } from '#shared/config/link-secret.ts';
 import { createLogger } from '#shared/log/logger.ts';
+import {
+  ExpiredLinkError,
+  InvalidLinkError,
+  type LinkPayload,
+  verifyLink,
+} from '#shared/security/signed-links.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
 import { createSourceRepository } from '#shared/store/source-repository.ts';
+import { createUserRepository } from '#shared/store/user-repository.ts';
+import { applyLinkAction } from '#shared/users/apply-link-action.ts';
+import { renderActionConfirmation, renderActionDone, renderLinkProblem } from '#shared/web/action-pages.ts';
 import { eventsQuerySchema } from '#shared/web/events-query.ts';
 import { mapKnownErrors, problemJsonContentType } from '#shared/web/http-errors.ts';
 import { renderOverviewPage } from '#shared/web/overview-page.ts';
@@ -20,9 +30,38 @@ const logger = createLogger({
 const client = createDocumentClient();
 const sources = createSourceRepository(client, tableName);
 const events = createEventStore(client, tableName);
+const users = createUserRepository(client, tableName);
+const linkSecret = linkSecretLoader(linkSecretSource());
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyResultV2;
+
+const html = (statusCode: number, body: string): Result => ({
+  statusCode,
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'x-robots-tag': 'noindex',
+    'content-security-policy':
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+  },
+  body,
+});
+
+/** A signed one-click link: verified, or a page that says why not (410 for expired, 400 for invalid). */
+async function readLink(event: Event): Promise<LinkPayload | Result> {
+  try {
+    return verifyLink(event.pathParameters?.token ?? '', await linkSecret(), new Date());
+  } catch (error) {
+    if (error instanceof ExpiredLinkError) return html(410, renderLinkProblem(error.message));
+    if (error instanceof InvalidLinkError) return html(400, renderLinkProblem(error.message));
+    throw error;
+  }
+}
+
+const isResult = (value: LinkPayload | Result): value is Result =>
+  typeof value === 'object' && 'statusCode' in value;
 
 const json = (body: unknown): Result => ({
   statusCode: 200,
@@ -44,6 +83,27 @@ const routes = httpRouterHandler<Event, Result>([
         to: query.to,
         events: found.filter((item) => query.includeRemoved || !item.removed),
       });
+    },
+  },
+  {
+    // Opening a link only asks: mail scanners follow links, and a GET must change nothing.
+    method: 'GET',
+    path: '/a/{token}',
+    handler: async (event: Event) => {
+      const link = await readLink(event);
+      if (isResult(link)) return link;
+      const subject = link.eventId ? await events.get(link.eventId) : null;
+      return html(200, renderActionConfirmation(link.action, subject?.title ?? null));
+    },
+  },
+  {
+    // The confirmation form, and RFC 8058 one-click unsubscribe (List-Unsubscribe=One-Click): no cookie, no login.
+    method: 'POST',
+    path: '/a/{token}',
+    handler: async (event: Event) => {
+      const link = await readLink(event);
+      if (isResult(link)) return link;
+      return html(200, renderActionDone(await applyLinkAction({ users, events }, link, new Date())));
     },
   },
   {

@@ -82,3 +82,12 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
  * cold-start measurement should run the bundle with it too.
  */
 export const sourceMapEnvironment = { NODE_OPTIONS: '--enable-source-maps' } as const;
+
+/**
+ * Batch workers that hold a large working set (digest-send: a window of 20,000 events and its index)
+ * keep a small young generation: more, cheaper scavenges instead of 16 MB semi-spaces full of garbage,
+ * which keeps peak memory ~30 MB lower at no measurable cost in time (see the bench).
+ */
+export const batchWorkerEnvironment = {
+  NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4',
+} as const;

@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LogLevel } from '../shared/log/logger.ts';
 
 /**
@@ -15,9 +15,34 @@ export interface InfraConfig {
   readonly logLevel: LogLevel | null;
   /** What happens to log groups when their stack is deleted. The table is always retained. */
   readonly logRemovalPolicy: RemovalPolicy.RETAIN | RemovalPolicy.DESTROY;
+  /** Who digests come from and where replies and mailto unsubscribes go. */
+  readonly mail: MailConfig;
+  /**
+   * Origin (and optional path) that links in mails start with, without a trailing slash, e.g.
+   * `https://trellis.example.org`; null uses the HTTP API's own URL.
+   */
+  readonly publicBaseUrl: string | null;
   /** Undefined (no credentials, offline synth) makes environment-agnostic stacks. */
   readonly account: string | undefined;
   readonly region: string | undefined;
+}
+
+export interface MailConfig {
+  /**
+   * The From address (`-c mailFrom=digest@example.org`). CDK does not create the SES identity, since verifying it
+   * takes DNS records: its domain must be verified in SES, in the deployment region, before mail can go out.
+   */
+  readonly from: string;
+  /** True when no mailFrom was given to an offline synth: the template is fine to inspect, not to deploy. */
+  readonly fromIsPlaceholder: boolean;
+  /** Reply-To header (`-c mailReplyTo=`); null leaves replies going to `from`. */
+  readonly replyTo: string | null;
+  /**
+   * The mailbox in `List-Unsubscribe: <mailto:…>` (`-c unsubscribeMailto=`), defaulting to the reply-to address,
+   * else `from`. Nothing reads that mailbox automatically: whoever reads it must honour requests within 2 days.
+   * The one-click HTTPS link is what does the work.
+   */
+  readonly unsubscribeMailto: string;
 }
 
 export class InfraConfigError extends Error {
@@ -25,6 +50,9 @@ export class InfraConfigError extends Error {
 }
 
 const productionStage = 'prod';
+
+/** `.invalid` can never be a verified SES identity (RFC 2606), so a placeholder synth cannot send by accident. */
+export const placeholderMailFrom = 'digest@example.invalid';
 
 const logLevels = ['debug', 'info', 'warn', 'error'] as const satisfies readonly LogLevel[];
 
@@ -46,28 +74,73 @@ const contextSchema = z.object({
   ),
   alarmEmail: optionalText.pipe(z.email('alarmEmail must be an email address').optional()),
   logLevel: optionalText.pipe(z.enum(logLevels, 'logLevel must be debug, info, warn or error').optional()),
+  mailFrom: optionalText.pipe(z.email('mailFrom must be an email address').optional()),
+  mailReplyTo: optionalText.pipe(z.email('mailReplyTo must be an email address').optional()),
+  unsubscribeMailto: optionalText.pipe(z.email('unsubscribeMailto must be an email address').optional()),
+  publicBaseUrl: optionalText.pipe(
+    z
+      .url({
+        protocol: /^https$/,
+        hostname: z.regexes.domain,
+        error: 'publicBaseUrl must be an https:// URL on a domain name',
+      })
+      .refine((url) => !/[?#]/.test(url), 'publicBaseUrl must have no query or fragment')
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
 });
 
 type ContextReader = (key: string) => unknown;
 type Env = Readonly<Record<string, string | undefined>>;
 
+const contextKeys = [
+  'stage',
+  'alarmEmail',
+  'logLevel',
+  'mailFrom',
+  'mailReplyTo',
+  'unsubscribeMailto',
+  'publicBaseUrl',
+] as const satisfies readonly (keyof z.input<typeof contextSchema>)[];
+
+/**
+ * The CDK CLI sets CDK_DEFAULT_ACCOUNT whenever it finds credentials, which every deploy needs: then the sender
+ * must be real. Without credentials (offline synth) a placeholder keeps `cdk synth` working.
+ */
+const missingMailFrom =
+  'mailFrom: required when AWS credentials are present (deploy): pass -c mailFrom=<address on a domain verified ' +
+  'in SES in the deployment region>; only an offline synth falls back to the placeholder ' +
+  placeholderMailFrom;
+
 export function readInfraConfig(context: ContextReader, env: Env = process.env): InfraConfig {
-  const parsed = contextSchema.safeParse({
-    stage: context('stage'),
-    alarmEmail: context('alarmEmail'),
-    logLevel: context('logLevel'),
-  });
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const given = Object.fromEntries(contextKeys.map((key) => [key, context(key)]));
+  const parsed = contextSchema.safeParse(given);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const account = env.CDK_DEFAULT_ACCOUNT;
+  if (account !== undefined && (given.mailFrom === undefined || given.mailFrom === '')) {
+    problems.push(missingMailFrom);
+  }
+  if (!parsed.success || problems.length > 0) {
     throw new InfraConfigError(`invalid CDK context: ${problems.join('; ')}`);
   }
-  const { stage, alarmEmail, logLevel } = parsed.data;
+  const { stage, alarmEmail, logLevel, mailFrom, mailReplyTo, unsubscribeMailto, publicBaseUrl } =
+    parsed.data;
+  const from = mailFrom ?? placeholderMailFrom;
   return {
     stage,
     alarmEmail: alarmEmail ?? null,
     logLevel: logLevel ?? null,
     logRemovalPolicy: stage === productionStage ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    account: env.CDK_DEFAULT_ACCOUNT,
+    mail: {
+      from,
+      fromIsPlaceholder: mailFrom === undefined,
+      replyTo: mailReplyTo ?? null,
+      unsubscribeMailto: unsubscribeMailto ?? mailReplyTo ?? from,
+    },
+    publicBaseUrl: publicBaseUrl ?? null,
+    account,
     region: env.CDK_DEFAULT_REGION,
   };
 }

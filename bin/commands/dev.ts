@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { demoSources } from '#shared/local/demo-sources.ts';
+import { demoDigestRecipient } from '#shared/local/demo-users.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
@@ -12,6 +13,9 @@ export async function runDev(settings: LocalSettings): Promise<number> {
   const logger = createLogger({ level: settings.logLevel });
   const dev = await startDev(settings, logger);
   await dev.ingestNow();
+  await dev.dispatchDigestsNow();
+  // The demo reader's digest for this week, so the inbox shows one (the send ledger keeps it to once a week).
+  await dev.sendDigestNow(demoDigestRecipient);
 
   const client = createDocumentClient({ endpoint: dev.dynamoEndpoint });
   const now = new Date();
@@ -33,7 +37,7 @@ Trellis is running locally (data in ${dataDir}/).
 
   Overview page   ${dev.apiUrl}/
   JSON API        ${dev.apiUrl}/api/events    ${dev.apiUrl}/api/sources
-  Email inbox     ${dev.sesUrl}/    (SES local)
+  Email inbox     ${dev.sesUrl}/    (SES local: this week's digest for ${demoDigestRecipient} is there)
   Demo feeds      ${demoSources.map((demo) => `${dev.feedsBaseUrl}/feeds/${demo.file}`).join('\n                  ')}
 
 Read ${sources.length} sources: ${live.length} upcoming events${shared ? ` (${shared} listed by more than one source, kept once)` : ''}.

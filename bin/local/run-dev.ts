@@ -10,20 +10,26 @@ import type {
   SQSEvent,
 } from 'aws-lambda';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
+import { isoWeekAt } from '#shared/digest/digest-schedule.ts';
 import { startDemoFeedServer } from '#shared/local/demo-feed-server.ts';
 import { demoSources } from '#shared/local/demo-sources.ts';
+import { demoUsers } from '#shared/local/demo-users.ts';
 import { startDynalite } from '#shared/local/dynalite-server.ts';
-import { startLocalHttpApi } from '#shared/local/http-api-adapter.ts';
+import { type HttpApiHandler, startLocalHttpApi } from '#shared/local/http-api-adapter.ts';
 import { type LambdaHandler, localLambdaContext } from '#shared/local/lambda-context.ts';
-import { createLocalQueue } from '#shared/local/local-queue.ts';
+import { createLocalQueue, type LocalQueue } from '#shared/local/local-queue.ts';
 import { startLocalSqs } from '#shared/local/local-sqs-server.ts';
 import { startLocalSes } from '#shared/local/ses-local.ts';
 import type { Logger } from '#shared/log/logger.ts';
+import type { DigestMessage } from '#shared/queue/digest-message.ts';
 import { buildSource } from '#shared/sources/new-source.ts';
 import { createTableIfMissing } from '#shared/store/create-table.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createSourceRepository } from '#shared/store/source-repository.ts';
+import { createUserRepository } from '#shared/store/user-repository.ts';
+import { buildUserProfile } from '#shared/users/profile-input.ts';
 import { readDevState, removeDevState, writeDevState } from './dev-state.ts';
+import { localLinkSecret } from './link-secret-file.ts';
 
 export class DevAlreadyRunningError extends Error {
   override readonly name = 'DevAlreadyRunningError';
@@ -36,8 +42,14 @@ export interface RunningDev {
   readonly dynamoEndpoint: string;
   /** Fire the ingest schedule now and wait until the queue is empty. */
   ingestNow(): Promise<void>;
+  /** Fire the hourly digest schedule now and wait until every queued digest is handled. */
+  dispatchDigestsNow(): Promise<void>;
+  /** Queue one user's digest for this week (as `trellis digest --user` does) and wait for it. */
+  sendDigestNow(email: string): Promise<void>;
   stop(): Promise<void>;
 }
+
+export const localMailFrom = 'Trellis <digest@trellis.local>';
 
 function scheduledEvent(ruleName: string): ScheduledEvent {
   return {
@@ -53,10 +65,24 @@ function scheduledEvent(ruleName: string): ScheduledEvent {
   };
 }
 
+/** A handler that is loaded later (functions read their configuration at import, after the stand-ins start). */
+function lateBound<E, R>(name: string) {
+  let bound: LambdaHandler<E, R> | null = null;
+  return {
+    bind: (handler: LambdaHandler<E, R>) => {
+      bound = handler;
+    },
+    call: ((event, context) => {
+      if (!bound) throw new Error(`${name} is not loaded yet`);
+      return bound(event, context);
+    }) as LambdaHandler<E, R>,
+  };
+}
+
 /**
- * The whole service on one machine: dynalite, SES local, a local SQS endpoint with an in-process
- * event source mapping, the HTTP API, the demo feeds and a clock for the schedules — all driving the
- * very Lambda handlers that run on AWS.
+ * The whole service on one machine: dynalite, SES local, a local SQS endpoint with in-process event
+ * source mappings, the HTTP API, the demo feeds and a clock for the schedules, all driving the very
+ * Lambda handlers that run on AWS.
  */
 export async function startDev(settings: LocalSettings, logger: Logger): Promise<RunningDev> {
   await mkdir(settings.dataDir, { recursive: true });
@@ -89,27 +115,42 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
     const feeds = await startDemoFeedServer({ host, port: settings.feedsPort });
     stops.push(() => feeds.stop());
 
-    let ingestFeed: LambdaHandler<SQSEvent, SQSBatchResponse> | null = null;
-    const ingestQueue = createLocalQueue({
-      name: 'trellis-ingest',
-      consumerName: 'ingest-feed',
-      consumer: (event, context) => {
-        if (!ingestFeed) throw new Error('ingest-feed is not loaded yet');
-        return ingestFeed(event, context);
-      },
-      batchSize: 5,
-      visibilityTimeoutMs: 10_000,
-      maxReceiveCount: 3,
-      logger,
-    });
-    stops.push(() => ingestQueue.stop());
-    const sqs = await startLocalSqs([ingestQueue], { host });
+    const ingestFeed = lateBound<SQSEvent, SQSBatchResponse>('ingest-feed');
+    const digestSend = lateBound<SQSEvent, SQSBatchResponse>('digest-send');
+    const api = lateBound<APIGatewayProxyEventV2, APIGatewayProxyResultV2>('api');
+    const queue = (
+      name: string,
+      consumerName: string,
+      consumer: LambdaHandler<SQSEvent, SQSBatchResponse>,
+      batchSize: number,
+    ): LocalQueue => {
+      const created = createLocalQueue({
+        name,
+        consumerName,
+        consumer,
+        batchSize,
+        visibilityTimeoutMs: 10_000,
+        maxReceiveCount: 3,
+        logger,
+      });
+      stops.push(() => created.stop());
+      return created;
+    };
+    const ingestQueue = queue('trellis-ingest', 'ingest-feed', ingestFeed.call, 5);
+    const digestQueue = queue('trellis-digest', 'digest-send', digestSend.call, 100);
+    const sqs = await startLocalSqs([ingestQueue, digestQueue], { host });
     stops.push(() => sqs.stop());
+    const httpApi = await startLocalHttpApi(
+      [{ pathPrefix: '/', functionName: 'api', handler: api.call as HttpApiHandler }],
+      { host, port: settings.apiPort, logger },
+    );
+    stops.push(() => httpApi.stop());
 
     // The handlers read their configuration at import, exactly as in Lambda; point the SDK at the stand-ins.
     Object.assign(process.env, {
       TABLE_NAME: settings.tableName,
       INGEST_QUEUE_URL: sqs.queueUrl('trellis-ingest'),
+      DIGEST_QUEUE_URL: sqs.queueUrl('trellis-digest'),
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
@@ -118,52 +159,76 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
       AWS_ENDPOINT_URL_SES: ses.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       TRELLIS_FEED_LOOPBACK: settings.allowLoopbackFeeds ? 'allow' : String(feeds.port),
+      MAIL_FROM: localMailFrom,
+      PUBLIC_BASE_URL: httpApi.url,
+      LINK_SECRET: await localLinkSecret(settings.dataDir),
       LOG_LEVEL: settings.logLevel,
     });
-    const dispatch: LambdaHandler<ScheduledEvent, unknown> = (
+    const ingestDispatch: LambdaHandler<ScheduledEvent, unknown> = (
       await import('../../functions/ingest-dispatch.ts')
     ).handler;
-    ingestFeed = (await import('../../functions/ingest-feed.ts')).handler;
-    const api: LambdaHandler<APIGatewayProxyEventV2, APIGatewayProxyResultV2> = (
-      await import('../../functions/api.ts')
+    const digestDispatch: LambdaHandler<ScheduledEvent, unknown> = (
+      await import('../../functions/digest-dispatch.ts')
     ).handler;
-
-    const httpApi = await startLocalHttpApi([{ pathPrefix: '/', functionName: 'api', handler: api }], {
-      host,
-      port: settings.apiPort,
-      logger,
-    });
-    stops.push(() => httpApi.stop());
+    ingestFeed.bind((await import('../../functions/ingest-feed.ts')).handler);
+    digestSend.bind((await import('../../functions/digest-send.ts')).handler);
+    api.bind((await import('../../functions/api.ts')).handler);
 
     const client = createDocumentClient({ endpoint: dynamo.endpoint });
     stops.push(() => client.destroy());
+    const users = createUserRepository(client, settings.tableName);
     if (firstStart) {
       const repository = createSourceRepository(client, settings.tableName);
       for (const demo of demoSources) {
+        const { file, contentType: _type, ...source } = demo;
         await repository.create(
           buildSource(
-            {
-              url: feeds.urlFor(demo.file),
-              kind: demo.kind,
-              organization: demo.organization,
-              defaultTags: [...demo.defaultTags],
-              timeZone: demo.timeZone,
-            },
+            { ...source, url: feeds.urlFor(file), defaultTags: [...source.defaultTags] },
             new Date(),
           ),
         );
       }
-      logger.info('seeded demo sources', { count: demoSources.length });
+      for (const demo of demoUsers) await users.create(buildUserProfile(demo, new Date()));
+      logger.info('seeded demo sources and users', { sources: demoSources.length, users: demoUsers.length });
     }
 
     const ingestNow = async () => {
-      await dispatch(scheduledEvent('trellis-ingest-schedule'), localLambdaContext('ingest-dispatch'));
+      await ingestDispatch(scheduledEvent('trellis-ingest-schedule'), localLambdaContext('ingest-dispatch'));
       await ingestQueue.drain();
     };
-    const clock = setInterval(() => {
-      ingestNow().catch((error: unknown) => logger.error('scheduled ingest failed', { error }));
-    }, settings.ingestEveryMinutes * 60_000);
-    stops.push(() => clearInterval(clock));
+    const dispatchDigestsNow = async () => {
+      await digestDispatch(scheduledEvent('trellis-digest-schedule'), localLambdaContext('digest-dispatch'));
+      await digestQueue.drain();
+    };
+    const sendDigestNow = async (email: string) => {
+      const profile = await users.getByEmail(email);
+      if (!profile) throw new Error(`no user ${email}`);
+      const now = new Date();
+      const message: DigestMessage = {
+        userId: profile.id,
+        isoWeek: isoWeekAt(now.getTime(), profile.timeZone),
+        dueAt: now.toISOString(),
+      };
+      digestQueue.send(JSON.stringify(message));
+      await digestQueue.drain();
+    };
+    const clocks = [
+      setInterval(
+        () => ingestNow().catch((error: unknown) => logger.error('scheduled ingest failed', { error })),
+        settings.ingestEveryMinutes * 60_000,
+      ),
+      // Like the hourly EventBridge rule; a run finds nothing new until the next hour boundary.
+      setInterval(
+        () =>
+          dispatchDigestsNow().catch((error: unknown) =>
+            logger.error('scheduled digest dispatch failed', { error }),
+          ),
+        5 * 60_000,
+      ),
+    ];
+    stops.push(() => {
+      for (const clock of clocks) clearInterval(clock);
+    });
 
     await writeDevState(settings.dataDir, {
       pid: process.pid,
@@ -181,6 +246,8 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
       feedsBaseUrl: feeds.baseUrl,
       dynamoEndpoint: dynamo.endpoint,
       ingestNow,
+      dispatchDigestsNow,
+      sendDigestNow,
       stop,
     };
   } catch (error) {

@@ -10,7 +10,7 @@ import { PortInUseError } from '#shared/local/listen.ts';
 import type { LoopbackPolicy } from '#shared/security/address-policy.ts';
 import { createTableIfMissing } from '#shared/store/create-table.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
-import { readDevState } from './dev-state.ts';
+import { type DevState, readDevState } from './dev-state.ts';
 
 /**
  * Where a CLI command reads and writes: the running `trellis dev` (through its endpoints), the local
@@ -21,6 +21,8 @@ export interface StoreSession {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
   readonly loopback: LoopbackPolicy;
+  /** The running `trellis dev`, when the session goes through it. */
+  readonly dev: DevState | null;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function openStoreSession(
       client,
       tableName: getStringFromEnv('TABLE_NAME'),
       loopback: 'deny',
+      dev: null,
       close: async () => client.destroy(),
     };
   }
@@ -50,6 +53,7 @@ export async function openStoreSession(
       client,
       tableName: settings.tableName,
       loopback: loopbackFor(running.feedsPort),
+      dev: running,
       close: async () => client.destroy(),
     };
   }
@@ -82,6 +86,7 @@ export async function openStoreSession(
     client,
     tableName: settings.tableName,
     loopback: loopbackFor(settings.feedsPort),
+    dev: null,
     async close() {
       client.destroy();
       await feeds?.stop();

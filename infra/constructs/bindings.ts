@@ -1,6 +1,7 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { globalIndexes } from '../../shared/store/table-definition.ts';
 
@@ -55,4 +56,21 @@ export interface BindQueueSenderProps {
 export function bindQueueSender({ fn, queue, urlVariable }: BindQueueSenderProps): void {
   fn.addEnvironment(urlVariable, queue.queueUrl);
   queue.grantSendMessages(fn);
+}
+
+export interface BindLinkSecretProps {
+  readonly fn: LambdaFunction;
+  /** The link-signing key (`LinkSecret`). */
+  readonly secret: ISecret;
+}
+
+/**
+ * Sets LINK_SECRET_ARN and allows reading that one secret's value: GetSecretValue only, not `grantRead`'s
+ * DescribeSecret, which the handlers never call. The secret is under the AWS managed key, so no KMS grant.
+ */
+export function bindLinkSecret({ fn, secret }: BindLinkSecretProps): void {
+  fn.addEnvironment('LINK_SECRET_ARN', secret.secretArn);
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+  );
 }

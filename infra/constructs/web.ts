@@ -12,13 +12,16 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { AlarmTopic } from './alarm-topic.ts';
-import { bindTable } from './bindings.ts';
+import { bindLinkSecret, bindTable } from './bindings.ts';
 import { type FunctionDefaults, FunctionWithLogGroup } from './function-with-log-group.ts';
 
 export interface WebProps {
   readonly table: ITable;
+  /** Verifies the signed one-click links in mails. */
+  readonly linkSecret: ISecret;
   readonly alarms: AlarmTopic;
   readonly functionDefaults: FunctionDefaults;
 }
@@ -59,9 +62,10 @@ const accessLogFormat = AccessLogFormat.custom(
 );
 
 /**
- * The web entry point: an HTTP API whose `$default` route sends every request to the `api` function (pages and
- * read-only JSON), a stage with throttling and JSON access logs, and an alarm on the function's errors. Later
- * functions get their own paths through `addPublicRoute`; a more specific route key wins over `$default`.
+ * The web entry point: an HTTP API whose `$default` route sends every request to the `api` function (pages, JSON,
+ * and the signed one-click links in mails, which write the reader's items), a stage with throttling and JSON access
+ * logs, and an alarm on the function's errors. Later functions get their own paths through `addPublicRoute`; a more
+ * specific route key wins over `$default`.
  */
 export class Web extends Construct {
   readonly api: FunctionWithLogGroup;
@@ -71,18 +75,20 @@ export class Web extends Construct {
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
-    const { table, alarms, functionDefaults } = props;
+    const { table, linkSecret, alarms, functionDefaults } = props;
 
     this.api = new FunctionWithLogGroup(this, 'Api', {
       ...functionDefaults,
       name: 'api',
-      description: 'Serves the Trellis pages and read-only JSON behind the HTTP API',
+      description: 'Serves the Trellis pages, JSON and signed one-click links behind the HTTP API',
       memorySize: 512,
       // Well under the HTTP API's 30 s integration limit, so a slow request ends as a Lambda timeout (alarmed)
       // rather than a bare 503 from API Gateway.
       timeout: Duration.seconds(10),
     });
-    bindTable({ fn: this.api, table, accessMode: 'read' });
+    // One-click links (unsubscribe, not interested) write the reader's items; the signature is checked first.
+    bindTable({ fn: this.api, table, accessMode: 'readWrite' });
+    bindLinkSecret({ fn: this.api, secret: linkSecret });
     alarms.watchErrors(this.api);
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {
@@ -108,8 +114,9 @@ export class Web extends Construct {
       routeKey: HttpRouteKey.DEFAULT,
       fn: this.api,
       whyPublic:
-        'The overview page and the read-only JSON (sources, events) are public by design until sign-in arrives ' +
-        'in a later issue; the api function can only read the table, and the stage throttles every route.',
+        'The overview page and the JSON (sources, events) are public by design until sign-in arrives in a later ' +
+        'issue; the only writes it serves are one-click links from mails, each signed with the link secret and ' +
+        'limited to the one reader it names, and the stage throttles every route.',
     });
 
     // A fixed logical ID so the output key scripts read stays `ApiUrl` wherever this construct sits.

@@ -1,29 +1,36 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { InfraConfig } from '../config.ts';
 import { AlarmTopic } from '../constructs/alarm-topic.ts';
+import { Digests } from '../constructs/digests.ts';
 import type { FunctionDefaults } from '../constructs/function-with-log-group.ts';
 import { Ingestion } from '../constructs/ingestion.ts';
+import { Mail } from '../constructs/mail.ts';
 import { Web } from '../constructs/web.ts';
 
 export interface TrellisServiceStackProps extends StackProps {
   /** From the data stack, by reference. */
   readonly table: ITable;
+  readonly linkSecret: ISecret;
   readonly config: InfraConfig;
 }
 
 /**
- * Stateless resources: functions, queues, schedules, the HTTP API, alarms. Safe to delete and redeploy; each
- * capability is one construct added here with the shared table, alarm topic and function defaults.
+ * Stateless resources: functions, queues, schedules, the HTTP API, the SES configuration set, alarms. Safe to
+ * delete and redeploy; each capability is one construct added here with the shared table, alarm topic and function
+ * defaults.
  */
 export class TrellisServiceStack extends Stack {
   readonly alarms: AlarmTopic;
   readonly ingestion: Ingestion;
   readonly web: Web;
+  readonly mail: Mail;
+  readonly digests: Digests;
 
   constructor(scope: Construct, id: string, props: TrellisServiceStackProps) {
-    const { table, config, ...stackProps } = props;
+    const { table, linkSecret, config, ...stackProps } = props;
     super(scope, id, stackProps);
     const functionDefaults: FunctionDefaults = {
       logRemovalPolicy: config.logRemovalPolicy,
@@ -31,6 +38,30 @@ export class TrellisServiceStack extends Stack {
     };
     this.alarms = new AlarmTopic(this, 'Alarms', { email: config.alarmEmail });
     this.ingestion = new Ingestion(this, 'Ingestion', { table, alarms: this.alarms, functionDefaults });
-    this.web = new Web(this, 'Web', { table, alarms: this.alarms, functionDefaults });
+    this.web = new Web(this, 'Web', { table, linkSecret, alarms: this.alarms, functionDefaults });
+    if (config.mail.fromIsPlaceholder) {
+      Annotations.of(this).addWarningV2(
+        'trellis:mailFromPlaceholder',
+        `No -c mailFrom given: digests are sent as ${config.mail.from}, which SES will refuse. Fine for an ` +
+          'offline synth; a deploy needs -c mailFrom=<address on a domain verified in SES>.',
+      );
+    }
+    this.mail = new Mail(this, 'Mail', {
+      from: config.mail.from,
+      replyTo: config.mail.replyTo,
+      table,
+      alarms: this.alarms,
+      functionDefaults,
+    });
+    this.digests = new Digests(this, 'Digests', {
+      table,
+      mail: this.mail,
+      linkSecret,
+      // The HTTP API's endpoint has no trailing slash, like a configured publicBaseUrl.
+      publicBaseUrl: config.publicBaseUrl ?? this.web.httpApi.apiEndpoint,
+      unsubscribeMailto: config.mail.unsubscribeMailto,
+      alarms: this.alarms,
+      functionDefaults,
+    });
   }
 }

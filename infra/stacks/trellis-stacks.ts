@@ -26,13 +26,15 @@ export function addTrellisStacks(
   const data = new TrellisDataStack(app, 'TrellisData', {
     ...common,
     stackName: `trellis-${config.stage}-data`,
-    description: 'Trellis stateful resources: the DynamoDB table',
+    description: 'Trellis stateful resources: the DynamoDB table and the link-signing secret',
   });
   const service = new TrellisServiceStack(app, 'TrellisService', {
     ...common,
     stackName: `trellis-${config.stage}-service`,
-    description: 'Trellis stateless resources: functions, queues, schedules, HTTP API, alarms',
+    description:
+      'Trellis stateless resources: functions, queues, schedules, HTTP API, SES configuration, alarms',
     table: data.table,
+    linkSecret: data.linkSecret,
     config,
   });
   // cdk-nag 3 runs as a validation plugin rather than an aspect (its README: "Validations.of(app).addPlugins").

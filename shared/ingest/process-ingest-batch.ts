@@ -1,12 +1,8 @@
 import type { Logger } from '../log/logger.ts';
 import { ingestMessageSchema } from '../queue/ingest-message.ts';
+import type { QueueRecord } from '../queue/queue-record.ts';
 import { SourceNotFoundError } from '../store/source-repository.ts';
 import { type IngestDependencies, type IngestReport, ingestSource } from './ingest-source.ts';
-
-export interface QueueRecord {
-  readonly messageId: string;
-  readonly body: string;
-}
 
 export interface BatchOutcome {
   /** Message ids to hand back to the queue (SQS partial batch response); they retry, then reach the DLQ. */

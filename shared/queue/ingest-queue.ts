@@ -1,39 +1,9 @@
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { IngestMessage } from './ingest-message.ts';
+import { createJsonQueue, type JsonQueue } from './json-queue.ts';
 
-export interface IngestQueue {
-  enqueue(messages: readonly IngestMessage[]): Promise<void>;
-}
+export { EnqueueError } from './json-queue.ts';
+export type IngestQueue = JsonQueue<IngestMessage>;
 
-export class EnqueueError extends Error {
-  override readonly name = 'EnqueueError';
-}
-
-/** SQS takes at most 10 messages a call; a partly failed batch is an error, never a silent drop. */
-export function createIngestQueue(client: SQSClient, queueUrl: string): IngestQueue {
-  return {
-    async enqueue(messages) {
-      for (let offset = 0; offset < messages.length; offset += 10) {
-        const chunk = messages.slice(offset, offset + 10);
-        const output = await client.send(
-          new SendMessageBatchCommand({
-            QueueUrl: queueUrl,
-            Entries: chunk.map((message, index) => ({
-              Id: String(index),
-              MessageBody: JSON.stringify(message),
-            })),
-          }),
-        );
-        const failed = output.Failed ?? [];
-        if (failed.length > 0) {
-          const reasons = failed
-            .map((entry) => `${entry.Id}: ${entry.Code} ${entry.Message ?? ''}`.trim())
-            .join('; ');
-          throw new EnqueueError(
-            `${failed.length} of ${chunk.length} ingest messages were not queued (${reasons})`,
-          );
-        }
-      }
-    },
-  };
-}
+export const createIngestQueue = (client: SQSClient, queueUrl: string): IngestQueue =>
+  createJsonQueue(client, queueUrl);

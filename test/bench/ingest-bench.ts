@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +8,7 @@ import { parseFeed } from '../../shared/feeds/parse-feed.ts';
 import { startDynalite } from '../../shared/local/dynalite-server.ts';
 import { median, round } from './bench-stats.ts';
 import { generateICalFeed } from './generate-ical-feed.ts';
+import { runBundledWorker } from './run-bundled.ts';
 
 export interface IngestFigures {
   readonly feedEvents: number;
@@ -66,23 +66,10 @@ export async function measureIngest(options: { events: number; runs: number }): 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/bench.ics`;
   try {
-    const worker = await new Promise<Record<string, number | string>>((resolve, reject) => {
-      const child = spawn(process.execPath, [fileURLToPath(new URL('./ingest-worker.ts', import.meta.url))], {
-        env: {
-          ...process.env,
-          BENCH_DYNAMO_ENDPOINT: dynamo.endpoint,
-          BENCH_FEED_URL: feedUrl,
-          BENCH_NOW: now.toISOString(),
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-      child.on('close', (code) =>
-        code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`ingest worker exited ${code}`)),
-      );
+    const worker = await runBundledWorker(fileURLToPath(new URL('./ingest-worker.ts', import.meta.url)), {
+      BENCH_DYNAMO_ENDPOINT: dynamo.endpoint,
+      BENCH_FEED_URL: feedUrl,
+      BENCH_NOW: now.toISOString(),
     });
     const stored = Number(worker.events);
     return {

@@ -6,7 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureBundles } from './bundles.ts';
+import { measureDigestWorker } from './digest-bench.ts';
 import { measureIngest } from './ingest-bench.ts';
+import { measureMatching } from './matching-bench.ts';
 
 const json = process.argv.includes('--json');
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -16,6 +18,10 @@ const targets: Record<string, string> = {
   'ingest.ratio_vs_library_parse': '<= 1.5',
   'ingest.reingest_writes': '= 0',
   'coldstart.ratio_vs_hello': '<= 1.5',
+  'digest.match_ms_per_user_p50': '<= 0.2',
+  'digest.speedup_vs_naive': '>= 50',
+  'digest.worker_peak_rss_mb': '< 256',
+  'digest.ddb_requests_per_user': '<= 3',
 };
 
 log('ingest: generating a 20,000-event iCalendar feed and measuring…');
@@ -38,6 +44,27 @@ Object.assign(figures, {
   'ingest.reingest_writes': ingest.reingestWrites,
   'ingest.reingest_source_record_writes': ingest.reingestSourceRecordWrites,
   'ingest.peak_rss_mb': ingest.peakRssMb,
+});
+
+log('digest: matching 100,000 readers against 20,000 events…');
+const matching = await measureMatching({ users: 100_000, events: 20_000 });
+Object.assign(figures, {
+  'digest.match_ms_per_user_p50': matching.matchMsPerUserP50,
+  'digest.match_ms_per_user_p95': matching.matchMsPerUserP95,
+  'digest.naive_ms_per_user_p50': matching.naiveMsPerUserP50,
+  'digest.speedup_vs_naive': matching.speedupVsNaive,
+  'digest.index_build_ms': matching.indexBuildMs,
+});
+log('digest: one worker sending a batch of 500 readers against a stored window of 20,000 events…');
+const worker = await measureDigestWorker({ users: 500, events: 20_000 });
+Object.assign(figures, {
+  'digest.worker_batch_users': worker.batchUsers,
+  'digest.worker_batch_ms': worker.batchMs,
+  'digest.worker_mails': worker.mails,
+  'digest.worker_mean_mail_kb': worker.meanMailKb,
+  'digest.worker_peak_rss_mb': worker.peakRssMb,
+  'digest.ddb_requests_per_user': worker.requestsPerUser,
+  'digest.ddb_writes_per_user': worker.writesPerUser,
 });
 
 log('bundles: building each function with the CDK bundling options and timing cold starts…');

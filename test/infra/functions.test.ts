@@ -15,13 +15,15 @@ describe('service functions', () => {
 
   beforeAll(() => {
     trellis = synthTrellis();
-    const { dispatch, feed } = trellis.stacks.service.ingestion;
-    const { api } = trellis.stacks.service.web;
+    const { ingestion, web, digests, mail } = trellis.stacks.service;
     const resources = trellis.service.findResources('AWS::Lambda::Function');
     functions = [
-      { name: 'ingest-dispatch', construct: dispatch },
-      { name: 'ingest-feed', construct: feed },
-      { name: 'api', construct: api },
+      { name: 'ingest-dispatch', construct: ingestion.dispatch },
+      { name: 'ingest-feed', construct: ingestion.feed },
+      { name: 'api', construct: web.api },
+      { name: 'digest-dispatch', construct: digests.dispatch },
+      { name: 'digest-send', construct: digests.send },
+      { name: 'ses-events', construct: mail.events },
     ].map((fn) => ({ ...fn, properties: resources[logicalIdOf(fn.construct)]?.Properties }));
   });
   afterAll(() => trellis?.dispose());
@@ -36,8 +38,8 @@ describe('service functions', () => {
     'Fn::GetStackOutput': expect.objectContaining({ StackName: 'trellis-dev-data' }),
   };
 
-  it('deploys exactly the two ingestion functions and the api function', () => {
-    trellis.service.resourceCountIs('AWS::Lambda::Function', 3);
+  it('deploys exactly the ingestion, api, digest and SES events functions', () => {
+    trellis.service.resourceCountIs('AWS::Lambda::Function', 6);
   });
 
   it('runs every function on nodejs22.x, arm64, with active tracing and the `handler` export', () => {
@@ -56,7 +58,7 @@ describe('service functions', () => {
     const used = functions.map(
       (fn) => (fn.properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref,
     );
-    expect(new Set(used).size).toBe(3);
+    expect(new Set(used).size).toBe(6);
     for (const logicalId of used) {
       expect(logGroups[logicalId]).toMatchObject({
         Properties: { RetentionInDays: 30 },
@@ -65,11 +67,14 @@ describe('service functions', () => {
     }
   });
 
-  it('sizes ingest-dispatch at 256 MB / 30 s, ingest-feed at 512 MB / 120 s and api at 512 MB / 10 s', () => {
+  it('sizes each function for its work: memory in MB, timeout in seconds', () => {
     expect(functions.map((fn) => [fn.name, fn.properties.MemorySize, fn.properties.Timeout])).toEqual([
       ['ingest-dispatch', 256, 30],
       ['ingest-feed', 512, 120],
       ['api', 512, 10],
+      ['digest-dispatch', 256, 60],
+      ['digest-send', 512, 300],
+      ['ses-events', 256, 30],
     ]);
   });
 

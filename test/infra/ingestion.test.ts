@@ -19,13 +19,24 @@ describe('feed ingestion', () => {
   });
   afterAll(() => trellis?.dispose());
 
-  it('invokes ingest-dispatch every 30 minutes', () => {
-    trellis.service.resourceCountIs('AWS::Events::Rule', 1);
-    trellis.service.hasResourceProperties('AWS::Events::Rule', {
-      ScheduleExpression: 'rate(30 minutes)',
-      State: 'ENABLED',
-      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [ids.dispatch, 'Arn'] } })],
-    });
+  it('invokes ingest-dispatch every 30 minutes, retrying a failed invocation twice', () => {
+    const rules = Object.values(trellis.service.findResources('AWS::Events::Rule')).filter((rule) =>
+      JSON.stringify(rule.Properties.Targets).includes(ids.dispatch),
+    );
+    expect(rules.map((rule) => rule.Properties)).toEqual([
+      {
+        Description: 'Dispatches feed ingestion every 30 minutes',
+        ScheduleExpression: 'rate(30 minutes)',
+        State: 'ENABLED',
+        Targets: [
+          {
+            Arn: { 'Fn::GetAtt': [ids.dispatch, 'Arn'] },
+            Id: 'Target0',
+            RetryPolicy: { MaximumRetryAttempts: 2 },
+          },
+        ],
+      },
+    ]);
     trellis.service.hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',
       FunctionName: { 'Fn::GetAtt': [ids.dispatch, 'Arn'] },
@@ -70,7 +81,6 @@ describe('feed ingestion', () => {
   });
 
   it('hands ingest-feed up to 5 messages at a time with partial batch responses and at most 5 in parallel', () => {
-    trellis.service.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
     trellis.service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
       FunctionName: { Ref: ids.feed },
@@ -105,8 +115,14 @@ describe('feed ingestion', () => {
         AlarmActions: [{ Ref: ids.topic }],
       });
     }
-    // Two function alarms, the dead-letter alarm above, and the api function's (web.test.ts).
-    trellis.service.resourceCountIs('AWS::CloudWatch::Alarm', 4);
+    // Two function alarms and the dead-letter alarm above.
+    const ingestionAlarms = Object.values(trellis.service.findResources('AWS::CloudWatch::Alarm')).filter(
+      (alarm) =>
+        [ids.dispatch, ids.feed, ids.deadLetters].some((id) =>
+          JSON.stringify(alarm.Properties.Dimensions ?? []).includes(id),
+        ),
+    );
+    expect(ingestionAlarms).toHaveLength(3);
   });
 
   it('encrypts the alarm topic with a rotating key that CloudWatch may use', () => {
@@ -149,6 +165,6 @@ describe('feed ingestion', () => {
   });
 
   it('subscribes no one to alarms when no alarmEmail is given', () => {
-    trellis.service.resourceCountIs('AWS::SNS::Subscription', 0);
+    trellis.service.resourcePropertiesCountIs('AWS::SNS::Subscription', { TopicArn: { Ref: ids.topic } }, 0);
   });
 });

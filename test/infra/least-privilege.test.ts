@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FunctionWithLogGroup } from '../../infra/constructs/function-with-log-group.ts';
 import { actionsOf, allowedActions, resourcesOf, type Statement, statementsOf } from './iam-statements.ts';
 import { logicalIdOf, type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
 
@@ -6,25 +7,27 @@ describe('least privilege', () => {
   let trellis: SynthesizedTrellis;
   let dispatch: Statement[];
   let feed: Statement[];
-  let api: Statement[];
-  let ids: { queue: string; dispatchLogs: string; feedLogs: string; apiLogs: string };
+  let ids: { queue: string };
+  /** Every function with its statements and its own log group, ingestion's first. */
+  let all: { name: string; statements: Statement[]; logGroup: string }[];
 
   beforeAll(() => {
     trellis = synthTrellis();
-    const { ingestion, web } = trellis.stacks.service;
-    const roleId = (fn: typeof ingestion.dispatch) => {
+    const { ingestion, web, digests, mail } = trellis.stacks.service;
+    const statementsOfFunction = (fn: FunctionWithLogGroup) => {
       if (fn.role === undefined) throw new Error(`${fn.node.path} has no role`);
-      return logicalIdOf(fn.role);
+      return statementsOf(trellis.service, logicalIdOf(fn.role));
     };
-    dispatch = statementsOf(trellis.service, roleId(ingestion.dispatch));
-    feed = statementsOf(trellis.service, roleId(ingestion.feed));
-    api = statementsOf(trellis.service, roleId(web.api));
-    ids = {
-      queue: logicalIdOf(ingestion.work.queue),
-      dispatchLogs: logicalIdOf(ingestion.dispatch.logGroup),
-      feedLogs: logicalIdOf(ingestion.feed.logGroup),
-      apiLogs: logicalIdOf(web.api.logGroup),
-    };
+    all = [ingestion.dispatch, ingestion.feed, web.api, digests.dispatch, digests.send, mail.events].map(
+      (fn) => ({
+        name: fn.node.path,
+        statements: statementsOfFunction(fn),
+        logGroup: logicalIdOf(fn.logGroup),
+      }),
+    );
+    dispatch = statementsOfFunction(ingestion.dispatch);
+    feed = statementsOfFunction(ingestion.feed);
+    ids = { queue: logicalIdOf(ingestion.work.queue) };
   });
   afterAll(() => trellis?.dispose());
 
@@ -64,7 +67,7 @@ describe('least privilege', () => {
   });
 
   it('names every DynamoDB resource: the table and its two indexes, no wildcard', () => {
-    for (const statement of [...dispatch, ...feed, ...api]) {
+    for (const statement of all.flatMap((fn) => fn.statements)) {
       if (!actionsOf(statement).some((action) => action.startsWith('dynamodb:'))) continue;
       const resources = JSON.stringify(resourcesOf(statement));
       expect(resources.includes('*'), resources).toBe(false);
@@ -77,32 +80,34 @@ describe('least privilege', () => {
   });
 
   it('lets each function write only to its own log group', () => {
-    for (const [statements, logGroupId] of [
-      [dispatch, ids.dispatchLogs],
-      [feed, ids.feedLogs],
-      [api, ids.apiLogs],
-    ] as const) {
+    for (const { name, statements, logGroup } of all) {
       const logging = statements.filter((statement) =>
         actionsOf(statement).some((a) => a.startsWith('logs:')),
       );
-      expect(logging.map((statement) => [actionsOf(statement), resourcesOf(statement)])).toEqual([
-        [['logs:CreateLogStream', 'logs:PutLogEvents'], [{ 'Fn::GetAtt': [logGroupId, 'Arn'] }]],
-      ]);
+      expect(
+        logging.map((statement) => [actionsOf(statement), resourcesOf(statement)]),
+        name,
+      ).toEqual([[['logs:CreateLogStream', 'logs:PutLogEvents'], [{ 'Fn::GetAtt': [logGroup, 'Arn'] }]]]);
     }
   });
 
   it('allows `Resource: *` only for the X-Ray tracing actions', () => {
-    const wildcard = [...dispatch, ...feed, ...api].filter((statement) =>
-      resourcesOf(statement).includes('*'),
-    );
+    const wildcard = all
+      .flatMap((fn) => fn.statements)
+      .filter((statement) => resourcesOf(statement).includes('*'));
     expect(new Set(wildcard.flatMap(actionsOf))).toEqual(
       new Set(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']),
     );
   });
 
+  it('grants no action with a wildcard in it', () => {
+    const actions = allowedActions(all.flatMap((fn) => fn.statements));
+    expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+  });
+
   it('attaches no AWS managed policy to any role', () => {
     const roles = Object.values(trellis.service.findResources('AWS::IAM::Role'));
-    expect(roles).toHaveLength(3);
+    expect(roles).toHaveLength(6);
     for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 });

@@ -3,11 +3,12 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { HttpMethod, type HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlarmTopic } from '../../infra/constructs/alarm-topic.ts';
 import { Web } from '../../infra/constructs/web.ts';
-import { allowedActions, statementsOf } from './iam-statements.ts';
+import { allowedActions, resourcesOf, statementsOf } from './iam-statements.ts';
 import { logicalIdOf, type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
 
 describe('web entry point', () => {
@@ -94,27 +95,46 @@ describe('web entry point', () => {
     expect(ids.accessLogs).not.toBe(logicalIdOf(trellis.stacks.service.web.api.logGroup));
   });
 
-  it('runs api on nodejs22.x with TABLE_NAME from the data stack and nothing else to configure', () => {
+  it('runs api on nodejs22.x with TABLE_NAME and LINK_SECRET_ARN from the data stack and nothing else to configure', () => {
     const fn = trellis.service.findResources('AWS::Lambda::Function')[ids.fn];
     expect(fn?.Properties).toMatchObject({ Runtime: 'nodejs22.x', MemorySize: 512, Timeout: 10 });
+    const fromDataStack = {
+      'Fn::GetStackOutput': expect.objectContaining({ StackName: 'trellis-dev-data' }),
+    };
     expect(fn?.Properties.Environment).toEqual({
       Variables: {
         NODE_OPTIONS: '--enable-source-maps',
-        TABLE_NAME: { 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'trellis-dev-data' }) },
+        TABLE_NAME: fromDataStack,
+        LINK_SECRET_ARN: fromDataStack,
       },
     });
   });
 
-  it('lets the api function read the table and never write it', () => {
-    const actions = allowedActions(statementsOf(trellis.service, ids.role));
+  it('lets the api function read and write items of the table (one-click links write), and nothing else there', () => {
+    const statements = statementsOf(trellis.service, ids.role);
+    const actions = allowedActions(statements);
     expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual([
       'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
       'dynamodb:GetItem',
+      'dynamodb:PutItem',
       'dynamodb:Query',
+      'dynamodb:UpdateItem',
     ]);
-    for (const write of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']) {
-      expect(actions).not.toContain(`dynamodb:${write}`);
-    }
+    const granting = (action: string) =>
+      statements.filter((statement) => JSON.stringify(statement.Action).includes(action)).map(resourcesOf);
+    const [[tableArn, ...indexArns] = []] = granting('dynamodb:Query');
+    expect(indexArns).toHaveLength(2);
+    // Writes on the table itself only: indexes cannot be written, and no other table.
+    expect(granting('dynamodb:PutItem')).toEqual([[tableArn]]);
+  });
+
+  it('lets the api function read the link secret and call nothing else outside logs, X-Ray and the table', () => {
+    const actions = allowedActions(statementsOf(trellis.service, ids.role));
+    expect(actions.filter((action) => !/^(logs|xray|dynamodb):/.test(action))).toEqual([
+      'secretsmanager:GetSecretValue',
+    ]);
   });
 
   it('alarms the topic on any error of the api function', () => {
@@ -160,6 +180,7 @@ describe('Web.addPublicRoute', () => {
     });
     const web = new Web(stack, 'Web', {
       table,
+      linkSecret: new Secret(stack, 'LinkSecret', { removalPolicy: RemovalPolicy.DESTROY }),
       alarms: new AlarmTopic(stack, 'Alarms', { email: null }),
       functionDefaults: { logRemovalPolicy: RemovalPolicy.DESTROY },
     });

@@ -7,6 +7,14 @@ import type { StoredEvent } from '../../shared/events/stored-event.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
 
 let dev: RunningDev;
+
+interface InboxMail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+}
+const inbox = async () =>
+  ((await (await fetch(`${dev.sesUrl}/store`)).json()) as { emails: InboxMail[] }).emails;
 let dataDir: string;
 
 async function apiEvents(): Promise<StoredEvent[]> {
@@ -91,6 +99,42 @@ describe('trellis dev (the embedded local runtime)', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(await response.json()).toMatchObject({ status: 400, errors: [{ field: 'from' }] });
+  });
+
+  it("puts the demo reader's digest in the local inbox once, however often it is sent this week", async () => {
+    await dev.sendDigestNow('ana@example.org');
+    await dev.sendDigestNow('ana@example.org');
+    const mails = await inbox();
+    const ana = mails.filter((mail) => mail.destination.to.some((to) => to.includes('ana@example.org')));
+    expect(ana).toHaveLength(1);
+    expect(ana[0]?.subject).toMatch(/event/);
+    expect(ana[0]?.body.text).toContain('Kubernetes Berlin Meetup');
+  });
+
+  it('opens a one-click unsubscribe link as a question (GET changes nothing) and acts on its POST', async () => {
+    const mail = (await inbox()).find((entry) =>
+      entry.destination.to.some((to) => to.includes('ana@example.org')),
+    );
+    const last = /Unsubscribe from this digest:\s+(\S+)/.exec(mail?.body.text ?? '')?.[1] ?? '';
+    expect(last.startsWith(`${dev.apiUrl}/a/`)).toBe(true);
+
+    const question = await fetch(last);
+    expect(question.status).toBe(200);
+    expect(await question.text()).toContain('<form method="post">');
+    const again = await fetch(last);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('Unsubscribe from the weekly digest?');
+
+    const done = await fetch(last, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('ana@example.org will get no more weekly digests');
+
+    const tampered = await fetch(last.replace(/.$/, (character) => (character === 'A' ? 'B' : 'A')));
+    expect(tampered.status).toBe(400);
   });
 
   it('re-ingests without changing anything and tells other commands where it runs', async () => {

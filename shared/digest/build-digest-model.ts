@@ -1,0 +1,93 @@
+import type { MatchedEvent, PreviousDigestEntry, UserMatches } from '../matching/match-events.ts';
+import { actionUrl, signLink } from '../security/signed-links.ts';
+import type { UserProfile } from '../users/user-profile.ts';
+import type { DigestEventItem, DigestModel, DigestSection, DigestSectionId } from './digest-model.ts';
+
+const sectionTitles: Record<DigestSectionId, string> = {
+  organizations: 'From organizations you follow',
+  'near-you': 'Near you',
+  online: 'Online',
+  mentorship: 'Mentorship programs',
+};
+const sectionOrder: readonly DigestSectionId[] = ['organizations', 'near-you', 'online', 'mentorship'];
+
+export interface DigestLinks {
+  readonly publicBaseUrl: string;
+  readonly unsubscribeMailto: string;
+  readonly secret: Uint8Array;
+}
+
+function item(match: MatchedEvent, profile: UserProfile, links: DigestLinks, now: Date): DigestEventItem {
+  const event = match.event;
+  return {
+    eventId: event.id,
+    title: event.title,
+    start: event.start,
+    end: event.end,
+    allDay: event.allDay,
+    status: event.status,
+    online: event.online,
+    joinUrl: event.joinUrl,
+    location: event.location,
+    organization: event.organization,
+    kind: event.kind,
+    url: event.url,
+    reasons: match.reasons,
+    notInterestedUrl: actionUrl(
+      links.publicBaseUrl,
+      signLink('not-interested', profile.id, now, links.secret, event.id),
+    ),
+  };
+}
+
+/** What this user's digest says this week: sections of matches, changes, links. */
+export function buildDigestModel(
+  profile: UserProfile,
+  matches: UserMatches,
+  window: { readonly isoWeek: string; readonly from: Date; readonly to: Date },
+  links: DigestLinks,
+  now: Date,
+): DigestModel {
+  const sections: DigestSection[] = sectionOrder
+    .map((id) => ({
+      id,
+      title: sectionTitles[id],
+      items: matches.matches
+        .filter((match) => match.section === id)
+        .map((match) => item(match, profile, links, now)),
+    }))
+    .filter((section) => section.items.length > 0);
+  const unsubscribeToken = signLink('unsubscribe', profile.id, now, links.secret);
+  return {
+    recipient: { email: profile.email, name: profile.name, timeZone: profile.timeZone },
+    isoWeek: window.isoWeek,
+    windowFrom: window.from.toISOString(),
+    windowTo: window.to.toISOString(),
+    sections,
+    changes: matches.changes,
+    contactsDue: [],
+    links: {
+      preferencesUrl: `${links.publicBaseUrl}/`,
+      unsubscribeUrl: actionUrl(links.publicBaseUrl, unsubscribeToken),
+      unsubscribeMailto: `mailto:${links.unsubscribeMailto}?subject=unsubscribe%20${profile.id}`,
+    },
+  };
+}
+
+export const isEmptyDigest = (model: DigestModel) =>
+  model.sections.length === 0 && model.changes.length === 0 && model.contactsDue.length === 0;
+
+/** What the ledger keeps of a sent digest: enough to tell next week what moved or was cancelled. */
+export function shownEntries(model: DigestModel, matches: UserMatches): PreviousDigestEntry[] {
+  const shown = new Set(model.sections.flatMap((section) => section.items.map((entry) => entry.eventId)));
+  return matches.matches
+    .filter((match) => shown.has(match.event.id))
+    .map((match) => ({
+      eventId: match.event.id,
+      start: match.event.start,
+      status: match.event.status,
+      title: match.event.title,
+      allDay: match.event.allDay,
+      updatedAt: match.event.updatedAt,
+    }));
+}

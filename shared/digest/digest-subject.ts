@@ -1,0 +1,67 @@
+import type { DigestChange, DigestModel } from './digest-model.ts';
+import { contactText, digestEvents, isQuietWeek, plural, titleText, weekText } from './digest-phrases.ts';
+import { truncateAtWord } from './truncate-at-word.ts';
+
+/** Inbox lists cut subjects around here; past it a subject says less, not more. */
+export const MAX_SUBJECT_LENGTH = 90;
+
+/**
+ * A subject that says what is inside: "8 events this week: Kubernetes Berlin Meetup, Platform
+ * Engineering Day and 6 more"; without events, the changes and contacts due; in a week with
+ * nothing, a quiet-week note. Always one line of at most MAX_SUBJECT_LENGTH characters, the most
+ * specific wording that fits first, a title cut at a word boundary as the last resort.
+ */
+export function digestSubject(model: DigestModel): string {
+  const events = digestEvents(model);
+  if (events.length > 0) return eventsSubject(events.map((event) => titleText(event.title)));
+  if (isQuietWeek(model))
+    return fitted([`Quiet week (${weekText(model)}): nothing new matched your interests`]);
+  return updatesSubject(model);
+}
+
+function eventsSubject(titles: readonly string[]): string {
+  const [first = '', second = ''] = titles;
+  const prefix = `${plural(titles.length, 'event', 'events')} this week: `;
+  const others = (shown: number) => ` and ${titles.length - shown} more`;
+  if (titles.length === 1) return prefix + truncateAtWord(first, MAX_SUBJECT_LENGTH - length(prefix));
+  const both = titles.length === 2 ? `${first} and ${second}` : `${first}, ${second}${others(2)}`;
+  const candidates = [prefix + both, `${prefix}${first}${others(1)}`];
+  const firstRoom = MAX_SUBJECT_LENGTH - length(prefix) - length(others(1));
+  return fitted([...candidates, `${prefix}${truncateAtWord(first, firstRoom)}${others(1)}`]);
+}
+
+function updatesSubject(model: DigestModel): string {
+  const { changes, contactsDue } = model;
+  const [onlyChange] = changes;
+  const [onlyContact] = contactsDue;
+  const countedChanges =
+    changes.length > 0 ? `${plural(changes.length, 'event', 'events')} you saw changed` : null;
+  const countedContacts =
+    contactsDue.length > 0
+      ? `${plural(contactsDue.length, 'contact', 'contacts')} due for a reconnect`
+      : null;
+  const namedChange = changes.length === 1 && onlyChange ? changeSentence(onlyChange) : countedChanges;
+  const namedContact =
+    contactsDue.length === 1 && onlyContact
+      ? `${contactText(onlyContact)} is due for a reconnect`
+      : countedContacts;
+  const sentence = (parts: readonly (string | null)[]) =>
+    `This week: ${parts.filter((part) => part !== null).join('; ')}`;
+  return fitted([sentence([namedChange, namedContact]), sentence([countedChanges, countedContacts])]);
+}
+
+function changeSentence(change: DigestChange): string {
+  const title = titleText(change.title);
+  if (change.change === 'moved') return `${title} has moved`;
+  return change.change === 'cancelled' ? `${title} is cancelled` : `${title} is no longer listed`;
+}
+
+/** The first candidate that fits, or the last one cut at a word boundary. */
+function fitted(candidates: readonly string[]): string {
+  const fitting = candidates.find((candidate) => length(candidate) <= MAX_SUBJECT_LENGTH);
+  return fitting ?? truncateAtWord(candidates[candidates.length - 1] ?? '', MAX_SUBJECT_LENGTH);
+}
+
+function length(text: string): number {
+  return Array.from(text).length;
+}

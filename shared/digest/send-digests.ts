@@ -1,0 +1,241 @@
+import { DateTime } from 'luxon';
+import type { Logger } from '../log/logger.ts';
+import { composeDigestMessage, type MailIdentity } from '../mail/compose-message.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { buildEventIndex, matchEventsForUser, type PreviousDigestEntry } from '../matching/match-events.ts';
+import { type DigestMessage, digestMessageSchema } from '../queue/digest-message.ts';
+import type { QueueRecord } from '../queue/queue-record.ts';
+import type { EventStore } from '../store/event-store.ts';
+import type { SendLedger } from '../store/send-ledger.ts';
+import type { SuppressionList } from '../store/suppression-list.ts';
+import type { UserRepository } from '../store/user-repository.ts';
+import { receivesDigests } from '../users/digest-eligibility.ts';
+import type { UserProfile } from '../users/user-profile.ts';
+import { buildDigestModel, type DigestLinks, isEmptyDigest, shownEntries } from './build-digest-model.ts';
+import type { DigestModel } from './digest-model.ts';
+
+/** What the ledger keeps of each sent digest. */
+export interface DigestLedgerDetail {
+  readonly shown: readonly PreviousDigestEntry[];
+}
+
+export interface DigestSendDependencies {
+  readonly users: UserRepository;
+  readonly events: EventStore;
+  readonly ledger: SendLedger<DigestLedgerDetail>;
+  readonly suppression: SuppressionList;
+  readonly mailer: Mailer;
+  readonly identity: MailIdentity;
+  readonly links: () => Promise<Omit<DigestLinks, 'publicBaseUrl' | 'unsubscribeMailto'>>;
+  readonly publicBaseUrl: string;
+  readonly unsubscribeMailto: string;
+  readonly windowDays: number;
+  readonly logger: Logger;
+}
+
+export type DigestOutcome =
+  | 'sent'
+  | 'already-sent'
+  | 'empty-week'
+  | 'not-subscribed'
+  | 'suppressed'
+  | 'unknown-user'
+  | 'busy'
+  | 'failed'
+  | 'invalid-message';
+
+export interface DigestBatchOutcome {
+  readonly failedMessageIds: string[];
+  readonly outcomes: { messageId: string; userId: string | null; outcome: DigestOutcome }[];
+}
+
+const dayMs = 86_400_000;
+/** How far back the "previous digest" is looked for (a user may have had quiet weeks). */
+const previousWeeksLooked = 4;
+
+function previousWeeks(isoWeek: string): string[] {
+  const [year, week] = isoWeek.split('-W').map(Number);
+  const monday = DateTime.fromObject({ weekYear: year, weekNumber: week, weekday: 1 }, { zone: 'utc' });
+  return Array.from({ length: previousWeeksLooked }, (_, index) => {
+    const earlier = monday.minus({ weeks: index + 1 });
+    return `${earlier.weekYear}-W${String(earlier.weekNumber).padStart(2, '0')}`;
+  });
+}
+
+/**
+ * One SQS batch of digests. Shared work is done once per batch — profiles, suppressions and previous
+ * digests read in batches, the window's events read and indexed once — so a user costs about two
+ * DynamoDB writes (the ledger claim and its SENT mark). Records that fail for a reason a retry may
+ * fix are handed back (partial batch response); they end in the DLQ, never silently.
+ */
+export async function sendDigestBatch(
+  deps: DigestSendDependencies,
+  records: readonly QueueRecord[],
+  now: Date,
+): Promise<DigestBatchOutcome> {
+  const outcomes: DigestBatchOutcome['outcomes'] = [];
+  const failedMessageIds: string[] = [];
+  const record = (messageId: string, userId: string | null, outcome: DigestOutcome) => {
+    outcomes.push({ messageId, userId, outcome });
+    if (outcome === 'failed' || outcome === 'busy' || outcome === 'invalid-message')
+      failedMessageIds.push(messageId);
+  };
+
+  const messages: { messageId: string; message: DigestMessage }[] = [];
+  for (const { messageId, body } of records) {
+    try {
+      messages.push({ messageId, message: digestMessageSchema.parse(JSON.parse(body)) });
+    } catch {
+      deps.logger.error('invalid digest message', { messageId, body: body.slice(0, 200) });
+      record(messageId, null, 'invalid-message');
+    }
+  }
+  if (messages.length === 0) return { failedMessageIds, outcomes };
+
+  const profiles = new Map(
+    (await deps.users.getMany(messages.map((entry) => entry.message.userId))).map((profile) => [
+      profile.id,
+      profile,
+    ]),
+  );
+  const suppressed = await deps.suppression.suppressedAmong(
+    [...profiles.values()].map((profile) => profile.email),
+  );
+  const weeks = [...new Set(messages.flatMap((entry) => previousWeeks(entry.message.isoWeek)))];
+  const previous = await deps.ledger.latestSent([...profiles.keys()], weeks);
+  const windowTo = new Date(now.getTime() + deps.windowDays * dayMs);
+  const index = buildEventIndex(await deps.events.listStartingBetween(now, windowTo));
+  const secret = await deps.links();
+  const links: DigestLinks = {
+    ...secret,
+    publicBaseUrl: deps.publicBaseUrl,
+    unsubscribeMailto: deps.unsubscribeMailto,
+  };
+
+  for (const { messageId, message } of messages) {
+    const profile = profiles.get(message.userId);
+    const log = deps.logger.child({ messageId, userId: message.userId, isoWeek: message.isoWeek });
+    if (!profile) {
+      log.warn('digest for an unknown user (removed since it was queued)');
+      record(messageId, message.userId, 'unknown-user');
+      continue;
+    }
+    if (!receivesDigests(profile)) {
+      log.info('digest skipped: user does not receive digests', {
+        confirmed: profile.emailConfirmed,
+        paused: profile.paused,
+        unsubscribed: profile.unsubscribed,
+      });
+      record(messageId, profile.id, 'not-subscribed');
+      continue;
+    }
+    if (suppressed.has(profile.email)) {
+      log.info('digest skipped: address suppressed after a bounce or complaint');
+      record(messageId, profile.id, 'suppressed');
+      continue;
+    }
+    try {
+      const outcome = await sendOne(
+        deps,
+        profile,
+        message,
+        index,
+        previous.get(profile.id)?.detail?.shown ?? [],
+        links,
+        now,
+        windowTo,
+        log,
+      );
+      record(messageId, profile.id, outcome);
+    } catch (error) {
+      log.error('digest failed', { error });
+      record(messageId, profile.id, 'failed');
+    }
+  }
+  return { failedMessageIds, outcomes };
+}
+
+async function sendOne(
+  deps: DigestSendDependencies,
+  profile: UserProfile,
+  message: DigestMessage,
+  index: ReturnType<typeof buildEventIndex>,
+  previous: readonly PreviousDigestEntry[],
+  links: DigestLinks,
+  now: Date,
+  windowTo: Date,
+  log: Logger,
+): Promise<DigestOutcome> {
+  const matches = matchEventsForUser(index, profile, { now, windowTo, previous });
+  const model = buildDigestModel(
+    profile,
+    matches,
+    { isoWeek: message.isoWeek, from: now, to: windowTo },
+    links,
+    now,
+  );
+  if (isEmptyDigest(model) && !profile.quietWeekNotes) {
+    log.info('digest skipped: nothing fits this week');
+    return 'empty-week';
+  }
+  const claim = await deps.ledger.claim(profile.id, message.isoWeek, now);
+  if (claim.outcome === 'sent') {
+    log.info('digest already sent this week', { sentAt: claim.sentAt });
+    return 'already-sent';
+  }
+  if (claim.outcome === 'busy') {
+    log.warn('digest is being sent by another attempt; retrying later', { leaseUntil: claim.leaseUntil });
+    return 'busy';
+  }
+  let sent: { messageId: string };
+  try {
+    sent = await deliver(deps, model, profile, now);
+  } catch (error) {
+    await deps.ledger.release(profile.id, message.isoWeek, claim.token);
+    throw error;
+  }
+  await deps.ledger.markSent(profile.id, message.isoWeek, claim.token, {
+    messageId: sent.messageId,
+    sentAt: now,
+    detail: { shown: shownEntries(model, matches) },
+  });
+  log.info('digest sent', {
+    messageId: sent.messageId,
+    attempt: claim.attempt,
+    events: model.sections.reduce((sum, section) => sum + section.items.length, 0),
+    changes: model.changes.length,
+  });
+  return 'sent';
+}
+
+async function deliver(deps: DigestSendDependencies, model: DigestModel, profile: UserProfile, now: Date) {
+  const composed = await composeDigestMessage(model, deps.identity, now);
+  await deps.mailer.sendRaw({ raw: composed.raw, from: deps.identity.from, to: [profile.email] });
+  return { messageId: composed.messageId };
+}
+
+/** Render one user's digest without sending or recording anything (`trellis digest --dry-run`). */
+export async function previewDigest(
+  deps: Pick<
+    DigestSendDependencies,
+    'events' | 'ledger' | 'identity' | 'links' | 'publicBaseUrl' | 'unsubscribeMailto' | 'windowDays'
+  >,
+  profile: UserProfile,
+  isoWeek: string,
+  now: Date,
+): Promise<{ model: DigestModel; raw: Uint8Array }> {
+  const windowTo = new Date(now.getTime() + deps.windowDays * dayMs);
+  const index = buildEventIndex(await deps.events.listStartingBetween(now, windowTo));
+  const previous =
+    (await deps.ledger.latestSent([profile.id], previousWeeks(isoWeek))).get(profile.id)?.detail?.shown ?? [];
+  const secret = await deps.links();
+  const links: DigestLinks = {
+    ...secret,
+    publicBaseUrl: deps.publicBaseUrl,
+    unsubscribeMailto: deps.unsubscribeMailto,
+  };
+  const matches = matchEventsForUser(index, profile, { now, windowTo, previous });
+  const model = buildDigestModel(profile, matches, { isoWeek, from: now, to: windowTo }, links, now);
+  const composed = await composeDigestMessage(model, deps.identity, now);
+  return { model, raw: composed.raw };
+}

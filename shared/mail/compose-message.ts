@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type { DigestModel } from '../digest/digest-model.ts';
+import { digestSubject } from '../digest/digest-subject.ts';
+import { renderDigestHtml } from '../digest/render-digest-html.ts';
+import { renderDigestText } from '../digest/render-digest-text.ts';
+import { listUnsubscribeHeaders } from './list-unsubscribe.ts';
+import { MailCompositionError } from './mail-composition-error.ts';
+
+/** Who a message comes from, as configured once per deployment. */
+export interface MailIdentity {
+  /** `Trellis <digest@example.org>` */
+  readonly from: string;
+  readonly replyTo: string | null;
+  /** Right-hand side of generated Message-IDs (a domain we own, so they are unique to us). */
+  readonly messageIdDomain: string;
+}
+
+export interface ComposedMessage {
+  /** The whole RFC 5322 message, CRLF line ends, ready for SES SendEmail Raw. */
+  readonly raw: Uint8Array;
+  /** With angle brackets: `<…@messageIdDomain>` (what In-Reply-To/References of a follow-up quote). */
+  readonly messageId: string;
+  readonly subject: string;
+}
+
+export interface MailAddress {
+  readonly address: string;
+  readonly name: string | null;
+}
+
+/** One more rendering of the body beside text and HTML, e.g. an iTIP invite. */
+export interface MessageAlternative {
+  /** Full type with parameters: `text/calendar; charset=utf-8; method=REQUEST` (Outlook needs the method). */
+  readonly contentType: string;
+  readonly content: string;
+}
+
+export interface MessageAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly content: string | Uint8Array;
+}
+
+export interface MessageInput {
+  readonly to: MailAddress;
+  readonly subject: string;
+  readonly text: string;
+  /** The HTML rendering, or null for a text-only message. */
+  readonly html: string | null;
+  /** After text and HTML inside multipart/alternative (RFC 2046: the last one is the richest). */
+  readonly alternatives?: readonly MessageAlternative[];
+  /** Makes the message multipart/mixed, the alternatives first. */
+  readonly attachments?: readonly MessageAttachment[];
+  /** Extra header fields (List-Unsubscribe, Auto-Submitted, …); the standard ones cannot be set here. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Message-ID of the message this follows up (an invite update threads under the invite). */
+  readonly inReplyTo?: string;
+  readonly references?: readonly string[];
+  readonly identity: MailIdentity;
+  readonly now: Date;
+}
+
+/** Fields composeMessage sets itself; a caller's header of the same name would be silently replaced. */
+const STANDARD_FIELDS = new Set([
+  'from',
+  'sender',
+  'to',
+  'cc',
+  'bcc',
+  'reply-to',
+  'subject',
+  'date',
+  'message-id',
+  'in-reply-to',
+  'references',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'content-disposition',
+]);
+const FIELD_NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+const CONTROL = /\p{Cc}/u;
+const MAILBOX = /^[^\s@<>()[\]\\,;:"\p{Cc}]+@[^\s@<>()[\]\\,;:"\p{Cc}]+$/u;
+const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+
+/**
+ * A MIME message built by nodemailer's MailComposer: multipart/alternative (text, HTML, then any
+ * further alternatives), inside multipart/mixed when there are attachments; UTF-8 throughout,
+ * headers encoded by MailComposer (RFC 2047 words for non-ASCII names and subjects). File and URL
+ * content is refused, so nothing here reads the disk or the network.
+ */
+export async function composeMessage(input: MessageInput): Promise<ComposedMessage> {
+  const { identity } = input;
+  if (!MAILBOX.test(input.to.address)) {
+    throw new MailCompositionError(`Not a single mail address: '${input.to.address}'`);
+  }
+  if (!DOMAIN.test(identity.messageIdDomain)) {
+    throw new MailCompositionError(`Not a domain for Message-IDs: '${identity.messageIdDomain}'`);
+  }
+  for (const value of [
+    identity.from,
+    identity.replyTo ?? '',
+    input.inReplyTo ?? '',
+    ...(input.references ?? []),
+  ]) {
+    if (CONTROL.test(value)) throw new MailCompositionError(`A header value holds a line break: '${value}'`);
+  }
+  const messageId = `<${randomBytes(16).toString('hex')}@${identity.messageIdDomain}>`;
+  const subject = oneLine(input.subject);
+  const composer = new MailComposer({
+    from: identity.from,
+    ...(identity.replyTo ? { replyTo: identity.replyTo } : {}),
+    to: input.to.name ? { name: oneLine(input.to.name), address: input.to.address } : input.to.address,
+    subject,
+    messageId,
+    date: input.now,
+    ...(input.inReplyTo ? { inReplyTo: input.inReplyTo } : {}),
+    ...(input.references?.length ? { references: [...input.references] } : {}),
+    headers: extraHeaders(input.headers ?? {}),
+    text: input.text,
+    ...(input.html === null ? {} : { html: input.html }),
+    alternatives: (input.alternatives ?? []).map((part) => ({
+      contentType: part.contentType,
+      content: part.content,
+    })),
+    attachments: (input.attachments ?? []).map((attachment) => ({
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      content: typeof attachment.content === 'string' ? attachment.content : Buffer.from(attachment.content),
+    })),
+    newline: 'windows',
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  const raw = await composer.compile().build();
+  return { raw, messageId, subject };
+}
+
+/**
+ * The weekly digest as a message: text and HTML renderings of one model, with the one-click
+ * unsubscribe headers and `Auto-Submitted: auto-generated` (RFC 3834: no vacation auto-replies).
+ */
+export async function composeDigestMessage(
+  model: DigestModel,
+  identity: MailIdentity,
+  now: Date,
+): Promise<ComposedMessage> {
+  return composeMessage({
+    to: { address: model.recipient.email, name: model.recipient.name },
+    subject: digestSubject(model),
+    text: renderDigestText(model),
+    html: renderDigestHtml(model),
+    headers: {
+      ...listUnsubscribeHeaders(model.links.unsubscribeUrl, model.links.unsubscribeMailto),
+      'Auto-Submitted': 'auto-generated',
+    },
+    identity,
+    now,
+  });
+}
+
+function extraHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!FIELD_NAME.test(name) || STANDARD_FIELDS.has(name.toLowerCase())) {
+      throw new MailCompositionError(`Header '${name}' cannot be set as an extra header`);
+    }
+    if (CONTROL.test(value)) throw new MailCompositionError(`Header '${name}' holds a line break`);
+  }
+  return { ...headers };
+}
+
+function oneLine(value: string): string {
+  return value
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,70 @@
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+
+export interface OutgoingMessage {
+  readonly raw: Uint8Array;
+  readonly from: string;
+  readonly to: readonly string[];
+}
+
+export interface Mailer {
+  sendRaw(message: OutgoingMessage): Promise<{ readonly providerMessageId: string }>;
+}
+
+export interface MailerRetry {
+  readonly attempts: number;
+  readonly pause: (ms: number) => Promise<void>;
+}
+
+const throttlingErrors = new Set([
+  'TooManyRequestsException',
+  'LimitExceededException',
+  'ThrottlingException',
+  'Throttling',
+]);
+const defaultRetry: MailerRetry = {
+  attempts: 6,
+  pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** SES rejected the message for a reason retrying will not fix (bad address, unverified sender, …). */
+export class MailRejectedError extends Error {
+  override readonly name = 'MailRejectedError';
+}
+
+/**
+ * Sends raw MIME through SES (v2 SendEmail with Raw content) in a configuration set, so bounces and
+ * complaints come back as events. Throttling (SES's max send rate) backs off and retries with jitter.
+ */
+export function createSesMailer(
+  client: SESv2Client,
+  options: { readonly configurationSet: string | null; readonly retry?: MailerRetry },
+): Mailer {
+  const retry = options.retry ?? defaultRetry;
+  return {
+    async sendRaw(message) {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const output = await client.send(
+            new SendEmailCommand({
+              FromEmailAddress: message.from,
+              Destination: { ToAddresses: [...message.to] },
+              Content: { Raw: { Data: message.raw } },
+              ...(options.configurationSet ? { ConfigurationSetName: options.configurationSet } : {}),
+            }),
+          );
+          return { providerMessageId: output.MessageId ?? '' };
+        } catch (error) {
+          const name = (error as { name?: string }).name ?? '';
+          if (throttlingErrors.has(name) && attempt < retry.attempts) {
+            await retry.pause(Math.min(200 * 2 ** attempt, 5_000) * (0.5 + Math.random() / 2));
+            continue;
+          }
+          if (name === 'MessageRejected' || name === 'BadRequestException' || name === 'NotFoundException') {
+            throw new MailRejectedError(`SES rejected the message: ${(error as Error).message}`);
+          }
+          throw error;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { SourceKind } from '../sources/source.ts';
+
+/** ISO weekday order: index + 1 is the ISO weekday number (Monday = 1). */
+export const weekdays = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+export type Weekday = (typeof weekdays)[number];
+
+/** Where a user wants in-person events: a city by name, or a point with a radius. */
+export type PlacePreference =
+  | { readonly kind: 'city'; readonly city: string; readonly country: string | null }
+  | {
+      readonly kind: 'point';
+      readonly label: string;
+      readonly latitude: number;
+      readonly longitude: number;
+      readonly radiusKm: number;
+    };
+
+/** "Not interested" on one event: it never shows again, and similar ones (same source, same tags) rank lower. */
+export interface NotInterestedMark {
+  readonly eventId: string;
+  readonly sourceId: string | null;
+  readonly organization: string | null;
+  readonly tags: readonly string[];
+  readonly at: string;
+}
+
+export interface UserProfile {
+  readonly id: string;
+  /** Lower-cased, trimmed. */
+  readonly email: string;
+  /** Nothing is ever mailed to an unconfirmed address. */
+  readonly emailConfirmed: boolean;
+  readonly name: string | null;
+  /** IANA zone: digests are sent and shown in it. */
+  readonly timeZone: string;
+  readonly digestDay: Weekday;
+  /** Local hour 0–23 the digest is sent at. */
+  readonly digestHour: number;
+  /** Topic vocabulary ids (shared/topics/topic-vocabulary.ts). */
+  readonly topics: readonly string[];
+  /** Free words or phrases, lower-case. */
+  readonly keywords: readonly string[];
+  readonly places: readonly PlacePreference[];
+  readonly onlineOk: boolean;
+  /** Kinds of source the user wants events from (all four by default). */
+  readonly kinds: readonly SourceKind[];
+  /** Organization names as sources name them (compared case-insensitively). */
+  readonly followedOrganizations: readonly string[];
+  readonly followedSources: readonly string[];
+  readonly mutedWords: readonly string[];
+  readonly mutedSources: readonly string[];
+  /** Paused: no digests until resumed. */
+  readonly paused: boolean;
+  /** Unsubscribed from the digest (List-Unsubscribe or the page). */
+  readonly unsubscribed: boolean;
+  /** Send a short note even in a week with nothing that fits. */
+  readonly quietWeekNotes: boolean;
+  /** Most recent first, at most 200. */
+  readonly notInterested: readonly NotInterestedMark[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}

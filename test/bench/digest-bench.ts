@@ -1,0 +1,113 @@
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { batchWorkerEnvironment } from '../../infra/bundling.ts';
+import { isoWeekAt } from '../../shared/digest/digest-schedule.ts';
+import { contentHash, type SourceEventContent } from '../../shared/events/event-content.ts';
+import { planSourceSync } from '../../shared/events/plan-source-sync.ts';
+import { startDynalite } from '../../shared/local/dynalite-server.ts';
+import { createTableIfMissing } from '../../shared/store/create-table.ts';
+import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
+import { createEventStore } from '../../shared/store/event-store.ts';
+import { createUserRepository } from '../../shared/store/user-repository.ts';
+import { round } from './bench-stats.ts';
+import { BENCH_NOW, generateMatchingEvents, generateMatchingUser } from './matching-bench.ts';
+import { runBundledWorker } from './run-bundled.ts';
+
+export interface DigestWorkerFigures {
+  readonly batchUsers: number;
+  readonly windowEvents: number;
+  readonly batchMs: number;
+  readonly mails: number;
+  readonly meanMailKb: number;
+  readonly requestsPerUser: number;
+  readonly writesPerUser: number;
+  readonly peakRssMb: number;
+  readonly outcomes: Record<string, number>;
+}
+
+/**
+ * A digest-send worker's batch against a real store: the window's events stored as ingest stores
+ * them, the batch's readers created, then one worker process sends the batch (to a mailer that drops
+ * the mail) while its DynamoDB requests and peak RSS are measured.
+ */
+export async function measureDigestWorker(options: {
+  users: number;
+  events: number;
+}): Promise<DigestWorkerFigures> {
+  const dynamo = await startDynalite({ port: 0 });
+  try {
+    const raw = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
+    });
+    await createTableIfMissing(raw, 'bench');
+    raw.destroy();
+    const client = createDocumentClient({ endpoint: dynamo.endpoint });
+    const events = generateMatchingEvents({ events: options.events, seed: 3 });
+    const store = createEventStore(client, 'bench');
+    const bySource = new Map<string, SourceEventContent[]>();
+    for (const event of events) {
+      const {
+        id,
+        primarySourceId,
+        sources: _sources,
+        removed: _removed,
+        firstSeenAt: _first,
+        updatedAt: _updated,
+        ...content
+      } = event;
+      const entries = bySource.get(primarySourceId) ?? [];
+      entries.push({ sourceEventId: id, content, hash: contentHash(content) });
+      bySource.set(primarySourceId, entries);
+    }
+    for (const [sourceId, entries] of bySource) {
+      await store.applySourceSync(
+        sourceId,
+        planSourceSync(new Map(), entries, { now: BENCH_NOW, allowRemovals: false }),
+        BENCH_NOW,
+      );
+    }
+    const users = createUserRepository(client, 'bench');
+    const records: { messageId: string; body: string }[] = [];
+    for (let index = 0; index < options.users; index += 1) {
+      const generated = generateMatchingUser(events, index, 3).profile;
+      const profile = {
+        ...generated,
+        id: `usr_${index.toString(16).padStart(16, '0')}`,
+        email: `reader-${index}@bench.test`,
+        emailConfirmed: true,
+        paused: false,
+        unsubscribed: false,
+      };
+      await users.create(profile);
+      const message = {
+        userId: profile.id,
+        isoWeek: isoWeekAt(BENCH_NOW.getTime(), profile.timeZone),
+        dueAt: BENCH_NOW.toISOString(),
+      };
+      records.push({ messageId: String(index), body: JSON.stringify(message) });
+    }
+    client.destroy();
+    const worker = await runBundledWorker(fileURLToPath(new URL('./digest-worker.ts', import.meta.url)), {
+      BENCH_DYNAMO_ENDPOINT: dynamo.endpoint,
+      BENCH_NOW: BENCH_NOW.toISOString(),
+      BENCH_RECORDS: JSON.stringify(records),
+      // As deployed (infra/constructs/digests.ts).
+      ...batchWorkerEnvironment,
+    });
+    return {
+      batchUsers: options.users,
+      windowEvents: options.events,
+      batchMs: round(Number(worker.ms), 0),
+      mails: Number(worker.mails),
+      meanMailKb: round(Number(worker.meanMailKb), 1),
+      requestsPerUser: round(Number(worker.requests) / options.users),
+      writesPerUser: round(Number(worker.writes) / options.users),
+      peakRssMb: round(Number(worker.peakRssMb), 1),
+      outcomes: worker.outcomes as Record<string, number>,
+    };
+  } finally {
+    await dynamo.stop();
+  }
+}

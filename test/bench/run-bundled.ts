@@ -1,0 +1,37 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { esbuildOptionsFor } from '../../infra/bundling.ts';
+
+/**
+ * Runs a bench worker the way Lambda runs a function: bundled by esbuild with the functions' options
+ * and started as plain JavaScript, so its memory figures are not inflated by Node's type stripping.
+ * Resolves with the JSON line it prints.
+ */
+export async function runBundledWorker(
+  entry: string,
+  env: Record<string, string>,
+): Promise<Record<string, unknown>> {
+  const dir = await mkdtemp(join(tmpdir(), 'trellis-bench-worker-'));
+  try {
+    const outfile = join(dir, 'worker.mjs');
+    await build({ ...esbuildOptionsFor(entry, outfile), sourcemap: false });
+    return await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [outfile], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      child.on('close', (code) =>
+        code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`${entry} exited ${code}`)),
+      );
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,264 @@
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dispatchDueDigests } from '../../shared/digest/dispatch-digests.ts';
+import {
+  type DigestLedgerDetail,
+  type DigestSendDependencies,
+  sendDigestBatch,
+} from '../../shared/digest/send-digests.ts';
+import { planSourceSync } from '../../shared/events/plan-source-sync.ts';
+import type { LocalSes } from '../../shared/local/ses-local.ts';
+import { silentLogger } from '../../shared/log/logger.ts';
+import { handleSesEvents } from '../../shared/mail/handle-ses-events.ts';
+import { createSesMailer } from '../../shared/mail/mailer.ts';
+import type { DigestMessage } from '../../shared/queue/digest-message.ts';
+import { createDispatchProgress } from '../../shared/store/dispatch-progress.ts';
+import { createEventStore } from '../../shared/store/event-store.ts';
+import { createSendLedger } from '../../shared/store/send-ledger.ts';
+import { createSuppressionList } from '../../shared/store/suppression-list.ts';
+import { createUserRepository, type UserRepository } from '../../shared/store/user-repository.ts';
+import { buildUserProfile, type NewProfileInput } from '../../shared/users/profile-input.ts';
+import type { UserProfile } from '../../shared/users/user-profile.ts';
+import { eventEntry } from '../support/event-entries.ts';
+import { type StoredMail, startTestSes } from '../support/local-ses.ts';
+import { createLocalTable, type LocalTable } from '../support/local-table.ts';
+
+// Monday 2030-03-04, 08:00 in Berlin (CET) is 07:00Z; the dispatcher runs just after the hour.
+const dueAt = Date.parse('2030-03-04T07:00:00Z');
+const runAt = new Date(dueAt + 30_000);
+const secret = Buffer.from('a-test-secret-that-is-long-enough-to-sign-links');
+
+let ses: LocalSes;
+let sesClient: SESv2Client;
+let inbox: () => Promise<StoredMail[]>;
+let table: LocalTable;
+let users: UserRepository;
+let deps: DigestSendDependencies;
+let sent: number;
+
+beforeAll(async () => {
+  const started = await startTestSes();
+  ses = started.ses;
+  sesClient = started.client;
+  inbox = started.inbox;
+});
+afterAll(() => ses.stop());
+
+async function addUser(input: Partial<NewProfileInput> & { email: string }): Promise<UserProfile> {
+  const profile = buildUserProfile(
+    {
+      emailConfirmed: true,
+      timeZone: 'Europe/Berlin',
+      digestDay: 'monday',
+      digestHour: 8,
+      topics: ['kubernetes'],
+      places: [{ kind: 'city', city: 'Berlin', country: null }],
+      ...input,
+    },
+    runAt,
+  );
+  await users.create(profile);
+  return profile;
+}
+
+async function mailsTo(email: string) {
+  return (await inbox()).filter((mail) => mail.destination.to.some((to) => to.includes(email)));
+}
+
+async function dispatch(now: Date): Promise<DigestMessage[]> {
+  const queued: DigestMessage[] = [];
+  await dispatchDueDigests(
+    {
+      users,
+      progress: createDispatchProgress(table.documentClient, table.tableName, 'digest'),
+      queue: { enqueue: async (messages) => void queued.push(...messages) },
+      logger: silentLogger,
+    },
+    now,
+  );
+  return queued;
+}
+
+const records = (messages: DigestMessage[]) =>
+  messages.map((message, index) => ({ messageId: `m${index}`, body: JSON.stringify(message) }));
+
+beforeEach(async () => {
+  table = await createLocalTable();
+  users = createUserRepository(table.documentClient, table.tableName);
+  const events = createEventStore(table.documentClient, table.tableName);
+  const entries = [
+    eventEntry('k8s', {
+      title: 'Kubernetes Meetup',
+      start: '2030-03-06T18:00:00Z',
+      end: null,
+      tags: ['kubernetes'],
+      organization: 'CNCF Berlin',
+    }),
+    eventEntry('other', {
+      title: 'Knitting Circle',
+      start: '2030-03-07T18:00:00Z',
+      end: null,
+      tags: ['crafts'],
+    }),
+  ];
+  await events.applySourceSync(
+    'src_aaaaaaaaaaaa',
+    planSourceSync(new Map(), entries, { now: runAt, allowRemovals: true }),
+    runAt,
+  );
+  sent = 0;
+  const mailer = createSesMailer(sesClient, {
+    configurationSet: null,
+    retry: { attempts: 4, pause: async () => {} },
+  });
+  deps = {
+    users,
+    events,
+    ledger: createSendLedger<DigestLedgerDetail>(table.documentClient, table.tableName, 'digest'),
+    suppression: createSuppressionList(table.documentClient, table.tableName),
+    mailer: {
+      sendRaw: async (message) => {
+        sent += 1;
+        return mailer.sendRaw(message);
+      },
+    },
+    identity: { from: 'Trellis <digest@trellis.test>', replyTo: null, messageIdDomain: 'trellis.test' },
+    links: async () => ({ secret }),
+    publicBaseUrl: 'http://127.0.0.1:3000',
+    unsubscribeMailto: 'unsubscribe@trellis.test',
+    windowDays: 14,
+    logger: silentLogger,
+  };
+});
+
+describe('weekly digest sending', () => {
+  it('sends one email per user when dispatch and send both run twice in the same hour', async () => {
+    const ana = await addUser({ email: `ana-${table.tableName}@example.org` });
+    const ben = await addUser({
+      email: `ben-${table.tableName}@example.org`,
+      timeZone: 'America/New_York',
+      digestHour: 2,
+    });
+    const first = await dispatch(runAt);
+    expect(first.map((message) => message.userId).sort()).toEqual([ana.id, ben.id].sort());
+    expect(first[0]).toMatchObject({ isoWeek: '2030-W10' });
+    expect(
+      (await sendDigestBatch(deps, records(first), runAt)).outcomes.map((entry) => entry.outcome),
+    ).toEqual(['sent', 'sent']);
+
+    expect(await dispatch(new Date(runAt.getTime() + 60_000))).toEqual([]);
+    const again = await sendDigestBatch(deps, records(first), new Date(runAt.getTime() + 120_000));
+    expect(again.outcomes.map((entry) => entry.outcome)).toEqual(['already-sent', 'already-sent']);
+    expect(again.failedMessageIds).toEqual([]);
+
+    expect(await mailsTo(ana.email)).toHaveLength(1);
+    expect(await mailsTo(ben.email)).toHaveLength(1);
+    expect((await mailsTo(ana.email))[0]?.subject).toContain('Kubernetes Meetup');
+  });
+
+  it('sends exactly once when a worker crashed after claiming the ledger and before sending', async () => {
+    const ana = await addUser({ email: `crash-${table.tableName}@example.org` });
+    const [message] = await dispatch(runAt);
+    if (!message) throw new Error('expected a message');
+    // The crash: a claim that was never completed or released.
+    expect((await deps.ledger.claim(ana.id, message.isoWeek, runAt)).outcome).toBe('claimed');
+
+    const meanwhile = await sendDigestBatch(deps, records([message]), new Date(runAt.getTime() + 60_000));
+    expect(meanwhile).toMatchObject({ failedMessageIds: ['m0'], outcomes: [{ outcome: 'busy' }] });
+    expect(sent).toBe(0);
+
+    const afterLease = await sendDigestBatch(
+      deps,
+      records([message]),
+      new Date(runAt.getTime() + 6 * 60_000),
+    );
+    expect(afterLease.outcomes.map((entry) => entry.outcome)).toEqual(['sent']);
+    await sendDigestBatch(deps, records([message]), new Date(runAt.getTime() + 7 * 60_000));
+    expect(await mailsTo(ana.email)).toHaveLength(1);
+  });
+
+  it('retries a throttled send and delivers once', async () => {
+    const ana = await addUser({ email: `throttle-${table.tableName}@example.org` });
+    let throttles = 2;
+    const realSend = sesClient.send.bind(sesClient);
+    const throttled = Object.create(sesClient) as SESv2Client;
+    throttled.send = ((command: never) => {
+      if (throttles > 0) {
+        throttles -= 1;
+        return Promise.reject(
+          Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' }),
+        );
+      }
+      return realSend(command);
+    }) as SESv2Client['send'];
+    deps = {
+      ...deps,
+      mailer: createSesMailer(throttled, {
+        configurationSet: null,
+        retry: { attempts: 4, pause: async () => {} },
+      }),
+    };
+    const outcome = await sendDigestBatch(deps, records(await dispatch(runAt)), runAt);
+    expect(outcome.outcomes.map((entry) => entry.outcome)).toEqual(['sent']);
+    expect(throttles).toBe(0);
+    expect(await mailsTo(ana.email)).toHaveLength(1);
+  });
+
+  it('never mails an address that bounced hard, complained, or is unconfirmed', async () => {
+    const bounced = await addUser({ email: `bounced-${table.tableName}@example.org` });
+    const complained = await addUser({ email: `complained-${table.tableName}@example.org` });
+    const unconfirmed = await addUser({
+      email: `unconfirmed-${table.tableName}@example.org`,
+      emailConfirmed: false,
+    });
+    const notification = (type: 'Bounce' | 'Complaint', email: string) =>
+      JSON.stringify(
+        type === 'Bounce'
+          ? {
+              eventType: 'Bounce',
+              mail: { messageId: 'x' },
+              bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: email }] },
+            }
+          : {
+              eventType: 'Complaint',
+              mail: { messageId: 'y' },
+              complaint: { complainedRecipients: [{ emailAddress: email }] },
+            },
+      );
+    const handled = await handleSesEvents(
+      { suppression: deps.suppression, logger: silentLogger },
+      [
+        { id: '1', body: notification('Bounce', bounced.email.toUpperCase()) },
+        { id: '2', body: notification('Complaint', complained.email) },
+        { id: '3', body: '{"not":"ses"' },
+      ],
+      runAt,
+    );
+    expect(handled).toEqual({ suppressed: [bounced.email, complained.email], ignored: 0, invalid: 1 });
+
+    const messages = await dispatch(runAt);
+    expect(messages.map((message) => message.userId)).not.toContain(unconfirmed.id);
+    const outcome = await sendDigestBatch(deps, records(messages), runAt);
+    expect(outcome.outcomes.map((entry) => entry.outcome).sort()).toEqual(['suppressed', 'suppressed']);
+    expect(sent).toBe(0);
+  });
+
+  it('sends nothing in an empty week unless the user asked for quiet-week notes', async () => {
+    const elsewhere = {
+      topics: ['finance'],
+      places: [{ kind: 'city' as const, city: 'Munich', country: null }],
+    };
+    const quiet = await addUser({ email: `quiet-${table.tableName}@example.org`, ...elsewhere });
+    const noted = await addUser({
+      email: `noted-${table.tableName}@example.org`,
+      ...elsewhere,
+      quietWeekNotes: true,
+    });
+    const outcome = await sendDigestBatch(deps, records(await dispatch(runAt)), runAt);
+    const byUser = new Map(outcome.outcomes.map((entry) => [entry.userId, entry.outcome]));
+    expect(byUser.get(quiet.id)).toBe('empty-week');
+    expect(byUser.get(noted.id)).toBe('sent');
+    expect(await mailsTo(quiet.email)).toHaveLength(0);
+    expect(await mailsTo(noted.email)).toHaveLength(1);
+  });
+});
