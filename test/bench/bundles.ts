@@ -10,6 +10,10 @@ import { median, round } from './bench-stats.ts';
 const handlerEnvironment = {
   TABLE_NAME: 'bench',
   INGEST_QUEUE_URL: 'http://127.0.0.1:9/000000000000/bench',
+  DIGEST_QUEUE_URL: 'http://127.0.0.1:9/000000000000/bench-digest',
+  MAIL_FROM: 'Trellis <digest@trellis.test>',
+  PUBLIC_BASE_URL: 'https://trellis.test',
+  LINK_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bench',
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',

@@ -113,7 +113,7 @@ describe('weekly digests', () => {
   it('tells digest-send the table, sender, configuration set, link secret and where links point', () => {
     expect(variablesOf(ids.send)).toEqual({
       // A small young generation keeps the batch worker's peak memory down (infra/bundling.ts).
-      NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4',
+      NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4 --max-old-space-size=224',
       TABLE_NAME: fromDataStack,
       // Offline synth without -c mailFrom: the placeholder, which no SES identity can match.
       MAIL_FROM: 'digest@example.invalid',

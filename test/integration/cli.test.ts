@@ -186,3 +186,71 @@ describe('trellis sources and ingest on the local data folder', () => {
     });
   });
 });
+
+describe('trellis users and digest', () => {
+  it('adds, updates, lists and removes readers, with per-field errors, and previews a digest without sending', async () => {
+    const env = { TRELLIS_DATA_DIR: join(dir, 'users-data') };
+    const added = await trellis(
+      [
+        'users',
+        'add',
+        'Lea@Example.org',
+        '--tz',
+        'Europe/Vienna',
+        '--topics',
+        'kubernetes,security',
+        '--city',
+        'Vienna/Austria',
+        '--confirmed',
+      ],
+      env,
+    );
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('lea@example.org');
+    expect(added.stdout).toContain('subscribed');
+
+    const invalid = await trellis(
+      ['users', 'add', 'kim@example.org', '--tz', 'Mars/Base', '--topics', 'knitting', '--hour', '25'],
+      env,
+    );
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('timeZone: must be an IANA time zone');
+    expect(invalid.stderr).toContain('topics.0:');
+    expect(invalid.stderr).toContain('digestHour:');
+
+    const updated = await trellis(
+      ['users', 'update', 'lea@example.org', '--day', 'friday', '--hour', '17', '--pause'],
+      env,
+    );
+    expect(updated.code).toBe(0);
+    expect(updated.stdout).toContain('friday 17:00 Europe/Vienna');
+    expect(updated.stdout).toContain('paused');
+
+    const listed = JSON.parse((await trellis(['users', 'list', '--json'], env)).stdout) as {
+      email: string;
+      paused: boolean;
+      places: unknown[];
+    }[];
+    expect(listed).toMatchObject([
+      {
+        email: 'lea@example.org',
+        paused: true,
+        places: [{ kind: 'city', city: 'Vienna', country: 'Austria' }],
+      },
+    ]);
+
+    const preview = await trellis(['digest', '--user', 'lea@example.org', '--dry-run'], env);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(preview.stdout).toMatch(/^To: lea@example.org/m);
+
+    const noInbox = await trellis(['digest', '--user', 'lea@example.org'], env);
+    expect(noInbox.code).toBe(1);
+    expect(noInbox.stderr).toContain('start it with `npm start` first');
+
+    expect((await trellis(['users', 'remove', 'lea@example.org'], env)).code).toBe(0);
+    expect((await trellis(['users', 'remove', 'lea@example.org'], env)).stderr).toContain(
+      'no user lea@example.org',
+    );
+  });
+});

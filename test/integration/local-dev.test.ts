@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningDev, startDev } from '../../bin/local/run-dev.ts';
 import type { StoredEvent } from '../../shared/events/stored-event.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
+import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
+import { createUserRepository } from '../../shared/store/user-repository.ts';
 
 let dev: RunningDev;
 
@@ -109,6 +111,28 @@ describe('trellis dev (the embedded local runtime)', () => {
     expect(ana).toHaveLength(1);
     expect(ana[0]?.subject).toMatch(/event/);
     expect(ana[0]?.body.text).toContain('Kubernetes Berlin Meetup');
+  });
+
+  it('records "not interested" only on the POST of its link', async () => {
+    const mail = (await inbox()).find((entry) =>
+      entry.destination.to.some((to) => to.includes('ana@example.org')),
+    );
+    const link = /Not interested:\s+(\S+)/.exec(mail?.body.text ?? '')?.[1] ?? '';
+    expect(link.startsWith(`${dev.apiUrl}/a/`)).toBe(true);
+    const client = createDocumentClient({ endpoint: dev.dynamoEndpoint });
+    const users = createUserRepository(client, 'trellis');
+    try {
+      const question = await (await fetch(link)).text();
+      expect(question).toContain('Not interested in this event?');
+      expect((await users.getByEmail('ana@example.org'))?.notInterested).toEqual([]);
+      const done = await (await fetch(link, { method: 'POST' })).text();
+      const marks = (await users.getByEmail('ana@example.org'))?.notInterested ?? [];
+      expect(marks).toHaveLength(1);
+      const title = /<strong>([^<]+)<\/strong>/.exec(question)?.[1];
+      expect(done).toContain(`You will not see <strong>${title}</strong> again.`);
+    } finally {
+      client.destroy();
+    }
   });
 
   it('opens a one-click unsubscribe link as a question (GET changes nothing) and acts on its POST', async () => {
