@@ -3,6 +3,7 @@
  * table is already seeded (digest-bench.ts); mail goes to a mailer that accepts and drops it.
  * Prints one JSON line.
  */
+
 import { type DigestLedgerDetail, sendDigestBatch } from '../../shared/digest/send-digests.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
@@ -11,6 +12,7 @@ import { createSendLedger } from '../../shared/store/send-ledger.ts';
 import { createSuppressionList } from '../../shared/store/suppression-list.ts';
 import { createUserRepository } from '../../shared/store/user-repository.ts';
 import { countRequests } from '../support/request-counter.ts';
+import { peakRssMb } from './peak-rss.ts';
 
 const endpoint = process.env.BENCH_DYNAMO_ENDPOINT ?? '';
 const tableName = process.env.BENCH_TABLE ?? 'bench';
@@ -58,7 +60,7 @@ process.stdout.write(
     writes: counter.writes(),
     byCommand: counter.byCommand(),
     outcomes,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: peakRssMb(),
   })}\n`,
 );
 client.destroy();

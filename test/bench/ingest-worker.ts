@@ -2,6 +2,7 @@
  * One ingest, measured in its own process so its peak RSS is its own: first ingest of the bench feed,
  * then a full re-ingest of the same bytes. Prints one JSON line. Driven by ingest-bench.ts.
  */
+
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fetchFeed } from '../../shared/feeds/fetch-feed.ts';
 import { ingestSource } from '../../shared/ingest/ingest-source.ts';
@@ -12,6 +13,7 @@ import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { createEventStore } from '../../shared/store/event-store.ts';
 import { createSourceRepository } from '../../shared/store/source-repository.ts';
 import { countRequests } from '../support/request-counter.ts';
+import { peakRssMb } from './peak-rss.ts';
 
 const endpoint = process.env.BENCH_DYNAMO_ENDPOINT ?? '';
 const feedUrl = process.env.BENCH_FEED_URL ?? '';
@@ -64,7 +66,7 @@ process.stdout.write(
     reingestMs,
     reingestEventWrites: counter.writes() - counter.sourceRecordWrites(),
     reingestSourceRecordWrites: counter.sourceRecordWrites(),
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: peakRssMb(),
   })}\n`,
 );
 client.destroy();
