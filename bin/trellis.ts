@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { ZodError } from 'zod';
+import { CalendarRotationConflictError } from '#shared/calendar/calendar-subscription.ts';
+import { EventNotFoundError } from '#shared/calendar/save-event.ts';
 import { ConfigError } from '#shared/config/env.ts';
 import { loadLocalSettings } from '#shared/config/local-settings.ts';
 import { FeedParseError } from '#shared/feeds/feed-errors.ts';
@@ -7,6 +9,7 @@ import { PortInUseError } from '#shared/local/listen.ts';
 import { SourceFetchError } from '#shared/security/source-fetch-error.ts';
 import { SourceExistsError, SourceNotFoundError } from '#shared/store/source-repository.ts';
 import { UserExistsError, UserNotFoundError } from '#shared/store/user-repository.ts';
+import { calendarUsage, runCalendar, runSave } from './commands/calendar.ts';
 import { runDev } from './commands/dev.ts';
 import { digestUsage, runDigest } from './commands/digest.ts';
 import { ingestUsage, runIngest } from './commands/ingest.ts';
@@ -26,6 +29,7 @@ usage:
   ${parseUsage}
   ${usersUsage.replace(/\n/g, '\n  ')}
   ${digestUsage}
+  ${calendarUsage.replace(/\n/g, '\n  ')}
 
 Local mode keeps its data in .trellis/ (TRELLIS_DATA_DIR); with TRELLIS_TARGET=aws and TABLE_NAME the
 sources and ingest commands work on the deployed table instead. See README.md for every variable.
@@ -44,6 +48,8 @@ const expectedErrors = [
   UserExistsError,
   UserNotFoundError,
   NoLocalInboxError,
+  EventNotFoundError,
+  CalendarRotationConflictError,
 ];
 
 async function main(argv: string[]): Promise<number> {
@@ -68,6 +74,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'digest':
       return runDigest(args, settings);
+    case 'calendar':
+      return runCalendar(args, settings);
+    case 'save':
+      return runSave(args, settings);
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

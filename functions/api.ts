@@ -1,20 +1,29 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import middy from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import httpRouterHandler from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { InviteLedgerDetail } from '#shared/calendar/reconcile-invite.ts';
+import { saveEventForUser } from '#shared/calendar/save-event.ts';
+import { loadMailConfig } from '#shared/config/digest-config.ts';
 import { getStringFromEnv } from '#shared/config/env.ts';
 import { parseLogLevel } from '#shared/config/ingest-config.ts';
 import { linkSecretLoader, linkSecretSource } from '#shared/config/link-secret.ts';
 import { createLogger } from '#shared/log/logger.ts';
+import { createSesMailer } from '#shared/mail/mailer.ts';
 import {
   ExpiredLinkError,
   InvalidLinkError,
   type LinkPayload,
   verifyLink,
 } from '#shared/security/signed-links.ts';
+import { createCalendarStore } from '#shared/store/calendar-store.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
+import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
+import { createSendLedger } from '#shared/store/send-ledger.ts';
 import { createSourceRepository } from '#shared/store/source-repository.ts';
+import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
 import { applyLinkAction } from '#shared/users/apply-link-action.ts';
 import { renderActionConfirmation, renderActionDone, renderLinkProblem } from '#shared/web/action-pages.ts';
@@ -32,6 +41,20 @@ const sources = createSourceRepository(client, tableName);
 const events = createEventStore(client, tableName);
 const users = createUserRepository(client, tableName);
 const linkSecret = linkSecretLoader(linkSecretSource());
+const mail = loadMailConfig();
+const saveDeps = {
+  users,
+  events,
+  savedEvents: createSavedEventStore(client, tableName),
+  calendars: createCalendarStore(client, tableName),
+  ledger: createSendLedger<InviteLedgerDetail>(client, tableName, 'invite'),
+  suppression: createSuppressionList(client, tableName),
+  mailer: createSesMailer(new SESv2Client({}), { configurationSet: mail.configurationSet }),
+  identity: { from: mail.from, replyTo: mail.replyTo, messageIdDomain: mail.messageIdDomain },
+  logger,
+};
+const saveEvent = (userId: string, eventId: string, now: Date) =>
+  saveEventForUser(saveDeps, userId, eventId, now);
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyResultV2;
@@ -103,7 +126,10 @@ const routes = httpRouterHandler<Event, Result>([
     handler: async (event: Event) => {
       const link = await readLink(event);
       if (isResult(link)) return link;
-      return html(200, renderActionDone(await applyLinkAction({ users, events }, link, new Date())));
+      return html(
+        200,
+        renderActionDone(await applyLinkAction({ users, events, saveEvent }, link, new Date())),
+      );
     },
   },
   {

@@ -1,9 +1,12 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { loadIngestFeedConfig } from '#shared/config/ingest-config.ts';
 import { fetchFeed } from '#shared/feeds/fetch-feed.ts';
 import { processIngestBatch } from '#shared/ingest/process-ingest-batch.ts';
 import { createLogger } from '#shared/log/logger.ts';
+import type { InviteMessage } from '#shared/queue/invite-message.ts';
+import { createJsonQueue } from '#shared/queue/json-queue.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
 import { createSourceRepository } from '#shared/store/source-repository.ts';
@@ -11,6 +14,7 @@ import { createSourceRepository } from '#shared/store/source-repository.ts';
 const config = loadIngestFeedConfig();
 const logger = createLogger({ level: config.logLevel, fields: { function: 'ingest-feed' } });
 const client = createDocumentClient();
+const inviteQueue = createJsonQueue<InviteMessage>(new SQSClient({}), config.inviteQueueUrl);
 const deps = {
   sources: createSourceRepository(client, config.tableName),
   events: createEventStore(client, config.tableName),
@@ -19,6 +23,8 @@ const deps = {
   loopback: config.loopback,
   horizonDays: config.horizonDays,
   maxFeedBytes: config.maxFeedBytes,
+  announceSavedEventChanges: (eventIds: readonly string[]) =>
+    inviteQueue.enqueue(eventIds.map((eventId) => ({ eventId }))),
   ...(config.userAgent ? { userAgent: config.userAgent } : {}),
 };
 

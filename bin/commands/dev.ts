@@ -27,6 +27,7 @@ export async function runDev(settings: LocalSettings): Promise<number> {
     ),
   ]);
   client.destroy();
+  const calendar = await dev.calendarUrlsFor(demoDigestRecipient);
   const live = events.filter((event) => !event.removed);
   const shared = live.filter((event) => event.sources.length > 1).length;
   const failing = sources.filter((source) => source.health.lastError);
@@ -38,10 +39,13 @@ Trellis is running locally (data in ${dataDir}/).
   Overview page   ${dev.apiUrl}/
   JSON API        ${dev.apiUrl}/api/events    ${dev.apiUrl}/api/sources
   Email inbox     ${dev.sesUrl}/    (SES local: this week's digest for ${demoDigestRecipient} is there)
+  Calendar feed   ${calendar.https}
+                  ${calendar.webcal}    (${demoDigestRecipient}'s secret feed: subscribe in any calendar app)
   Demo feeds      ${demoSources.map((demo) => `${dev.feedsBaseUrl}/feeds/${demo.file}`).join('\n                  ')}
 
 Read ${sources.length} sources: ${live.length} upcoming events${shared ? ` (${shared} listed by more than one source, kept once)` : ''}.
 ${failing.map((source) => `  ! ${source.id} ${source.url}: ${source.health.lastError}\n`).join('')}Feeds are fetched every ${settings.ingestEveryMinutes} minutes; \`npx trellis ingest\` fetches now.
+\`npx trellis save --user ${demoDigestRecipient} --event ID\` (ids in the JSON API) saves an event and mails the invitation.
 Press Ctrl-C to stop.
 `);
 

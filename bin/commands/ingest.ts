@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
+import { updateAttendeesOf } from '#shared/calendar/send-invite-updates.ts';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { fetchFeed } from '#shared/feeds/fetch-feed.ts';
 import { type IngestReport, ingestSource } from '#shared/ingest/ingest-source.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
 import { createSourceRepository } from '#shared/store/source-repository.ts';
-import { openStoreSession } from '../local/store-session.ts';
+import { openCalendarSession } from '../local/calendar-session.ts';
 
 export const ingestUsage = 'trellis ingest [--source ID] [--due] [--force]   (all sources by default)';
 
@@ -30,7 +31,9 @@ export async function runIngest(args: string[], settings: LocalSettings): Promis
     args,
     options: { source: { type: 'string' }, due: { type: 'boolean' }, force: { type: 'boolean' } },
   });
-  const session = await openStoreSession(settings, { withDemoFeeds: true });
+  const calendar = await openCalendarSession(settings, { withDemoFeeds: true });
+  const { session } = calendar;
+  const mailing = calendar.save;
   let failed = 0;
   try {
     const sources = createSourceRepository(session.client, session.tableName);
@@ -40,6 +43,19 @@ export async function runIngest(args: string[], settings: LocalSettings): Promis
       fetchFeed,
       logger: createLogger({ level: settings.logLevel === 'info' ? 'warn' : settings.logLevel }),
       loopback: session.loopback,
+      // No queue here: attendees of changed saved events are updated in this process.
+      announceSavedEventChanges: async (eventIds: readonly string[]) => {
+        if (!mailing) {
+          process.stdout.write(
+            `${eventIds.length} saved events changed; start \`trellis dev\` to mail their attendees the updates\n`,
+          );
+          return;
+        }
+        for (const eventId of eventIds) {
+          for (const result of await updateAttendeesOf(mailing, eventId, new Date()))
+            process.stdout.write(`  invitation ${eventId} → ${result.userId}: ${result.outcome}\n`);
+        }
+      },
     };
     const now = new Date();
     const ids = values.source

@@ -9,6 +9,7 @@ import type {
   SQSBatchResponse,
   SQSEvent,
 } from 'aws-lambda';
+import { type CalendarUrls, calendarUrlsFor } from '#shared/calendar/calendar-subscription.ts';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { isoWeekAt } from '#shared/digest/digest-schedule.ts';
 import { startDemoFeedServer } from '#shared/local/demo-feed-server.ts';
@@ -22,7 +23,9 @@ import { startLocalSqs } from '#shared/local/local-sqs-server.ts';
 import { startLocalSes } from '#shared/local/ses-local.ts';
 import type { Logger } from '#shared/log/logger.ts';
 import type { DigestMessage } from '#shared/queue/digest-message.ts';
+import { calendarTokenKey } from '#shared/security/calendar-token.ts';
 import { buildSource } from '#shared/sources/new-source.ts';
+import { createCalendarStore } from '#shared/store/calendar-store.ts';
 import { createTableIfMissing } from '#shared/store/create-table.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createSourceRepository } from '#shared/store/source-repository.ts';
@@ -46,6 +49,8 @@ export interface RunningDev {
   dispatchDigestsNow(): Promise<void>;
   /** Queue one user's digest for this week (as `trellis digest --user` does) and wait for it. */
   sendDigestNow(email: string): Promise<void>;
+  /** A user's secret calendar feed URLs (created on first use). */
+  calendarUrlsFor(email: string): Promise<CalendarUrls>;
   stop(): Promise<void>;
 }
 
@@ -112,12 +117,18 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
 
     const ses = await startLocalSes({ host, port: settings.sesPort });
     stops.push(() => ses.stop());
-    const feeds = await startDemoFeedServer({ host, port: settings.feedsPort });
+    const feeds = await startDemoFeedServer({
+      host,
+      port: settings.feedsPort,
+      overrideDirectory: join(settings.dataDir, 'demo-feeds'),
+    });
     stops.push(() => feeds.stop());
 
     const ingestFeed = lateBound<SQSEvent, SQSBatchResponse>('ingest-feed');
     const digestSend = lateBound<SQSEvent, SQSBatchResponse>('digest-send');
+    const inviteSend = lateBound<SQSEvent, SQSBatchResponse>('invite-send');
     const api = lateBound<APIGatewayProxyEventV2, APIGatewayProxyResultV2>('api');
+    const calendarFeed = lateBound<APIGatewayProxyEventV2, APIGatewayProxyResultV2>('calendar-feed');
     const queue = (
       name: string,
       consumerName: string,
@@ -138,10 +149,15 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
     };
     const ingestQueue = queue('trellis-ingest', 'ingest-feed', ingestFeed.call, 5);
     const digestQueue = queue('trellis-digest', 'digest-send', digestSend.call, 100);
-    const sqs = await startLocalSqs([ingestQueue, digestQueue], { host });
+    const inviteQueue = queue('trellis-invite', 'invite-send', inviteSend.call, 10);
+    const sqs = await startLocalSqs([ingestQueue, digestQueue, inviteQueue], { host });
     stops.push(() => sqs.stop());
     const httpApi = await startLocalHttpApi(
-      [{ pathPrefix: '/', functionName: 'api', handler: api.call as HttpApiHandler }],
+      [
+        // As the HTTP API's `GET|HEAD /cal/{token}` routes: the feed has a function of its own.
+        { pathPrefix: '/cal/', functionName: 'calendar-feed', handler: calendarFeed.call as HttpApiHandler },
+        { pathPrefix: '/', functionName: 'api', handler: api.call as HttpApiHandler },
+      ],
       { host, port: settings.apiPort, logger },
     );
     stops.push(() => httpApi.stop());
@@ -151,6 +167,7 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
       TABLE_NAME: settings.tableName,
       INGEST_QUEUE_URL: sqs.queueUrl('trellis-ingest'),
       DIGEST_QUEUE_URL: sqs.queueUrl('trellis-digest'),
+      INVITE_QUEUE_URL: sqs.queueUrl('trellis-invite'),
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
@@ -173,6 +190,8 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
     ingestFeed.bind((await import('../../functions/ingest-feed.ts')).handler);
     digestSend.bind((await import('../../functions/digest-send.ts')).handler);
     api.bind((await import('../../functions/api.ts')).handler);
+    inviteSend.bind((await import('../../functions/invite-send.ts')).handler);
+    calendarFeed.bind((await import('../../functions/calendar-feed.ts')).handler);
 
     const client = createDocumentClient({ endpoint: dynamo.endpoint });
     stops.push(() => client.destroy());
@@ -195,6 +214,8 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
     const ingestNow = async () => {
       await ingestDispatch(scheduledEvent('trellis-ingest-schedule'), localLambdaContext('ingest-dispatch'));
       await ingestQueue.drain();
+      // Changes to saved events that this ingest found go out as invitation updates.
+      await inviteQueue.drain();
     };
     const dispatchDigestsNow = async () => {
       await digestDispatch(scheduledEvent('trellis-digest-schedule'), localLambdaContext('digest-dispatch'));
@@ -211,6 +232,20 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
       };
       digestQueue.send(JSON.stringify(message));
       await digestQueue.drain();
+    };
+    const linkSecret = Buffer.from(await localLinkSecret(settings.dataDir), 'utf8');
+    const calendarUrlsForEmail = async (email: string) => {
+      const profile = await users.getByEmail(email);
+      if (!profile) throw new Error(`no user ${email}`);
+      return calendarUrlsFor(
+        {
+          calendars: createCalendarStore(client, settings.tableName),
+          tokenKey: async () => calendarTokenKey(linkSecret),
+          publicBaseUrl: httpApi.url,
+        },
+        profile.id,
+        new Date(),
+      );
     };
     const clocks = [
       setInterval(
@@ -248,6 +283,7 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
       ingestNow,
       dispatchDigestsNow,
       sendDigestNow,
+      calendarUrlsFor: calendarUrlsForEmail,
       stop,
     };
   } catch (error) {

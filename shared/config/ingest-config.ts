@@ -33,6 +33,8 @@ export interface IngestFeedConfig extends CommonFunctionConfig {
   readonly userAgent: string | null;
   readonly horizonDays: number;
   readonly maxFeedBytes: number;
+  /** Where changes to saved events go (invite-send). */
+  readonly inviteQueueUrl: string;
 }
 
 export interface IngestDispatchConfig extends CommonFunctionConfig {
@@ -56,6 +58,7 @@ export function loadIngestFeedConfig(env: Env = process.env): IngestFeedConfig {
       min: 1024,
       max: 64 * 1024 * 1024,
     }),
+    inviteQueueUrl: getStringFromEnv('INVITE_QUEUE_URL', env),
   };
 }
 

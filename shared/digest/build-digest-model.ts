@@ -37,6 +37,7 @@ function item(match: MatchedEvent, profile: UserProfile, links: DigestLinks, now
       links.publicBaseUrl,
       signLink('not-interested', profile.id, now, links.secret, event.id),
     ),
+    saveUrl: actionUrl(links.publicBaseUrl, signLink('save', profile.id, now, links.secret, event.id)),
   };
 }
 

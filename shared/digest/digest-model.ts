@@ -26,6 +26,8 @@ export interface DigestEventItem {
   readonly reasons: readonly string[];
   /** Signed one-click link (opens a confirmation page). */
   readonly notInterestedUrl: string;
+  /** Signed link: save the event and get a calendar invitation (opens a confirmation page). */
+  readonly saveUrl: string;
 }
 
 export interface DigestSection {

@@ -143,12 +143,13 @@ function eventRow(item: DigestEventItem, model: DigestModel): string {
   const where = whereText(item);
   const reasons = reasonsText(item);
   const notInterested = link(item.notInterestedUrl, 'Not interested', `Not interested in ${title}`);
+  const save = link(item.saveUrl, 'Add to my calendar', `Add ${title} to my calendar`);
   return [
     heading3(link(item.url, title)),
     `<p style="margin:0;">${when}</p>`,
     where ? `<p style="margin:0;">${escapeHtml(where)}</p>` : '',
     reasons ? muted(escapeHtml(reasons)) : '',
-    `<p style="margin:6px 0 0;font-size:13px;">${notInterested}</p>`,
+    `<p style="margin:6px 0 0;font-size:13px;">${save} · ${notInterested}</p>`,
   ]
     .filter((line) => line !== '')
     .join('\n');

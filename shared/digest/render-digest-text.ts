@@ -68,6 +68,7 @@ function eventLines(item: DigestEventItem, model: DigestModel): string[] {
     ...(where ? detail(where) : []),
     ...(reasons ? detail(reasons) : []),
     ...urlLine(item.url, DETAIL_INDENT),
+    ...labelledUrl('Add to my calendar:', item.saveUrl, DETAIL_INDENT),
     ...labelledUrl('Not interested:', item.notInterestedUrl, DETAIL_INDENT),
   ];
 }

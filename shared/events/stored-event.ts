@@ -17,5 +17,7 @@ export interface StoredEvent extends EventContent {
   /** Every source dropped it before it started. */
   readonly removed: boolean;
   readonly firstSeenAt: string;
+  /** Content changes since first seen (absent: none); the calendar feed's SEQUENCE. */
+  readonly revision?: number;
   readonly updatedAt: string;
 }

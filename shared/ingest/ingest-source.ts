@@ -25,6 +25,8 @@ export interface IngestDependencies {
   readonly horizonDays?: number;
   /** Largest feed accepted, counted after decompression (the fetcher's default is 5 MB). */
   readonly maxFeedBytes?: number;
+  /** Saved events this ingest changed or removed: their attendees are owed an update (the invite queue). */
+  readonly announceSavedEventChanges?: (eventIds: readonly string[]) => Promise<void>;
 }
 
 export interface IngestReport {
@@ -159,6 +161,17 @@ export async function ingestSource(
     allowRemovals: !parsed.problems.some(mayHideEvents) && !emptiedOut,
   });
   const sync = await deps.events.applySourceSync(source.id, plan, now);
+  if (sync.changedSavedEventIds.length > 0 && deps.announceSavedEventChanges) {
+    try {
+      await deps.announceSavedEventChanges(sync.changedSavedEventIds);
+    } catch (error) {
+      // The store already holds the change, so a retried ingest would not see it again: say so loudly.
+      log.error('saved-event changes could not be queued; attendees get them at the next change', {
+        eventIds: sync.changedSavedEventIds,
+        error,
+      });
+    }
+  }
 
   await deps.sources.saveHealth(source.id, {
     ...health,
@@ -181,6 +194,7 @@ export async function ingestSource(
     events: entries.length,
     problems: problems.length,
     ...sync,
+    changedSavedEventIds: sync.changedSavedEventIds.length,
   });
   return {
     sourceId,

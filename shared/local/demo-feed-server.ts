@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderDemoFeed } from './demo-feed-template.ts';
 import { demoSources } from './demo-sources.ts';
@@ -17,7 +18,13 @@ const feedDirectory = fileURLToPath(new URL('./demo-feeds/', import.meta.url));
 
 /** Serves the demo feeds on loopback like a real publisher would: ETag, 304, a Content-Type. */
 export async function startDemoFeedServer(
-  options: { host?: string; port?: number; today?: () => Date } = {},
+  options: {
+    host?: string;
+    port?: number;
+    today?: () => Date;
+    /** A file of the same name here is served instead of the shipped one (edit a feed, re-ingest, see updates). */
+    overrideDirectory?: string;
+  } = {},
 ): Promise<DemoFeedServer> {
   const host = options.host ?? '127.0.0.1';
   const today = options.today ?? (() => new Date());
@@ -31,7 +38,11 @@ export async function startDemoFeedServer(
         response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      const body = renderDemoFeed(await readFile(`${feedDirectory}${source.file}`, 'utf8'), today());
+      const override = options.overrideDirectory ? join(options.overrideDirectory, source.file) : null;
+      const text = await readFile(override ?? '', 'utf8').catch(() =>
+        readFile(`${feedDirectory}${source.file}`, 'utf8'),
+      );
+      const body = renderDemoFeed(text, today());
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
       if (request.headers['if-none-match'] === etag) {
         response.writeHead(304, { etag }).end();

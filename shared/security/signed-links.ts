@@ -7,7 +7,7 @@ import * as z from 'zod';
  * the change happens on its POST (mail scanners follow links with GET).
  */
 
-export const linkActions = ['unsubscribe', 'not-interested'] as const;
+export const linkActions = ['unsubscribe', 'not-interested', 'save'] as const;
 export type LinkAction = (typeof linkActions)[number];
 
 const payloadSchema = z.object({
@@ -37,6 +37,7 @@ export class ExpiredLinkError extends Error {
 export const linkLifetimeSeconds: Record<LinkAction, number> = {
   unsubscribe: 365 * 86_400,
   'not-interested': 60 * 86_400,
+  save: 60 * 86_400,
 };
 
 const signature = (body: string, secret: Uint8Array) => createHmac('sha256', secret).update(body).digest();

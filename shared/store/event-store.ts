@@ -34,12 +34,16 @@ export interface SyncResult {
   readonly updated: number;
   readonly removed: number;
   readonly unchanged: number;
+  /** Canonical events someone saved that this sync changed or removed: their attendees get updates. */
+  readonly changedSavedEventIds: readonly string[];
 }
 
 export interface EventStore {
   loadSourceState(sourceId: string): Promise<Map<string, SourceEventState>>;
   applySourceSync(sourceId: string, plan: SourceSyncPlan, now: Date): Promise<SyncResult>;
   get(eventId: string): Promise<StoredEvent | null>;
+  /** The canonical events with these ids that exist, in no particular order. */
+  getMany(eventIds: readonly string[]): Promise<StoredEvent[]>;
   /** Canonical events whose start lies in [from, to), read day by day from the start-day index. */
   listStartingBetween(from: Date, to: Date): Promise<StoredEvent[]>;
 }
@@ -90,6 +94,7 @@ function toStoredEvent(item: Item): StoredEvent {
     gsi1sk: _g1s,
     ttl: _ttl,
     dedupeSlot: _slot,
+    hasSavers: _savers,
     links,
     ...rest
   } = item;
@@ -290,6 +295,7 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
     entry: SourceEventContent,
     state: SourceEventState,
     now: Date,
+    changedSaved: Set<string>,
   ) {
     const canonicalId = state.canonicalId;
     const update = contentUpdate(canonicalId, entry.content, {
@@ -302,7 +308,8 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
         new UpdateCommand({
           TableName: tableName,
           Key: eventKey(canonicalId),
-          UpdateExpression: `SET ${update.expression}, links.#source = :link, primarySourceId = :source`,
+          // Every content change counts as a revision: it is the SEQUENCE the calendar feed carries.
+          UpdateExpression: `SET ${update.expression}, links.#source = :link, primarySourceId = :source ADD revision :one`,
           // Primary source, or a removed event coming back through any of its sources.
           ConditionExpression: 'attribute_exists(pk) AND (primarySourceId = :source OR removed = :true)',
           ExpressionAttributeNames: { ...update.names, '#source': sourceId },
@@ -311,10 +318,12 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
             ':link': linkFor(entry),
             ':source': sourceId,
             ':true': true,
+            ':one': 1,
           },
           ReturnValues: 'ALL_OLD',
         }),
       );
+      if (output.Attributes?.hasSavers === true) changedSaved.add(canonicalId);
       await moveDedupeClaim(
         canonicalId,
         (output.Attributes?.dedupeSlot as string | null) ?? null,
@@ -356,7 +365,12 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
   }
 
   /** A source dropped a future entry: unlink it; promote another source, or mark the event removed. */
-  async function removeEntry(sourceId: string, state: SourceEventState, now: Date) {
+  async function removeEntry(
+    sourceId: string,
+    state: SourceEventState,
+    now: Date,
+    changedSaved: Set<string>,
+  ) {
     let after: Item | undefined;
     try {
       const output = await client.send(
@@ -382,24 +396,26 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
           new UpdateCommand({
             TableName: tableName,
             Key: eventKey(state.canonicalId),
-            UpdateExpression: 'SET removed = :true',
-            ExpressionAttributeValues: { ':true': true },
+            UpdateExpression: 'SET removed = :true ADD revision :one',
+            ExpressionAttributeValues: { ':true': true, ':one': 1 },
           }),
         );
+        if (after.hasSavers === true) changedSaved.add(state.canonicalId);
       } else if (after.primarySourceId === sourceId) {
         const [nextSourceId, link] = next;
         const content = await readSourceContent(nextSourceId, link.sourceEventId);
         if (content) {
           const update = contentUpdate(state.canonicalId, content, { primarySourceId: nextSourceId });
+          if (after.hasSavers === true) changedSaved.add(state.canonicalId);
           await client
             .send(
               new UpdateCommand({
                 TableName: tableName,
                 Key: eventKey(state.canonicalId),
-                UpdateExpression: `SET ${update.expression}`,
+                UpdateExpression: `SET ${update.expression} ADD revision :one`,
                 ConditionExpression: 'primarySourceId = :old',
                 ExpressionAttributeNames: update.names,
-                ExpressionAttributeValues: { ...update.values, ':old': sourceId },
+                ExpressionAttributeValues: { ...update.values, ':old': sourceId, ':one': 1 },
               }),
             )
             .catch((error: unknown) => {
@@ -455,6 +471,7 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
     async applySourceSync(sourceId, plan, now) {
       // In slices, so a 20,000-event feed never holds every write request in memory at once; a
       // slice's dedupe claims are written before the next slice looks for duplicates.
+      const changedSaved = new Set<string>();
       let created = 0;
       let merged = 0;
       for (let offset = 0; offset < plan.creates.length; offset += createSliceSize) {
@@ -468,23 +485,29 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
       }
       const updatedWrites: WriteRequest[] = [];
       for (const { incoming, state } of plan.updates) {
-        const canonicalId = await updateEntry(sourceId, incoming, state, now);
+        const canonicalId = await updateEntry(sourceId, incoming, state, now, changedSaved);
         updatedWrites.push(sourceEventPut(sourceId, incoming, canonicalId, false));
       }
       await batchWriteAll(client, tableName, updatedWrites);
-      for (const state of plan.removals) await removeEntry(sourceId, state, now);
+      for (const state of plan.removals) await removeEntry(sourceId, state, now, changedSaved);
       return {
         created,
         merged,
         updated: plan.updates.length,
         removed: plan.removals.length,
         unchanged: plan.unchanged,
+        changedSavedEventIds: [...changedSaved],
       };
     },
 
     async get(eventId) {
       const output = await client.send(new GetCommand({ TableName: tableName, Key: eventKey(eventId) }));
       return output.Item ? toStoredEvent(output.Item) : null;
+    },
+
+    async getMany(eventIds) {
+      const items = await batchGetAll(client, tableName, [...new Set(eventIds)].map(eventKey));
+      return items.map(toStoredEvent);
     },
 
     async listStartingBetween(from, to) {

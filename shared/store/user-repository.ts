@@ -11,6 +11,7 @@ import {
 import { receivesDigests } from '../users/digest-eligibility.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import { batchGetAll } from './batch-requests.ts';
+import { createCalendarStore } from './calendar-store.ts';
 import {
   digestSlotPk,
   digestZonesKey,
@@ -107,6 +108,8 @@ export function createUserRepository(client: DynamoDBDocumentClient, tableName: 
     );
   }
 
+  const calendarsOf = createCalendarStore(client, tableName);
+
   async function get(userId: string): Promise<UserProfile | null> {
     const output = await client.send(
       new GetCommand({ TableName: tableName, Key: userProfileKey(userId), ConsistentRead: true }),
@@ -197,6 +200,8 @@ export function createUserRepository(client: DynamoDBDocumentClient, tableName: 
           }),
         );
       }
+      // The calendar feed follows the profile (interests, places, name): render it afresh next time.
+      await calendarsOf.invalidate(profile.id);
       if (receivesDigests(profile) && profile.timeZone !== previous.timeZone)
         await registerZone(profile.timeZone);
       if (receivesDigests(profile) && !receivesDigests(previous)) await registerZone(profile.timeZone);
@@ -208,6 +213,8 @@ export function createUserRepository(client: DynamoDBDocumentClient, tableName: 
       // The ledger items stay until their TTL: they are the record of what was sent.
       await client.send(new DeleteCommand({ TableName: tableName, Key: userProfileKey(userId) }));
       await client.send(new DeleteCommand({ TableName: tableName, Key: userEmailKey(profile.email) }));
+      // The feed URL dies with the user.
+      await calendarsOf.remove(userId);
     },
 
     async listInDigestSlot(timeZone, weekday, hour) {

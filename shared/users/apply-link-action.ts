@@ -1,3 +1,4 @@
+import { EventNotFoundError, type SaveEventResult } from '../calendar/save-event.ts';
 import type { LinkPayload } from '../security/signed-links.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { UserChangedError, type UserRepository } from '../store/user-repository.ts';
@@ -6,19 +7,26 @@ import { notInterestedMarkFor, withNotInterested } from './not-interested.ts';
 export type LinkActionResult =
   | { readonly outcome: 'unsubscribed'; readonly email: string }
   | { readonly outcome: 'not-interested'; readonly eventTitle: string }
+  | { readonly outcome: 'saved'; readonly eventTitle: string; readonly invited: boolean }
   | { readonly outcome: 'gone' };
 
 const attempts = 3;
 
 /** Carry out a verified one-click link (the POST after its confirmation page). Idempotent. */
 export async function applyLinkAction(
-  deps: { readonly users: UserRepository; readonly events: EventStore },
+  deps: {
+    readonly users: UserRepository;
+    readonly events: EventStore;
+    /** "Add to my calendar" (shared/calendar/save-event.ts); null where sending invitations is not wired. */
+    readonly saveEvent: ((userId: string, eventId: string, now: Date) => Promise<SaveEventResult>) | null;
+  },
   link: LinkPayload,
   now: Date,
 ): Promise<LinkActionResult> {
   for (let attempt = 1; ; attempt += 1) {
     const profile = await deps.users.get(link.userId);
     if (!profile) return { outcome: 'gone' };
+    if (link.action === 'save') return saveFromLink(deps.saveEvent, link, now);
     try {
       if (link.action === 'unsubscribe') {
         if (!profile.unsubscribed) {
@@ -33,5 +41,21 @@ export async function applyLinkAction(
     } catch (error) {
       if (!(error instanceof UserChangedError) || attempt >= attempts) throw error;
     }
+  }
+}
+
+async function saveFromLink(
+  saveEvent: ((userId: string, eventId: string, now: Date) => Promise<SaveEventResult>) | null,
+  link: LinkPayload,
+  now: Date,
+): Promise<LinkActionResult> {
+  if (!saveEvent || !link.eventId) return { outcome: 'gone' };
+  try {
+    const result = await saveEvent(link.userId, link.eventId, now);
+    const invited = ['sent-invite', 'sent-update', 'up-to-date'].includes(result.invite);
+    return { outcome: 'saved', eventTitle: result.eventTitle, invited };
+  } catch (error) {
+    if (error instanceof EventNotFoundError) return { outcome: 'gone' };
+    throw error;
   }
 }

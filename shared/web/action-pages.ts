@@ -22,6 +22,11 @@ const questions: Record<LinkAction, { title: string; text: string; button: strin
     text: 'It will not appear in your digests again, and similar events will rank lower.',
     button: 'Not interested',
   },
+  save: {
+    title: 'Add this event to your calendar?',
+    text: 'Trellis saves it for you and emails you a calendar invitation; if the organizer moves or cancels it, an update follows.',
+    button: 'Add to my calendar',
+  },
 };
 
 /**
@@ -48,6 +53,15 @@ export function renderActionDone(result: LinkActionResult): string {
       return page(
         'Noted',
         `<p>You will not see <strong>${escapeHtml(result.eventTitle)}</strong> again.</p>`,
+      );
+    case 'saved':
+      return page(
+        'Saved',
+        `<p><strong>${escapeHtml(result.eventTitle)}</strong> is saved. ${
+          result.invited
+            ? 'The invitation is on its way to your inbox.'
+            : 'It is in your Trellis calendar feed; no invitation was emailed (see your preferences).'
+        }</p>`,
       );
     case 'gone':
       return page('Nothing to do', '<p>This link is about something that no longer exists.</p>');

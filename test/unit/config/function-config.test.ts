@@ -9,19 +9,25 @@ import { loadLocalSettings } from '../../../shared/config/local-settings.ts';
 
 describe('function configuration', () => {
   it('reads the ingest-feed settings with their defaults', () => {
-    expect(loadIngestFeedConfig({ TABLE_NAME: 'trellis' })).toEqual({
+    expect(
+      loadIngestFeedConfig({ TABLE_NAME: 'trellis', INVITE_QUEUE_URL: 'https://sqs.test/invites' }),
+    ).toEqual({
       tableName: 'trellis',
       logLevel: 'info',
       loopback: 'deny',
       userAgent: null,
       horizonDays: 120,
       maxFeedBytes: 5 * 1024 * 1024,
+      inviteQueueUrl: 'https://sqs.test/invites',
     });
   });
 
   it('fails at start-up, naming the variable, when one is missing or malformed', () => {
     expect(() => loadIngestDispatchConfig({ TABLE_NAME: 'trellis' })).toThrow(
       new ConfigError('environment variable INGEST_QUEUE_URL is required'),
+    );
+    expect(() => loadIngestFeedConfig({ TABLE_NAME: 't' })).toThrow(
+      new ConfigError('environment variable INVITE_QUEUE_URL is required'),
     );
     expect(() => loadIngestFeedConfig({ TABLE_NAME: 't', TRELLIS_HORIZON_DAYS: 'soon' })).toThrow(
       /TRELLIS_HORIZON_DAYS must be an integer/,

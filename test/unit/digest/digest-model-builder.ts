@@ -28,6 +28,7 @@ export function digestItem(overrides: Partial<DigestEventItem> = {}): DigestEven
     url: 'https://example.org/events/k8s',
     reasons: ['matches kubernetes', 'in Berlin'],
     notInterestedUrl: 'https://trellis.example/a/not-interested?t=k8s',
+    saveUrl: 'https://trellis.example/a/save?t=k8s',
     ...overrides,
   };
 }

@@ -80,7 +80,7 @@ describe('renderDigestHtml', () => {
         '<p style="margin:0;">Tue 3 Dec, 19:00–21:00 CET</p>\n' +
         '<p style="margin:0;">c-base, Rungestraße 20, Berlin · CNCF Berlin</p>\n' +
         '<p class="tr-muted" style="margin:4px 0 0;font-size:14px;color:#57606a;">Why: matches kubernetes · in Berlin</p>\n' +
-        '<p style="margin:6px 0 0;font-size:13px;"><a href="https://trellis.example/a/not-interested?t=k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;" aria-label="Not interested in Kubernetes Berlin Meetup">Not interested</a></p>',
+        '<p style="margin:6px 0 0;font-size:13px;"><a href="https://trellis.example/a/save?t=k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;" aria-label="Add Kubernetes Berlin Meetup to my calendar">Add to my calendar</a> · <a href="https://trellis.example/a/not-interested?t=k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;" aria-label="Not interested in Kubernetes Berlin Meetup">Not interested</a></p>',
     );
   });
 
@@ -129,17 +129,17 @@ describe('renderDigestHtml', () => {
       'Sat 7 Dec (all day)',
       'Online',
       'Why: matches kubernetes · in Berlin',
-      'Not interested',
+      'Add to my calendar · Not interested',
       'Sat 7 – Sun 8 Dec',
       'c-base, Rungestraße 20, Berlin (also online) · CNCF Berlin',
       'Why: matches kubernetes · in Berlin',
-      'Not interested',
+      'Add to my calendar · Not interested',
       'Tue 3 Dec, 19:00–21:00 CET · Cancelled',
       'c-base, Rungestraße 20, Berlin · CNCF Berlin',
-      'Not interested',
+      'Add to my calendar · Not interested',
       'Tue 3 Dec, 19:00–21:00 CET · Not yet confirmed',
       'Why: matches kubernetes · in Berlin',
-      'Not interested',
+      'Add to my calendar · Not interested',
       'You get this email because ada@example.org is subscribed to the Trellis weekly digest.',
       'Change your digest preferences · Unsubscribe from this digest',
     ]);
@@ -154,9 +154,12 @@ describe('renderDigestHtml', () => {
     ).toEqual([]);
     expect(elements.filter((e) => e.name === 'a').map((e) => e.attributes.href)).toEqual([
       'https://example.org/%22%3E%3Cimg%20onerror=alert(1)%3E',
+      'https://trellis.example/a/save?t=k8s',
       'https://trellis.example/a/not-interested?t=k8s',
+      'https://trellis.example/a/save?t=k8s',
       'https://trellis.example/a/not-interested?t=k8s',
       'https://example.org/events/k8s',
+      'https://trellis.example/a/save?t=k8s',
       'https://trellis.example/a/not-interested?t=k8s',
       'https://trellis.example/a/done?t=%22x%22',
       'https://trellis.example/',

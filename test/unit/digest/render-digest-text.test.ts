@@ -39,6 +39,7 @@ function fullModel() {
           url: 'https://example.org/events/platform-day',
           reasons: ['matches platform engineering'],
           notInterestedUrl: 'https://trellis.example/a/not-interested?t=pe',
+          saveUrl: 'https://trellis.example/a/save?t=pe',
         }),
       ]),
       digestSection('mentorship', []),
@@ -67,6 +68,8 @@ Kubernetes Berlin Meetup
   c-base, Rungestraße 20, Berlin · CNCF Berlin
   Why: matches kubernetes · in Berlin
   https://example.org/events/k8s
+  Add to my calendar:
+  https://trellis.example/a/save?t=k8s
   Not interested:
   https://trellis.example/a/not-interested?t=k8s
 
@@ -79,6 +82,8 @@ Platform Engineering Day
   Online
   Why: matches platform engineering
   https://example.org/events/platform-day
+  Add to my calendar:
+  https://trellis.example/a/save?t=pe
   Not interested:
   https://trellis.example/a/not-interested?t=pe
 
@@ -158,6 +163,7 @@ ${FOOTER}`);
     const urlLines = text.split('\n').filter((line) => line.includes('://'));
     expect(urlLines).toEqual([
       `  ${longUrl}`,
+      '  https://trellis.example/a/save?t=k8s',
       '  https://trellis.example/a/not-interested?t=k8s',
       'https://trellis.example/',
       'https://trellis.example/a/unsubscribe?t=u1',

@@ -1,0 +1,62 @@
+import { matchEventsForUser } from '../matching/match-events.ts';
+import type { EventStore } from '../store/event-store.ts';
+import type { SavedEventStore } from '../store/saved-event-store.ts';
+import type { UserProfile } from '../users/user-profile.ts';
+import type { CalendarWindow } from './calendar-window.ts';
+import { renderCalendarFeed } from './render-calendar-feed.ts';
+import { selectCalendarEntries } from './select-calendar-entries.ts';
+
+export interface UserCalendarDependencies {
+  readonly getUser: (userId: string) => Promise<UserProfile | null>;
+  readonly savedEvents: Pick<SavedEventStore, 'listForUser'>;
+  readonly events: Pick<EventStore, 'getMany'>;
+  readonly window: (now: Date) => Promise<CalendarWindow>;
+  readonly refreshMinutes: number;
+  /** Most matched events in one feed (saved ones always come in). */
+  readonly maxMatched: number;
+}
+
+export interface UserCalendar {
+  readonly body: string;
+  readonly eventIds: readonly string[];
+}
+
+/** Renders one user's feed: saved events, matches over the window, and withdrawn events of the last feed. */
+export async function buildUserCalendar(
+  deps: UserCalendarDependencies,
+  userId: string,
+  previousEventIds: readonly string[],
+  now: Date,
+): Promise<UserCalendar | null> {
+  const [profile, saved, window] = await Promise.all([
+    deps.getUser(userId),
+    deps.savedEvents.listForUser(userId),
+    deps.window(now),
+  ]);
+  if (!profile) return null;
+  const { matches } = matchEventsForUser(window.index, profile, {
+    now,
+    windowTo: window.to,
+    previous: [],
+    maxEvents: deps.maxMatched,
+    // A calendar is not a digest: a user who follows one busy organization wants all of its events.
+    maxPerOrganization: deps.maxMatched,
+  });
+  const known = window.index.storedById;
+  const matchedIds = new Set(matches.map((match) => match.event.id));
+  const wanted = [...new Set([...saved.map((entry) => entry.eventId), ...previousEventIds])].filter(
+    (id) => !matchedIds.has(id),
+  );
+  const fetched = new Map(
+    (await deps.events.getMany(wanted.filter((id) => !known.has(id)))).map((event) => [event.id, event]),
+  );
+  const lookup = (id: string) => known.get(id) ?? fetched.get(id);
+  const savedEvents = saved.flatMap((entry) => lookup(entry.eventId) ?? []);
+  const previouslyShown = previousEventIds.flatMap((id) => (matchedIds.has(id) ? [] : (lookup(id) ?? [])));
+  const entries = selectCalendarEntries({ matches, saved: savedEvents, previouslyShown, now });
+  const name = profile.name ? `Trellis · ${profile.name}` : 'Trellis';
+  return {
+    body: renderCalendarFeed({ name, entries, now, refreshMinutes: deps.refreshMinutes }),
+    eventIds: entries.map((entry) => entry.event.id),
+  };
+}

@@ -1,0 +1,19 @@
+import type { StoredEvent } from '../events/stored-event.ts';
+import type { EventStatus } from '../feeds/feed-event.ts';
+
+/** One VEVENT of a user's calendar feed or of an invitation. */
+export interface CalendarEntry {
+  readonly event: StoredEvent;
+  /** Why it is in the calendar, first line of the DESCRIPTION ("Matches: kubernetes · 3 km away"). */
+  readonly note: string;
+  readonly sequence: number;
+  /** The event's own status, or cancelled when it was removed from every source. */
+  readonly status: EventStatus;
+}
+
+/** The same UID in the feed and in invitations, so a client sees one event, and updates replace it. */
+export const calendarUid = (eventId: string) => `${eventId}@trellis`;
+
+export function effectiveStatus(event: StoredEvent): EventStatus {
+  return event.removed ? 'cancelled' : event.status;
+}

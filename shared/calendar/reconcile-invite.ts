@@ -1,0 +1,165 @@
+import { formatEventTime } from '../digest/format-event-time.ts';
+import type { StoredEvent } from '../events/stored-event.ts';
+import type { Logger } from '../log/logger.ts';
+import { composeInviteMessage } from '../mail/compose-invite.ts';
+import type { MailIdentity } from '../mail/compose-message.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { EventStore } from '../store/event-store.ts';
+import type { SavedEventStore, SentInvite } from '../store/saved-event-store.ts';
+import type { SendLedger } from '../store/send-ledger.ts';
+import type { SuppressionList } from '../store/suppression-list.ts';
+import type { UserRepository } from '../store/user-repository.ts';
+import { effectiveStatus } from './calendar-entry.ts';
+import { inviteFingerprint } from './invite-fingerprint.ts';
+import { renderInvite } from './render-invite.ts';
+import { eventEndMs } from './select-calendar-entries.ts';
+
+/** What the send ledger keeps of each invitation. */
+export interface InviteLedgerDetail {
+  readonly fingerprint: string;
+  readonly method: 'REQUEST' | 'CANCEL';
+}
+
+export interface InviteDependencies {
+  readonly users: Pick<UserRepository, 'get'>;
+  readonly events: Pick<EventStore, 'get'>;
+  readonly savedEvents: Pick<SavedEventStore, 'get' | 'recordInvite'>;
+  readonly ledger: SendLedger<InviteLedgerDetail>;
+  readonly suppression: Pick<SuppressionList, 'suppressedAmong'>;
+  readonly mailer: Mailer;
+  readonly identity: MailIdentity;
+  readonly logger: Logger;
+}
+
+export type InviteOutcome =
+  | 'sent-invite'
+  | 'sent-update'
+  | 'sent-cancel'
+  | 'up-to-date'
+  | 'not-saved'
+  | 'unknown-user'
+  | 'unconfirmed'
+  | 'suppressed'
+  | 'past'
+  | 'busy';
+
+/** The ledger period of one invitation: once per user, event and sequence. */
+export const invitePeriod = (eventId: string, sequence: number) => `${eventId}#${sequence}`;
+
+/** `Trellis <digest@x.org>` → the ORGANIZER, the same on every message for an event. */
+export function organizerOf(from: string): { name: string; email: string } {
+  const match = /^\s*(?:"?([^"<]*?)"?\s*)?<([^>]+)>\s*$/.exec(from);
+  return match?.[2]
+    ? { name: match[1]?.trim() || 'Trellis', email: match[2].trim() }
+    : { name: 'Trellis', email: from.trim() };
+}
+
+/**
+ * Brings one attendee's calendar copy of a saved event in line with the event: the first invitation
+ * (SEQUENCE 0), an update with the next SEQUENCE when time, place, title or status changed, or a
+ * METHOD:CANCEL when it was cancelled or removed. Each (user, event, sequence) goes out once: the
+ * send ledger is claimed first, and a retry after a crash finds the claim or the SENT mark.
+ */
+export async function reconcileInvite(
+  deps: InviteDependencies,
+  userId: string,
+  eventId: string,
+  now: Date,
+): Promise<InviteOutcome> {
+  const log = deps.logger.child({ userId, eventId });
+  const saved = await deps.savedEvents.get(userId, eventId);
+  if (!saved) return 'not-saved';
+  const profile = await deps.users.get(userId);
+  if (!profile) return 'unknown-user';
+  if (!profile.emailConfirmed) return 'unconfirmed';
+  const event = await deps.events.get(eventId);
+  // Gone from the table: it ended long ago (the TTL), nothing left to tell the calendar.
+  if (!event || eventEndMs(event) <= now.getTime()) return 'past';
+
+  const previous = saved.invite;
+  const fingerprint = inviteFingerprint(event);
+  const method = effectiveStatus(event) === 'cancelled' ? 'CANCEL' : 'REQUEST';
+  if (previous?.fingerprint === fingerprint) return 'up-to-date';
+  // Nothing in the calendar to cancel; and after a CANCEL only a re-listed event sends again.
+  if (method === 'CANCEL' && (!previous || previous.method === 'CANCEL')) return 'up-to-date';
+  if ((await deps.suppression.suppressedAmong([profile.email])).has(profile.email)) return 'suppressed';
+
+  const sequence = previous ? previous.sequence + 1 : 0;
+  const period = invitePeriod(eventId, sequence);
+  const claim = await deps.ledger.claim(userId, period, now);
+  if (claim.outcome === 'busy') return 'busy';
+  if (claim.outcome === 'sent') {
+    // Sent before a crash that left the saved item behind: record what went out, send nothing.
+    const entry = (await deps.ledger.latestSent([userId], [period])).get(userId);
+    if (entry?.detail && entry.messageId) {
+      await deps.savedEvents.recordInvite(
+        userId,
+        eventId,
+        { sequence, ...entry.detail, sentAt: entry.sentAt ?? now.toISOString(), messageId: entry.messageId },
+        previous?.sequence ?? null,
+      );
+    }
+    return 'up-to-date';
+  }
+
+  const kind = method === 'CANCEL' ? 'cancel' : previous ? 'update' : 'new';
+  let messageId: string;
+  try {
+    messageId = await deliver(deps, event, profile, { kind, method, sequence, previous }, now);
+  } catch (error) {
+    await deps.ledger.release(userId, period, claim.token);
+    throw error;
+  }
+  await deps.ledger.markSent(userId, period, claim.token, {
+    messageId,
+    sentAt: now,
+    detail: { fingerprint, method },
+  });
+  const invite: SentInvite = { sequence, fingerprint, method, sentAt: now.toISOString(), messageId };
+  await deps.savedEvents.recordInvite(userId, eventId, invite, previous?.sequence ?? null);
+  log.info('invitation sent', { kind, sequence, messageId });
+  return kind === 'new' ? 'sent-invite' : kind === 'update' ? 'sent-update' : 'sent-cancel';
+}
+
+async function deliver(
+  deps: InviteDependencies,
+  event: StoredEvent,
+  profile: { email: string; name: string | null; timeZone: string },
+  invite: {
+    kind: 'new' | 'update' | 'cancel';
+    method: 'REQUEST' | 'CANCEL';
+    sequence: number;
+    previous: SentInvite | null;
+  },
+  now: Date,
+): Promise<string> {
+  const ics = renderInvite({
+    entry: {
+      event,
+      note: 'Saved in Trellis.',
+      sequence: invite.sequence,
+      status: effectiveStatus(event),
+    },
+    method: invite.method,
+    organizer: organizerOf(deps.identity.from),
+    attendee: profile.email,
+    now,
+  });
+  const composed = await composeInviteMessage(
+    {
+      kind: invite.kind,
+      method: invite.method,
+      recipient: { address: profile.email, name: profile.name },
+      title: event.title,
+      when: formatEventTime(event, profile.timeZone),
+      where: event.location ?? (event.online ? 'Online' : null),
+      url: event.url ?? event.joinUrl,
+      ics,
+      previousMessageId: invite.previous?.messageId ?? null,
+    },
+    deps.identity,
+    now,
+  );
+  await deps.mailer.sendRaw({ raw: composed.raw, from: deps.identity.from, to: [profile.email] });
+  return composed.messageId;
+}
