@@ -1,5 +1,5 @@
 import type { ICalCalendar } from 'ical-generator';
-import { ICalEventStatus } from 'ical-generator';
+import { ICalAttendeeStatus, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { type CalendarEntry, calendarUid } from './calendar-entry.ts';
 
@@ -50,11 +50,16 @@ function locationOf(entry: CalendarEntry): string | null {
   return event.online ? (event.joinUrl ?? 'Online') : null;
 }
 
-/** Adds one entry as a VEVENT. Text from feeds is escaped by ical-generator (commas, semicolons, newlines). */
+/**
+ * Adds one entry as a VEVENT. Text from feeds is escaped by ical-generator (commas, semicolons,
+ * newlines). DTSTAMP is `stamp`: the message time for an iTIP message, and for a published feed
+ * (RFC 5545 3.8.7.2) when the event was last revised, so an unchanged feed renders to the same bytes
+ * and keeps its ETag.
+ */
 export function addCalendarEvent(
   calendar: ICalCalendar,
   entry: CalendarEntry,
-  now: Date,
+  stamp: Date,
   extra: { readonly organizer?: { name: string; email: string }; readonly attendee?: string } = {},
 ) {
   const { event } = entry;
@@ -64,7 +69,7 @@ export function addCalendarEvent(
   const item = calendar.createEvent({
     id: calendarUid(event.id),
     sequence: entry.sequence,
-    stamp: DateTime.fromJSDate(now, { zone: 'utc' }),
+    stamp: DateTime.fromJSDate(stamp, { zone: 'utc' }),
     created,
     lastModified,
     start: times.start,
@@ -80,7 +85,7 @@ export function addCalendarEvent(
     ...(extra.organizer ? { organizer: extra.organizer } : {}),
   });
   if (extra.attendee) {
-    item.createAttendee({ email: extra.attendee, rsvp: true });
+    item.createAttendee({ email: extra.attendee, rsvp: true, status: ICalAttendeeStatus.NEEDSACTION });
   }
   return item;
 }

@@ -42,18 +42,18 @@ export async function buildUserCalendar(
     // A calendar is not a digest: a user who follows one busy organization wants all of its events.
     maxPerOrganization: deps.maxMatched,
   });
-  const known = window.index.storedById;
+  // The window's index may be minutes old (it is shared by every render of the container); what the
+  // feed says about each event is read fresh, so a moved or cancelled event shows as it is now.
   const matchedIds = new Set(matches.map((match) => match.event.id));
-  const wanted = [...new Set([...saved.map((entry) => entry.eventId), ...previousEventIds])].filter(
-    (id) => !matchedIds.has(id),
-  );
-  const fetched = new Map(
-    (await deps.events.getMany(wanted.filter((id) => !known.has(id)))).map((event) => [event.id, event]),
-  );
-  const lookup = (id: string) => known.get(id) ?? fetched.get(id);
-  const savedEvents = saved.flatMap((entry) => lookup(entry.eventId) ?? []);
-  const previouslyShown = previousEventIds.flatMap((id) => (matchedIds.has(id) ? [] : (lookup(id) ?? [])));
-  const entries = selectCalendarEntries({ matches, saved: savedEvents, previouslyShown, now });
+  const wanted = [...new Set([...matchedIds, ...saved.map((entry) => entry.eventId), ...previousEventIds])];
+  const fresh = new Map((await deps.events.getMany(wanted)).map((event) => [event.id, event]));
+  const freshMatches = matches.flatMap((match) => {
+    const event = fresh.get(match.event.id);
+    return event ? [{ ...match, event }] : [];
+  });
+  const savedEvents = saved.flatMap((entry) => fresh.get(entry.eventId) ?? []);
+  const previouslyShown = previousEventIds.flatMap((id) => (matchedIds.has(id) ? [] : (fresh.get(id) ?? [])));
+  const entries = selectCalendarEntries({ matches: freshMatches, saved: savedEvents, previouslyShown, now });
   const name = profile.name ? `Trellis · ${profile.name}` : 'Trellis';
   return {
     body: renderCalendarFeed({ name, entries, now, refreshMinutes: deps.refreshMinutes }),

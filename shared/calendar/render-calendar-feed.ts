@@ -35,6 +35,6 @@ export function renderCalendarFeed(input: CalendarFeedInput): string {
     ttl: input.refreshMinutes * 60,
     timezone: { name: null, generator: (zone: string) => vtimezoneFor(zone, span.fromMs, span.toMs) },
   });
-  for (const entry of input.entries) addCalendarEvent(calendar, entry, input.now);
+  for (const entry of input.entries) addCalendarEvent(calendar, entry, new Date(entry.event.updatedAt));
   return calendar.toString();
 }

@@ -53,9 +53,12 @@ export function selectCalendarEntries(selection: CalendarSelection): CalendarEnt
   }
   for (const match of selection.matches) {
     if (entries.has(match.event.id) || eventEndMs(match.event) <= nowMs) continue;
+    const cancelled = effectiveStatus(match.event) === 'cancelled';
     entries.set(match.event.id, {
       event: match.event,
-      note: `Why it is here: ${match.reasons.join(' · ') || 'it fits your interests'}`,
+      note: cancelled
+        ? 'This event was cancelled or withdrawn by its organizer.'
+        : `Why it is here: ${match.reasons.join(' · ') || 'it fits your interests'}`,
       sequence: sequenceOf(match.event),
       status: effectiveStatus(match.event),
     });

@@ -1,8 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningDev, startDev } from '../../bin/local/run-dev.ts';
+import type { LocalSettings } from '../../shared/config/local-settings.ts';
 import type { StoredEvent } from '../../shared/events/stored-event.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
@@ -18,6 +21,21 @@ interface InboxMail {
 const inbox = async () =>
   ((await (await fetch(`${dev.sesUrl}/store`)).json()) as { emails: InboxMail[] }).emails;
 let dataDir: string;
+let settings: LocalSettings;
+
+/** `trellis ingest` in its own process (the CLI talks to a running dev through its data folder). */
+function trellisIngest(): Promise<{ stdout: string }> {
+  const cli = fileURLToPath(new URL('../../bin/trellis.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [cli, 'ingest'],
+      { env: { ...process.env, TRELLIS_DATA_DIR: dataDir, LOG_LEVEL: 'error' }, timeout: 30_000 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve({ stdout }),
+    );
+  });
+}
 
 async function apiEvents(): Promise<StoredEvent[]> {
   const to = new Date(Date.now() + 60 * 86_400_000).toISOString();
@@ -28,21 +46,19 @@ async function apiEvents(): Promise<StoredEvent[]> {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'trellis-dev-'));
-  dev = await startDev(
-    {
-      dataDir,
-      host: '127.0.0.1',
-      apiPort: 0,
-      dynamoPort: 0,
-      sesPort: 0,
-      feedsPort: 0,
-      ingestEveryMinutes: 30,
-      allowLoopbackFeeds: false,
-      tableName: 'trellis',
-      logLevel: 'error',
-    },
-    silentLogger,
-  );
+  settings = {
+    dataDir,
+    host: '127.0.0.1',
+    apiPort: 0,
+    dynamoPort: 0,
+    sesPort: 0,
+    feedsPort: 0,
+    ingestEveryMinutes: 30,
+    allowLoopbackFeeds: false,
+    tableName: 'trellis',
+    logLevel: 'error',
+  };
+  dev = await startDev(settings, silentLogger);
   await dev.ingestNow();
 }, 60_000);
 
@@ -159,6 +175,52 @@ describe('trellis dev (the embedded local runtime)', () => {
 
     const tampered = await fetch(last.replace(/.$/, (character) => (character === 'A' ? 'B' : 'A')));
     expect(tampered.status).toBe(400);
+  });
+
+  it('adds an event to the calendar from its digest link, and mails an update when its feed moves it', async () => {
+    const mail = (await inbox()).find((entry) =>
+      entry.destination.to.some((to) => to.includes('ana@example.org')),
+    );
+    const links = [...(mail?.body.text ?? '').matchAll(/Add to my calendar:\s+(\S+)/g)].map(
+      (match) => match[1] ?? '',
+    );
+    const pages = await Promise.all(
+      links.map(async (link) => ({ link, page: await (await fetch(link)).text() })),
+    );
+    const platform = pages.find((entry) => entry.page.includes('<strong>Platform Engineering Day</strong>'));
+    expect(platform?.page).toContain('Add this event to your calendar?');
+    const invitations = async () =>
+      (await inbox()).filter((entry) => /invitation: Platform Engineering Day/i.test(entry.subject));
+    expect(await invitations()).toEqual([]);
+
+    const done = await fetch(platform?.link ?? '', { method: 'POST' });
+    expect(await done.text()).toContain('The invitation is on its way to your inbox.');
+    expect((await invitations()).map((entry) => entry.subject)).toEqual([
+      expect.stringMatching(/^Invitation: Platform Engineering Day · \w{3} \d+ \w{3}, 09:30–17:00 CET$/),
+    ]);
+    const feed = await (await fetch((await dev.calendarUrlsFor('ana@example.org')).https)).text();
+    expect(feed).toContain('SUMMARY:Platform Engineering Day');
+    expect(feed).toMatch(/DESCRIPTION:You saved this event\./);
+
+    // The organizer moves it: the demo feed server serves an edited copy from the data folder.
+    const shipped = await readFile(
+      new URL('../../shared/local/demo-feeds/berlin-tech.ics', import.meta.url),
+      'utf8',
+    );
+    await mkdir(join(dataDir, 'demo-feeds'), { recursive: true });
+    await writeFile(
+      join(dataDir, 'demo-feeds', 'berlin-tech.ics'),
+      shipped.replace('{{date+6}}T093000', '{{date+6}}T110000'),
+    );
+    // As a user would: `trellis ingest` fetches every source now, through the running dev's store and inbox.
+    const ingest = await trellisIngest();
+    expect(ingest.stdout).toMatch(/invitation evt_\w+ → usr_\w+: sent-update/);
+    expect((await trellisIngest()).stdout).not.toContain('invitation');
+    expect((await invitations()).map((entry) => entry.subject)).toEqual([
+      expect.stringMatching(/^Invitation: Platform Engineering Day · .*09:30–17:00 CET$/),
+      expect.stringMatching(/^Updated invitation: Platform Engineering Day · .*11:00–17:00 CET$/),
+    ]);
+    await rm(join(dataDir, 'demo-feeds'), { recursive: true, force: true });
   });
 
   it('re-ingests without changing anything and tells other commands where it runs', async () => {
