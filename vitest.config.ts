@@ -30,6 +30,16 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // Real calendar clients (khal, vdirsyncer) against `trellis dev`: `npm run test:e2e`, not `npm test`.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

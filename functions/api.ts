@@ -4,7 +4,7 @@ import httpErrorHandler from '@middy/http-error-handler';
 import httpRouterHandler from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { InviteLedgerDetail } from '#shared/calendar/reconcile-invite.ts';
-import { saveEventForUser } from '#shared/calendar/save-event.ts';
+import { saveEventForLink } from '#shared/calendar/save-event.ts';
 import { loadMailConfig } from '#shared/config/digest-config.ts';
 import { getStringFromEnv } from '#shared/config/env.ts';
 import { parseLogLevel } from '#shared/config/ingest-config.ts';
@@ -53,8 +53,7 @@ const saveDeps = {
   identity: { from: mail.from, replyTo: mail.replyTo, messageIdDomain: mail.messageIdDomain },
   logger,
 };
-const saveEvent = (userId: string, eventId: string, now: Date) =>
-  saveEventForUser(saveDeps, userId, eventId, now);
+const saveEvent = saveEventForLink(saveDeps);
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyResultV2;

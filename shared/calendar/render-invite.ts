@@ -1,10 +1,9 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
+import type { InviteMethod } from '../store/saved-event-store.ts';
 import { addCalendarEvent, spanOf } from './add-calendar-event.ts';
 import type { CalendarEntry } from './calendar-entry.ts';
 import { calendarProdId } from './render-calendar-feed.ts';
 import { vtimezoneFor } from './vtimezone.ts';
-
-export type InviteMethod = 'REQUEST' | 'CANCEL';
 
 export interface InviteInput {
   readonly entry: CalendarEntry;

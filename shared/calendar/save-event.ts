@@ -1,5 +1,6 @@
 import type { CalendarStore } from '../store/calendar-store.ts';
 import type { SavedEventStore } from '../store/saved-event-store.ts';
+import type { SaveForLink } from '../users/apply-link-action.ts';
 import { type InviteDependencies, type InviteOutcome, reconcileInvite } from './reconcile-invite.ts';
 
 export interface SaveEventDependencies extends InviteDependencies {
@@ -33,4 +34,18 @@ export async function saveEventForUser(
   await deps.calendars.invalidate(userId);
   const invite = await reconcileInvite(deps, userId, eventId, now);
   return { eventTitle: event.title, saved, invite };
+}
+
+/** The "Add to my calendar" link's action: like saveEventForUser, but a vanished event is null. */
+export function saveEventForLink(deps: SaveEventDependencies): SaveForLink {
+  return async (userId, eventId, now) => {
+    try {
+      const result = await saveEventForUser(deps, userId, eventId, now);
+      const invited = ['sent-invite', 'sent-update', 'up-to-date'].includes(result.invite);
+      return { eventTitle: result.eventTitle, invited };
+    } catch (error) {
+      if (error instanceof EventNotFoundError) return null;
+      throw error;
+    }
+  };
 }

@@ -58,12 +58,18 @@ function localStamp(utcMs: number, offsetMs: number): string {
     .replace(/[-:]/g, '');
 }
 
+/** CLDR gives each zone's usual abbreviation only in the locales where it is used (CET in en-GB, IST in en-IN). */
+const abbreviationLocales = ['en-US', 'en-GB', 'en-IN', 'en-AU', 'en-NZ', 'en-ZA', 'en-SG'];
+
 function zoneAbbreviation(timeZone: string, atMs: number): string | null {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-    .formatToParts(atMs)
-    .find((entry) => entry.type === 'timeZoneName')?.value;
-  // "GMT+5:30" is not a name; leave TZNAME out rather than write a made-up one.
-  return part && !/^GMT[+-]/.test(part) ? part : null;
+  for (const locale of abbreviationLocales) {
+    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+      .formatToParts(atMs)
+      .find((entry) => entry.type === 'timeZoneName')?.value;
+    // "GMT+5:30" is not a name; leave TZNAME out rather than write a made-up one.
+    if (name && !/^(GMT|UTC)[+-]/.test(name)) return name;
+  }
+  return null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { InviteMethod } from '../calendar/render-invite.ts';
+import type { InviteMethod } from '../store/saved-event-store.ts';
 import { escapeHtml, safeHref } from '../web/escape-html.ts';
 import {
   type ComposedMessage,

@@ -17,9 +17,8 @@ import { eventSaverKey, eventSaverPrefix, savedEventKey, savedEventPrefix } from
  *                               saved costs no extra read when it changes
  */
 
-import type { InviteMethod } from '../calendar/render-invite.ts';
-
-export type { InviteMethod };
+/** iTIP METHOD of an invitation: REQUEST (new or updated) or CANCEL. */
+export type InviteMethod = 'REQUEST' | 'CANCEL';
 
 export interface SentInvite {
   readonly sequence: number;

@@ -1,8 +1,14 @@
-import { EventNotFoundError, type SaveEventResult } from '../calendar/save-event.ts';
 import type { LinkPayload } from '../security/signed-links.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { UserChangedError, type UserRepository } from '../store/user-repository.ts';
 import { notInterestedMarkFor, withNotInterested } from './not-interested.ts';
+
+/** Saves an event for a user and says whether an invitation is on its way; null when the event is gone. */
+export type SaveForLink = (
+  userId: string,
+  eventId: string,
+  now: Date,
+) => Promise<{ readonly eventTitle: string; readonly invited: boolean } | null>;
 
 export type LinkActionResult =
   | { readonly outcome: 'unsubscribed'; readonly email: string }
@@ -18,7 +24,7 @@ export async function applyLinkAction(
     readonly users: UserRepository;
     readonly events: EventStore;
     /** "Add to my calendar" (shared/calendar/save-event.ts); null where sending invitations is not wired. */
-    readonly saveEvent: ((userId: string, eventId: string, now: Date) => Promise<SaveEventResult>) | null;
+    readonly saveEvent: SaveForLink | null;
   },
   link: LinkPayload,
   now: Date,
@@ -45,17 +51,11 @@ export async function applyLinkAction(
 }
 
 async function saveFromLink(
-  saveEvent: ((userId: string, eventId: string, now: Date) => Promise<SaveEventResult>) | null,
+  saveEvent: SaveForLink | null,
   link: LinkPayload,
   now: Date,
 ): Promise<LinkActionResult> {
   if (!saveEvent || !link.eventId) return { outcome: 'gone' };
-  try {
-    const result = await saveEvent(link.userId, link.eventId, now);
-    const invited = ['sent-invite', 'sent-update', 'up-to-date'].includes(result.invite);
-    return { outcome: 'saved', eventTitle: result.eventTitle, invited };
-  } catch (error) {
-    if (error instanceof EventNotFoundError) return { outcome: 'gone' };
-    throw error;
-  }
+  const saved = await saveEvent(link.userId, link.eventId, now);
+  return saved ? { outcome: 'saved', ...saved } : { outcome: 'gone' };
 }

@@ -12,6 +12,11 @@ describe('offsetChangesBetween', () => {
     ]);
   });
 
+  it('names observances by the abbreviation used where the zone is', () => {
+    const berlin = vtimezoneFor('Europe/Berlin', ...year2026);
+    expect(berlin.match(/TZNAME:\w+/g)).toEqual(['TZNAME:CET', 'TZNAME:CEST', 'TZNAME:CET']);
+  });
+
   it('finds Lord Howe half-hour changes and none for Kolkata', () => {
     const lordHowe = offsetChangesBetween('Australia/Lord_Howe', ...year2026);
     expect(
@@ -56,6 +61,7 @@ describe('vtimezoneFor', () => {
         'DTSTART:20251231T053000',
         'TZOFFSETFROM:+0530',
         'TZOFFSETTO:+0530',
+        'TZNAME:IST',
         'END:STANDARD',
         'END:VTIMEZONE',
       ].join('\r\n'),
