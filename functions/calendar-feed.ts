@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { buildUserCalendar } from '#shared/calendar/build-user-calendar.ts';
 import { calendarWindowLoader } from '#shared/calendar/calendar-window.ts';
 import { acceptsGzip, serveCalendarFeed } from '#shared/calendar/serve-calendar-feed.ts';
+import { createTopicFeedServer } from '#shared/calendar/serve-topic-feed.ts';
 import { loadCalendarFeedConfig } from '#shared/config/calendar-config.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createCalendarStore } from '#shared/store/calendar-store.ts';
@@ -41,6 +42,13 @@ const deps = {
     ),
 };
 
+const topicFeed = createTopicFeedServer({
+  window,
+  refreshMinutes: config.refreshMinutes,
+  maxAgeMs: 15 * 60_000,
+  maxEvents: config.maxEvents,
+});
+
 type Result = APIGatewayProxyStructuredResultV2;
 
 /** Secret URLs: never in shared caches, never in referrers or search engines. */
@@ -57,25 +65,31 @@ const notFound: Result = {
   body: 'No calendar at this address. If you rotated your calendar URL, subscribe to the new one.\n',
 };
 
-/** GET and HEAD /cal/<token>.ics: the user's subscribable iCalendar feed, with ETag and 304. */
+/** GET and HEAD /cal/<token>.ics (a user's secret feed) and /cal/topics/<topic>.ics (public), with ETag and 304. */
 export const handler = middy<APIGatewayProxyEventV2, Result>().handler(async (event) => {
   const method = event.requestContext.http.method.toUpperCase();
   if (method !== 'GET' && method !== 'HEAD')
     return { statusCode: 405, headers: { ...commonHeaders, allow: 'GET, HEAD' }, body: '' };
-  const pathToken = event.rawPath.split('/').pop() ?? '';
+  const segments = event.rawPath.split('/').filter(Boolean);
+  const last = segments.at(-1) ?? '';
+  const ifNoneMatch = event.headers['if-none-match'] ?? null;
+  const gzip = acceptsGzip(event.headers['accept-encoding']);
+  const isTopicFeed = segments.length === 3 && segments[1] === 'topics';
   const started = performance.now();
-  const response = await serveCalendarFeed(
-    deps,
-    {
-      pathToken,
-      ifNoneMatch: event.headers['if-none-match'] ?? null,
-      acceptsGzip: acceptsGzip(event.headers['accept-encoding']),
-    },
-    new Date(),
-  );
+  const response = isTopicFeed
+    ? await topicFeed({ pathTopic: last, ifNoneMatch, acceptsGzip: gzip }, new Date())
+    : segments.length === 2
+      ? await serveCalendarFeed(deps, { pathToken: last, ifNoneMatch, acceptsGzip: gzip }, new Date())
+      : ({ status: 'not-found' } as const);
   logger.debug('calendar feed', { status: response.status, ms: Math.round(performance.now() - started) });
   if (response.status === 'not-found') return notFound;
-  const headers = { ...commonHeaders, etag: response.etag, 'last-modified': response.lastModified };
+  const headers = {
+    ...commonHeaders,
+    // A topic feed is public: shared caches may keep it for a while.
+    ...(isTopicFeed ? { 'cache-control': 'public, max-age=900' } : {}),
+    etag: response.etag,
+    'last-modified': response.lastModified,
+  };
   if (response.status === 'not-modified') return { statusCode: 304, headers, body: '' };
   const body = Buffer.from(response.body);
   return {

@@ -126,6 +126,21 @@ describe('the calendar feed over HTTP', () => {
     expect(titles.sort()).toEqual(['Cloud Summit (saved)', 'Kubernetes Meetup']);
   });
 
+  it('serves a public feed per topic, and 404 for a topic that is not in the vocabulary', async () => {
+    const response = await fetch(`${api.url}/cal/topics/kubernetes.ics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=900');
+    const text = await response.text();
+    expect(titlesOf(text)).toEqual(['Kubernetes Meetup']);
+    expect(text).toContain('X-WR-CALNAME:Trellis · Kubernetes');
+    const etag = response.headers.get('etag') ?? '';
+    expect(
+      (await fetch(`${api.url}/cal/topics/kubernetes.ics`, { headers: { 'if-none-match': etag } })).status,
+    ).toBe(304);
+    expect((await fetch(`${api.url}/cal/topics/no-such-topic.ics`)).status).toBe(404);
+    expect((await fetch(`${api.url}/cal/topics/a/b.ics`)).status).toBe(404);
+  });
+
   it('answers If-None-Match with 304, HEAD without a body, and gzip when asked', async () => {
     const { https } = await calendarUrlsFor(subscription(), ana.id, new Date());
     const first = await fetch(https);
