@@ -10,7 +10,8 @@ import { globalIndexes } from '../../shared/store/table-definition.ts';
  * and grants exactly what that access mode needs, nothing broader.
  */
 
-export type TableAccessMode = 'read' | 'readWrite';
+/** `readUpdate`: reads, and UpdateItem only (a function that adds attributes to items it does not create). */
+export type TableAccessMode = 'read' | 'readUpdate' | 'readWrite';
 
 /**
  * Item-level actions only: no Scan (single-table access goes through keys and indexes), no table management,
@@ -42,6 +43,11 @@ export function bindTable({ fn, table, accessMode }: BindTableProps): void {
   );
   if (accessMode === 'readWrite') {
     fn.addToRolePolicy(new PolicyStatement({ actions: tableWriteActions, resources: [table.tableArn] }));
+  }
+  if (accessMode === 'readUpdate') {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [table.tableArn] }),
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AlarmTopic } from './alarm-topic.ts';
 import { bindQueueSender, bindTable } from './bindings.ts';
@@ -10,6 +11,8 @@ import { WorkQueue } from './work-queue.ts';
 
 export interface IngestionProps {
   readonly table: ITable;
+  /** Where `ingest-feed` queues the ids of saved events that changed, for invitation updates (`Calendar`). */
+  readonly inviteQueue: IQueue;
   readonly alarms: AlarmTopic;
   readonly functionDefaults: FunctionDefaults;
 }
@@ -19,7 +22,8 @@ const ingestSchedule = Schedule.rate(Duration.minutes(30));
 
 /**
  * Feed ingestion: every 30 minutes `ingest-dispatch` reads which sources are due and queues one message per
- * source; `ingest-feed` fetches, parses and stores each, a few sources per invocation.
+ * source; `ingest-feed` fetches, parses and stores each, a few sources per invocation, and queues the saved events
+ * that changed or were cancelled, so their attendees get invitation updates.
  */
 export class Ingestion extends Construct {
   readonly dispatch: FunctionWithLogGroup;
@@ -28,7 +32,7 @@ export class Ingestion extends Construct {
 
   constructor(scope: Construct, id: string, props: IngestionProps) {
     super(scope, id);
-    const { table, alarms, functionDefaults } = props;
+    const { table, inviteQueue, alarms, functionDefaults } = props;
 
     this.feed = new FunctionWithLogGroup(this, 'Feed', {
       ...functionDefaults,
@@ -38,6 +42,7 @@ export class Ingestion extends Construct {
       timeout: Duration.seconds(120),
     });
     bindTable({ fn: this.feed, table, accessMode: 'readWrite' });
+    bindQueueSender({ fn: this.feed, queue: inviteQueue, urlVariable: 'INVITE_QUEUE_URL' });
 
     this.work = new WorkQueue(this, 'Work', {
       consumer: this.feed,

@@ -17,11 +17,14 @@ import { Construct } from 'constructs';
 import type { AlarmTopic } from './alarm-topic.ts';
 import { bindLinkSecret, bindTable } from './bindings.ts';
 import { type FunctionDefaults, FunctionWithLogGroup } from './function-with-log-group.ts';
+import type { Mail } from './mail.ts';
 
 export interface WebProps {
   readonly table: ITable;
   /** Verifies the signed one-click links in mails. */
   readonly linkSecret: ISecret;
+  /** "Add to my calendar" links send the reader's invitation at once, through SES. */
+  readonly mail: Mail;
   readonly alarms: AlarmTopic;
   readonly functionDefaults: FunctionDefaults;
 }
@@ -63,9 +66,9 @@ const accessLogFormat = AccessLogFormat.custom(
 
 /**
  * The web entry point: an HTTP API whose `$default` route sends every request to the `api` function (pages, JSON,
- * and the signed one-click links in mails, which write the reader's items), a stage with throttling and JSON access
- * logs, and an alarm on the function's errors. Later functions get their own paths through `addPublicRoute`; a more
- * specific route key wins over `$default`.
+ * and the signed one-click links in mails, which write the reader's items and may mail a calendar invitation), a
+ * stage with throttling and JSON access logs, and an alarm on the function's errors. Later functions get their own
+ * paths through `addPublicRoute` (the calendar feed: `Calendar`); a more specific route key wins over `$default`.
  */
 export class Web extends Construct {
   readonly api: FunctionWithLogGroup;
@@ -75,7 +78,7 @@ export class Web extends Construct {
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
-    const { table, linkSecret, alarms, functionDefaults } = props;
+    const { table, linkSecret, mail, alarms, functionDefaults } = props;
 
     this.api = new FunctionWithLogGroup(this, 'Api', {
       ...functionDefaults,
@@ -89,6 +92,9 @@ export class Web extends Construct {
     // One-click links (unsubscribe, not interested) write the reader's items; the signature is checked first.
     bindTable({ fn: this.api, table, accessMode: 'readWrite' });
     bindLinkSecret({ fn: this.api, secret: linkSecret });
+    // An "Add to my calendar" link saves the event and mails the invitation inline, so the reader gets it at once.
+    mail.grantSend(this.api);
+    this.api.addEnvironment('MESSAGE_ID_DOMAIN', mail.fromDomain);
     alarms.watchErrors(this.api);
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {

@@ -4,6 +4,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { InfraConfig } from '../config.ts';
 import { AlarmTopic } from '../constructs/alarm-topic.ts';
+import { Calendar } from '../constructs/calendar.ts';
 import { Digests } from '../constructs/digests.ts';
 import type { FunctionDefaults } from '../constructs/function-with-log-group.ts';
 import { Ingestion } from '../constructs/ingestion.ts';
@@ -28,6 +29,7 @@ export class TrellisServiceStack extends Stack {
   readonly web: Web;
   readonly mail: Mail;
   readonly digests: Digests;
+  readonly calendar: Calendar;
 
   constructor(scope: Construct, id: string, props: TrellisServiceStackProps) {
     const { table, linkSecret, config, ...stackProps } = props;
@@ -37,19 +39,39 @@ export class TrellisServiceStack extends Stack {
       environment: config.logLevel === null ? {} : { LOG_LEVEL: config.logLevel },
     };
     this.alarms = new AlarmTopic(this, 'Alarms', { email: config.alarmEmail });
-    this.ingestion = new Ingestion(this, 'Ingestion', { table, alarms: this.alarms, functionDefaults });
-    this.web = new Web(this, 'Web', { table, linkSecret, alarms: this.alarms, functionDefaults });
     if (config.mail.fromIsPlaceholder) {
       Annotations.of(this).addWarningV2(
         'trellis:mailFromPlaceholder',
-        `No -c mailFrom given: digests are sent as ${config.mail.from}, which SES will refuse. Fine for an ` +
+        `No -c mailFrom given: digests and invitations are sent as ${config.mail.from}, which SES will refuse. Fine for an ` +
           'offline synth; a deploy needs -c mailFrom=<address on a domain verified in SES>.',
       );
     }
+    // Built in dependency order: the api and invite-send send through Mail, the calendar feed routes through Web,
+    // and ingest-feed queues invitation updates on the calendar's queue.
     this.mail = new Mail(this, 'Mail', {
       from: config.mail.from,
       replyTo: config.mail.replyTo,
       table,
+      alarms: this.alarms,
+      functionDefaults,
+    });
+    this.web = new Web(this, 'Web', {
+      table,
+      linkSecret,
+      mail: this.mail,
+      alarms: this.alarms,
+      functionDefaults,
+    });
+    this.calendar = new Calendar(this, 'Calendar', {
+      table,
+      web: this.web,
+      mail: this.mail,
+      alarms: this.alarms,
+      functionDefaults,
+    });
+    this.ingestion = new Ingestion(this, 'Ingestion', {
+      table,
+      inviteQueue: this.calendar.invites.queue,
       alarms: this.alarms,
       functionDefaults,
     });

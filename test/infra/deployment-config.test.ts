@@ -169,7 +169,7 @@ describe('a prod deployment with an alarm email, a log level, a sender and a pub
 
   it('retains every function log group and the API access logs when the service stack is deleted', () => {
     const logGroups = Object.values(trellis.service.findResources('AWS::Logs::LogGroup'));
-    expect(logGroups).toHaveLength(7);
+    expect(logGroups).toHaveLength(9);
     for (const logGroup of logGroups) {
       expect([logGroup.DeletionPolicy, logGroup.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
     }
@@ -178,7 +178,7 @@ describe('a prod deployment with an alarm email, a log level, a sender and a pub
   it('sets LOG_LEVEL on every function', () => {
     const functions = Object.values(trellis.service.findResources('AWS::Lambda::Function'));
     expect(functions.map((fn) => fn.Properties.Environment.Variables.LOG_LEVEL)).toEqual(
-      Array(6).fill('warn'),
+      Array(8).fill('warn'),
     );
   });
 
@@ -197,15 +197,30 @@ describe('a prod deployment with an alarm email, a log level, a sender and a pub
     });
   });
 
-  it('lets digest-send send as the identity of the sender domain only', () => {
-    const role = trellis.stacks.service.digests.send.role;
-    if (role === undefined) throw new Error('digest-send has no role');
-    const sending = statementsOf(trellis.service, logicalIdOf(role)).filter((statement) =>
-      actionsOf(statement).some((action) => action.startsWith('ses:')),
-    );
-    expect(JSON.stringify(sending.flatMap(resourcesOf)).match(/:identity\/[^"]*/g)).toEqual([
-      ':identity/mail.example.org',
-    ]);
+  it('lets digest-send, api and invite-send send as the identity of the sender domain only', () => {
+    const { digests, web, calendar } = trellis.stacks.service;
+    for (const fn of [digests.send, web.api, calendar.inviteSend]) {
+      if (fn.role === undefined) throw new Error(`${fn.node.path} has no role`);
+      const sending = statementsOf(trellis.service, logicalIdOf(fn.role)).filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('ses:')),
+      );
+      expect(JSON.stringify(sending.flatMap(resourcesOf)).match(/:identity\/[^"]*/g), fn.node.path).toEqual([
+        ':identity/mail.example.org',
+      ]);
+    }
+  });
+
+  it('sends invitations, from invite-send and api, as the given sender with its reply-to and Message-IDs on its domain', () => {
+    const { calendar, web, mail } = trellis.stacks.service;
+    const functions = trellis.service.findResources('AWS::Lambda::Function');
+    for (const fn of [calendar.inviteSend, web.api]) {
+      expect(functions[logicalIdOf(fn)]?.Properties.Environment.Variables, fn.node.path).toMatchObject({
+        MAIL_FROM: 'Digest@Mail.Example.org',
+        MAIL_REPLY_TO: 'team@example.org',
+        SES_CONFIGURATION_SET: { Ref: logicalIdOf(mail.configurationSet) },
+        MESSAGE_ID_DOMAIN: 'mail.example.org',
+      });
+    }
   });
 
   it('warns about no placeholder sender', () => {

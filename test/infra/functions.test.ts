@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleFileName, esbuildOptionsFor, functionEntry } from '../../infra/bundling.ts';
+import { bundleFileName, esbuildOptionsFor, functionEntry, repoRoot } from '../../infra/bundling.ts';
 import type { FunctionWithLogGroup } from '../../infra/constructs/function-with-log-group.ts';
 import { logicalIdOf, type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
 
@@ -15,7 +15,7 @@ describe('service functions', () => {
 
   beforeAll(() => {
     trellis = synthTrellis();
-    const { ingestion, web, digests, mail } = trellis.stacks.service;
+    const { ingestion, web, digests, mail, calendar } = trellis.stacks.service;
     const resources = trellis.service.findResources('AWS::Lambda::Function');
     functions = [
       { name: 'ingest-dispatch', construct: ingestion.dispatch },
@@ -24,6 +24,8 @@ describe('service functions', () => {
       { name: 'digest-dispatch', construct: digests.dispatch },
       { name: 'digest-send', construct: digests.send },
       { name: 'ses-events', construct: mail.events },
+      { name: 'calendar-feed', construct: calendar.feed },
+      { name: 'invite-send', construct: calendar.inviteSend },
     ].map((fn) => ({ ...fn, properties: resources[logicalIdOf(fn.construct)]?.Properties }));
   });
   afterAll(() => trellis?.dispose());
@@ -38,8 +40,16 @@ describe('service functions', () => {
     'Fn::GetStackOutput': expect.objectContaining({ StackName: 'trellis-dev-data' }),
   };
 
-  it('deploys exactly the ingestion, api, digest and SES events functions', () => {
-    trellis.service.resourceCountIs('AWS::Lambda::Function', 6);
+  it('deploys exactly the ingestion, api, digest, SES events and calendar functions', () => {
+    trellis.service.resourceCountIs('AWS::Lambda::Function', 8);
+  });
+
+  it('deploys one function per file in functions/, each from its own entry', () => {
+    const files = readdirSync(join(repoRoot, 'functions'))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => basename(file, '.ts'))
+      .sort();
+    expect(functions.map((fn) => fn.name).sort()).toEqual(files);
   });
 
   it('runs every function on nodejs22.x, arm64, with active tracing and the `handler` export', () => {
@@ -58,7 +68,7 @@ describe('service functions', () => {
     const used = functions.map(
       (fn) => (fn.properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref,
     );
-    expect(new Set(used).size).toBe(6);
+    expect(new Set(used).size).toBe(8);
     for (const logicalId of used) {
       expect(logGroups[logicalId]).toMatchObject({
         Properties: { RetentionInDays: 30 },
@@ -75,6 +85,8 @@ describe('service functions', () => {
       ['digest-dispatch', 256, 60],
       ['digest-send', 512, 300],
       ['ses-events', 256, 30],
+      ['calendar-feed', 512, 15],
+      ['invite-send', 256, 120],
     ]);
   });
 
@@ -88,9 +100,13 @@ describe('service functions', () => {
     });
   });
 
-  it('tells ingest-feed the table and nothing about the queue it is fed from', () => {
+  it('tells ingest-feed the table and the invite queue URL, and nothing about the queue it is fed from', () => {
     expect(propertiesOf('ingest-feed').Environment).toEqual({
-      Variables: { NODE_OPTIONS: '--enable-source-maps', TABLE_NAME: tableNameFromDataStack },
+      Variables: {
+        NODE_OPTIONS: '--enable-source-maps',
+        TABLE_NAME: tableNameFromDataStack,
+        INVITE_QUEUE_URL: { Ref: logicalIdOf(trellis.stacks.service.calendar.invites.queue) },
+      },
     });
   });
 

@@ -7,27 +7,34 @@ describe('least privilege', () => {
   let trellis: SynthesizedTrellis;
   let dispatch: Statement[];
   let feed: Statement[];
-  let ids: { queue: string };
+  let ids: { queue: string; inviteQueue: string };
   /** Every function with its statements and its own log group, ingestion's first. */
   let all: { name: string; statements: Statement[]; logGroup: string }[];
 
   beforeAll(() => {
     trellis = synthTrellis();
-    const { ingestion, web, digests, mail } = trellis.stacks.service;
+    const { ingestion, web, digests, mail, calendar } = trellis.stacks.service;
     const statementsOfFunction = (fn: FunctionWithLogGroup) => {
       if (fn.role === undefined) throw new Error(`${fn.node.path} has no role`);
       return statementsOf(trellis.service, logicalIdOf(fn.role));
     };
-    all = [ingestion.dispatch, ingestion.feed, web.api, digests.dispatch, digests.send, mail.events].map(
-      (fn) => ({
-        name: fn.node.path,
-        statements: statementsOfFunction(fn),
-        logGroup: logicalIdOf(fn.logGroup),
-      }),
-    );
+    all = [
+      ingestion.dispatch,
+      ingestion.feed,
+      web.api,
+      digests.dispatch,
+      digests.send,
+      mail.events,
+      calendar.feed,
+      calendar.inviteSend,
+    ].map((fn) => ({
+      name: fn.node.path,
+      statements: statementsOfFunction(fn),
+      logGroup: logicalIdOf(fn.logGroup),
+    }));
     dispatch = statementsOfFunction(ingestion.dispatch);
     feed = statementsOfFunction(ingestion.feed);
-    ids = { queue: logicalIdOf(ingestion.work.queue) };
+    ids = { queue: logicalIdOf(ingestion.work.queue), inviteQueue: logicalIdOf(calendar.invites.queue) };
   });
   afterAll(() => trellis?.dispose());
 
@@ -56,13 +63,25 @@ describe('least privilege', () => {
     expect(sending.map(resourcesOf)).toEqual([[{ 'Fn::GetAtt': [ids.queue, 'Arn'] }]]);
   });
 
-  it('lets ingest-feed consume the ingest queue but send to no queue', () => {
-    expect(allowedActions(feed).filter((action) => action.startsWith('sqs:'))).toEqual([
-      'sqs:ChangeMessageVisibility',
-      'sqs:DeleteMessage',
-      'sqs:GetQueueAttributes',
-      'sqs:GetQueueUrl',
-      'sqs:ReceiveMessage',
+  it('lets ingest-feed consume the ingest queue and send to the invite queue only', () => {
+    const sqsGrants = feed
+      .filter((statement) => actionsOf(statement).some((action) => action.startsWith('sqs:')))
+      .map((statement) => [actionsOf(statement), resourcesOf(statement)]);
+    expect(sqsGrants).toEqual([
+      [
+        ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+        [{ 'Fn::GetAtt': [ids.inviteQueue, 'Arn'] }],
+      ],
+      [
+        [
+          'sqs:ChangeMessageVisibility',
+          'sqs:DeleteMessage',
+          'sqs:GetQueueAttributes',
+          'sqs:GetQueueUrl',
+          'sqs:ReceiveMessage',
+        ],
+        [{ 'Fn::GetAtt': [ids.queue, 'Arn'] }],
+      ],
     ]);
   });
 
@@ -107,7 +126,7 @@ describe('least privilege', () => {
 
   it('attaches no AWS managed policy to any role', () => {
     const roles = Object.values(trellis.service.findResources('AWS::IAM::Role'));
-    expect(roles).toHaveLength(6);
+    expect(roles).toHaveLength(8);
     for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 });

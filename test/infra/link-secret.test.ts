@@ -43,7 +43,7 @@ describe('link-signing secret', () => {
     });
   });
 
-  it('is readable by digest-send and api only, with GetSecretValue on that secret alone', () => {
+  it('is readable by api and digest-send only (calendar-feed looks tokens up by hash), with GetSecretValue on that secret alone', () => {
     const { digests, web } = trellis.stacks.service;
     const roleOf = (fn: typeof web.api) => {
       if (fn.role === undefined) throw new Error(`${fn.node.path} has no role`);

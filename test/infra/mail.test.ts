@@ -240,20 +240,24 @@ describe('mail through SES', () => {
     expect(queueing.map(resourcesOf)).toEqual([[{ 'Fn::GetAtt': [ids.failedEvents, 'Arn'] }]]);
   });
 
-  it('lets no function but digest-send send mail', () => {
-    const { digests } = trellis.stacks.service;
-    if (digests.send.role === undefined) throw new Error('digest-send has no role');
-    const sendRole = logicalIdOf(digests.send.role);
+  it('lets no function but the senders of digests and invitations (digest-send, api, invite-send) send mail', () => {
+    const { digests, web, calendar } = trellis.stacks.service;
+    const roleOf = (fn: typeof digests.send) => {
+      if (fn.role === undefined) throw new Error(`${fn.node.path} has no role`);
+      return [{ Ref: logicalIdOf(fn.role) }];
+    };
     const senders = Object.values(trellis.service.findResources('AWS::IAM::Policy'))
       .filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes('"ses:'))
       .map((policy) => policy.Properties.Roles);
-    expect(senders).toEqual([[{ Ref: sendRole }]]);
+    expect(senders).toEqual([web.api, calendar.inviteSend, digests.send].map(roleOf));
   });
 
   it('warns that an offline synth without -c mailFrom sends from a placeholder', () => {
     Annotations.fromStack(trellis.stacks.service).hasWarning(
       '/TrellisService',
-      Match.stringLikeRegexp('No -c mailFrom given: digests are sent as digest@example.invalid'),
+      Match.stringLikeRegexp(
+        'No -c mailFrom given: digests and invitations are sent as digest@example.invalid',
+      ),
     );
   });
 });

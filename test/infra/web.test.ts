@@ -7,6 +7,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlarmTopic } from '../../infra/constructs/alarm-topic.ts';
+import { Mail } from '../../infra/constructs/mail.ts';
 import { Web } from '../../infra/constructs/web.ts';
 import { allowedActions, resourcesOf, statementsOf } from './iam-statements.ts';
 import { logicalIdOf, type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
@@ -29,7 +30,7 @@ describe('web entry point', () => {
   });
   afterAll(() => trellis?.dispose());
 
-  it('serves one HTTP API whose only route is $default, without an authorizer', () => {
+  it('serves one HTTP API whose routes are $default and the calendar and topic feeds, without an authorizer', () => {
     trellis.service.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
     trellis.service.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
@@ -38,13 +39,19 @@ describe('web entry point', () => {
     const routes = Object.values(trellis.service.findResources('AWS::ApiGatewayV2::Route'));
     expect(routes.map((route) => [route.Properties.RouteKey, route.Properties.AuthorizationType])).toEqual([
       ['$default', 'NONE'],
+      ['GET /cal/{token}', 'NONE'],
+      ['HEAD /cal/{token}', 'NONE'],
+      ['GET /cal/topics/{topic}', 'NONE'],
+      ['HEAD /cal/topics/{topic}', 'NONE'],
     ]);
-    expect(routes[0]?.Properties.ApiId).toEqual({ Ref: ids.httpApi });
+    for (const route of routes) expect(route.Properties.ApiId).toEqual({ Ref: ids.httpApi });
   });
 
   it('proxies $default to the api function with payload format 2.0', () => {
-    const integrations = trellis.service.findResources('AWS::ApiGatewayV2::Integration');
-    expect(Object.values(integrations).map((integration) => integration.Properties)).toEqual([
+    const integrations = Object.entries(
+      trellis.service.findResources('AWS::ApiGatewayV2::Integration'),
+    ).filter(([, integration]) => JSON.stringify(integration.Properties.IntegrationUri).includes(ids.fn));
+    expect(integrations.map(([, integration]) => integration.Properties)).toEqual([
       {
         ApiId: { Ref: ids.httpApi },
         IntegrationType: 'AWS_PROXY',
@@ -52,7 +59,7 @@ describe('web entry point', () => {
         PayloadFormatVersion: '2.0',
       },
     ]);
-    const [integrationId] = Object.keys(integrations);
+    const [[integrationId] = []] = integrations;
     trellis.service.hasResourceProperties('AWS::ApiGatewayV2::Route', {
       RouteKey: '$default',
       Target: { 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] },
@@ -95,7 +102,7 @@ describe('web entry point', () => {
     expect(ids.accessLogs).not.toBe(logicalIdOf(trellis.stacks.service.web.api.logGroup));
   });
 
-  it('runs api on nodejs22.x with TABLE_NAME and LINK_SECRET_ARN from the data stack and nothing else to configure', () => {
+  it('runs api on nodejs22.x with the table and link secret from the data stack and the mail settings for invitations', () => {
     const fn = trellis.service.findResources('AWS::Lambda::Function')[ids.fn];
     expect(fn?.Properties).toMatchObject({ Runtime: 'nodejs22.x', MemorySize: 512, Timeout: 10 });
     const fromDataStack = {
@@ -106,6 +113,10 @@ describe('web entry point', () => {
         NODE_OPTIONS: '--enable-source-maps',
         TABLE_NAME: fromDataStack,
         LINK_SECRET_ARN: fromDataStack,
+        // Offline synth without -c mailFrom: the placeholder sender.
+        MAIL_FROM: 'digest@example.invalid',
+        SES_CONFIGURATION_SET: { Ref: logicalIdOf(trellis.stacks.service.mail.configurationSet) },
+        MESSAGE_ID_DOMAIN: 'example.invalid',
       },
     });
   });
@@ -130,10 +141,12 @@ describe('web entry point', () => {
     expect(granting('dynamodb:PutItem')).toEqual([[tableArn]]);
   });
 
-  it('lets the api function read the link secret and call nothing else outside logs, X-Ray and the table', () => {
+  it('lets the api function read the link secret, send mail (invitations) and call nothing else outside logs, X-Ray and the table', () => {
     const actions = allowedActions(statementsOf(trellis.service, ids.role));
     expect(actions.filter((action) => !/^(logs|xray|dynamodb):/.test(action))).toEqual([
       'secretsmanager:GetSecretValue',
+      'ses:SendEmail',
+      'ses:SendRawEmail',
     ]);
   });
 
@@ -178,11 +191,20 @@ describe('Web.addPublicRoute', () => {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    const alarms = new AlarmTopic(stack, 'Alarms', { email: null });
+    const functionDefaults = { logRemovalPolicy: RemovalPolicy.DESTROY } as const;
     const web = new Web(stack, 'Web', {
       table,
       linkSecret: new Secret(stack, 'LinkSecret', { removalPolicy: RemovalPolicy.DESTROY }),
-      alarms: new AlarmTopic(stack, 'Alarms', { email: null }),
-      functionDefaults: { logRemovalPolicy: RemovalPolicy.DESTROY },
+      mail: new Mail(stack, 'Mail', {
+        from: 'digest@example.org',
+        replyTo: null,
+        table,
+        alarms,
+        functionDefaults,
+      }),
+      alarms,
+      functionDefaults,
     });
     const calendar = new LambdaFunction(stack, 'Calendar', {
       runtime: Runtime.NODEJS_22_X,
