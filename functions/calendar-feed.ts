@@ -91,7 +91,7 @@ export const handler = middy<APIGatewayProxyEventV2, Result>().handler(async (ev
     'last-modified': response.lastModified,
   };
   if (response.status === 'not-modified') return { statusCode: 304, headers, body: '' };
-  const body = Buffer.from(response.body);
+  const gzipped = response.encoding === 'base64';
   return {
     statusCode: 200,
     headers: {
@@ -99,9 +99,10 @@ export const handler = middy<APIGatewayProxyEventV2, Result>().handler(async (ev
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': 'inline; filename="trellis.ics"',
       vary: 'accept-encoding',
-      ...(response.gzipped ? { 'content-encoding': 'gzip' } : {}),
+      ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
     },
-    body: method === 'HEAD' ? '' : body.toString(response.gzipped ? 'base64' : 'utf8'),
-    isBase64Encoded: response.gzipped && method !== 'HEAD',
+    // Handed over as cached: no per-request decoding or copying of the feed.
+    body: method === 'HEAD' ? '' : response.body,
+    isBase64Encoded: gzipped && method !== 'HEAD',
   };
 });

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { calendarTokenHash, tokenFromFeedPath } from '../security/calendar-token.ts';
 import type { CalendarStore } from '../store/calendar-store.ts';
 import type { UserCalendar } from './build-user-calendar.ts';
+import { type BodyEncoding, createResponseBodyCache, type ResponseBodyCache } from './response-body-cache.ts';
 
 export interface CalendarFeedDependencies {
-  readonly calendars: Pick<CalendarStore, 'userIdForToken' | 'get' | 'saveSnapshot'>;
+  readonly calendars: Pick<CalendarStore, 'userIdForToken' | 'get' | 'getRendered' | 'saveRendered'>;
   readonly build: (
     userId: string,
     previousEventIds: readonly string[],
@@ -13,6 +14,8 @@ export interface CalendarFeedDependencies {
   ) => Promise<UserCalendar | null>;
   /** A rendered feed is served this long before it is rendered again (profile and saves drop it at once). */
   readonly maxAgeMs: number;
+  /** Encoded bodies by ETag (per container); a fresh 32 MB one when not given. */
+  readonly bodies?: ResponseBodyCache;
 }
 
 export interface CalendarFeedRequest {
@@ -29,8 +32,9 @@ export type CalendarFeedResponse =
       readonly status: 'ok';
       readonly etag: string;
       readonly lastModified: string;
-      readonly body: Uint8Array;
-      readonly gzipped: boolean;
+      /** UTF-8 text, or base64 of the gzip bytes (`encoding`), as the HTTP API takes a body. */
+      readonly body: string;
+      readonly encoding: BodyEncoding;
     };
 
 /** Weak: the same feed is served gzipped or not. Derived from the content, so an unchanged feed keeps it. */
@@ -46,21 +50,7 @@ export function matchesIfNoneMatch(header: string | null, etag: string): boolean
   return header.split(',').some((tag) => opaque(tag) === opaque(etag));
 }
 
-/** Decompressed bodies by ETag: content-addressed, so a hit can never be stale. */
-const plainBodies = new Map<string, Uint8Array>();
-const maxPlainBodies = 32;
-
-function plainBody(etag: string, gzipBody: Uint8Array): Uint8Array {
-  const known = plainBodies.get(etag);
-  if (known) return known;
-  const body = new Uint8Array(gunzipSync(gzipBody));
-  if (plainBodies.size >= maxPlainBodies) {
-    const oldest = plainBodies.keys().next().value;
-    if (oldest !== undefined) plainBodies.delete(oldest);
-  }
-  plainBodies.set(etag, body);
-  return body;
-}
+const defaultBodies = createResponseBodyCache(32 * 1024 * 1024);
 
 /**
  * GET/HEAD /cal/<token>.ics. Two reads (token lookup, calendar item) serve a rendered feed; it is
@@ -73,6 +63,7 @@ export async function serveCalendarFeed(
   request: CalendarFeedRequest,
   now: Date,
 ): Promise<CalendarFeedResponse> {
+  const bodies = deps.bodies ?? defaultBodies;
   const token = tokenFromFeedPath(request.pathToken);
   if (!token) return { status: 'not-found' };
   const tokenHash = calendarTokenHash(token);
@@ -80,34 +71,38 @@ export async function serveCalendarFeed(
   if (!userId) return { status: 'not-found' };
   const calendar = await deps.calendars.get(userId);
   if (!calendar || calendar.tokenHash !== tokenHash) return { status: 'not-found' };
+  const encoding: BodyEncoding = request.acceptsGzip ? 'base64' : 'utf8';
 
-  let snapshot = calendar.snapshot;
-  if (!snapshot || now.getTime() - Date.parse(snapshot.builtAt) >= deps.maxAgeMs) {
-    const built = await deps.build(userId, calendar.snapshot?.eventIds ?? [], now);
+  let etag = calendar.etag;
+  let builtAt = calendar.builtAt ? new Date(calendar.builtAt) : null;
+  let body: string | undefined;
+  if (!etag || !builtAt || now.getTime() - builtAt.getTime() >= deps.maxAgeMs) {
+    const previous = await deps.calendars.getRendered(userId);
+    const built = await deps.build(userId, previous?.eventIds ?? [], now);
     if (!built) return { status: 'not-found' };
     const bytes = Buffer.from(built.body, 'utf8');
-    snapshot = {
+    const feed = {
       etag: etagOf(built.body),
-      builtAt: now.toISOString(),
       gzipBody: new Uint8Array(gzipSync(bytes)),
       bodyBytes: bytes.length,
       eventIds: built.eventIds,
     };
-    plainBodies.set(snapshot.etag, new Uint8Array(bytes));
-    await deps.calendars.saveSnapshot(userId, tokenHash, snapshot);
+    await deps.calendars.saveRendered(userId, tokenHash, feed, now);
+    etag = feed.etag;
+    builtAt = now;
+    body = bodies.put(etag, encoding, feed.gzipBody, built.body);
   }
-  const lastModified = new Date(snapshot.builtAt).toUTCString();
-  if (matchesIfNoneMatch(request.ifNoneMatch, snapshot.etag))
-    return { status: 'not-modified', etag: snapshot.etag, lastModified };
-  return request.acceptsGzip
-    ? { status: 'ok', etag: snapshot.etag, lastModified, body: snapshot.gzipBody, gzipped: true }
-    : {
-        status: 'ok',
-        etag: snapshot.etag,
-        lastModified,
-        body: plainBody(snapshot.etag, snapshot.gzipBody),
-        gzipped: false,
-      };
+  const lastModified = builtAt.toUTCString();
+  if (matchesIfNoneMatch(request.ifNoneMatch, etag)) return { status: 'not-modified', etag, lastModified };
+  body ??= bodies.get(etag, encoding);
+  if (body === undefined) {
+    // This container has not served this render yet: read it (a render racing ahead is served as it is).
+    const rendered = await deps.calendars.getRendered(userId);
+    if (!rendered) return { status: 'not-found' };
+    etag = rendered.etag;
+    body = bodies.put(etag, encoding, rendered.gzipBody);
+  }
+  return { status: 'ok', etag, lastModified, body, encoding };
 }
 
 /** Accept-Encoding names gzip with a q-value above zero. */

@@ -24,8 +24,9 @@ export interface TopicFeedDependencies {
 interface RenderedTopicFeed {
   readonly etag: string;
   readonly builtAtMs: number;
-  readonly plain: Uint8Array;
-  readonly gzip: Uint8Array;
+  /** The feed as text, and base64 of its gzip bytes: the two bodies the HTTP API can be handed. */
+  readonly plain: string;
+  readonly gzipBase64: string;
 }
 
 export function createTopicFeedServer(deps: TopicFeedDependencies) {
@@ -53,12 +54,11 @@ export function createTopicFeedServer(deps: TopicFeedDependencies) {
       now,
       refreshMinutes: deps.refreshMinutes,
     });
-    const plain = new Uint8Array(Buffer.from(body, 'utf8'));
     const next: RenderedTopicFeed = {
-      etag: `W/"${createHash('sha256').update(plain).digest('base64url').slice(0, 27)}"`,
+      etag: `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
       builtAtMs: now.getTime(),
-      plain,
-      gzip: new Uint8Array(gzipSync(plain)),
+      plain: body,
+      gzipBase64: gzipSync(Buffer.from(body, 'utf8')).toString('base64'),
     };
     rendered.set(topicId, next);
     return next;
@@ -82,8 +82,8 @@ export function createTopicFeedServer(deps: TopicFeedDependencies) {
       status: 'ok',
       etag: feed.etag,
       lastModified,
-      body: request.acceptsGzip ? feed.gzip : feed.plain,
-      gzipped: request.acceptsGzip,
+      body: request.acceptsGzip ? feed.gzipBase64 : feed.plain,
+      encoding: request.acceptsGzip ? 'base64' : 'utf8',
     };
   };
 }

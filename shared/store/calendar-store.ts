@@ -6,21 +6,24 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { calendarKey, calendarTokenKey } from './keys/calendar-keys.ts';
+import { calendarKey, calendarTokenKey, renderedFeedKey } from './keys/calendar-keys.ts';
 
 /*
- * USER#<id> / CALENDAR        nonce (the token is derived from it), tokenHash, and the rendered feed
+ * USER#<id> / CALENDAR          the head: nonce (the token is derived from it), tokenHash, and the ETag and
+ *                               time of the last render; small, read on every request
+ * USER#<id> / CALFEED           the last rendered feed, gzip-compressed, with its ETag and event ids; read
+ *                               only when a container does not hold that ETag's body yet, or to render again
  * CALTOKEN#<sha256> / CALTOKEN  userId: the lookup from a request's token to its user
  *
- * A request is valid only when the calendar item still names the hash it came with, so rotating the
- * token (one conditional write on the calendar item) kills the old URL at once, even if the old
- * lookup item outlives it for a moment. Feed snapshots live on the same item and are dropped on
- * rotation and on any change to the user's profile or saved events.
+ * A request is valid only when the head still names the hash it came with, so rotating the token (one
+ * conditional write on the head) kills the old URL at once, even if the old lookup item outlives it for
+ * a moment. Rotation and any change to the user's profile or saved events drop the head's ETag, so the
+ * next request renders afresh. The rendered feed is its own item so a request that only needs the head
+ * is charged for a small item, not for a 60 KB body.
  */
 
-export interface CalendarSnapshot {
+export interface RenderedFeed {
   readonly etag: string;
-  readonly builtAt: string;
   /** The feed, gzip-compressed. */
   readonly gzipBody: Uint8Array;
   readonly bodyBytes: number;
@@ -34,20 +37,25 @@ export interface CalendarRecord {
   readonly tokenHash: string;
   readonly createdAt: string;
   readonly rotatedAt: string | null;
-  readonly snapshot: CalendarSnapshot | null;
+  /** ETag and time of the current render; null when there is none or it was dropped. */
+  readonly etag: string | null;
+  readonly builtAt: string | null;
 }
 
 export interface CalendarStore {
+  /** The head (small). */
   get(userId: string): Promise<CalendarRecord | null>;
   /** Creates the calendar unless one exists; returns the one that exists either way. */
   create(userId: string, nonce: string, tokenHash: string, now: Date): Promise<CalendarRecord>;
   /** Replaces the token if it is still `previousHash`; false when someone rotated it meanwhile. */
   rotate(userId: string, previousHash: string, nonce: string, tokenHash: string, now: Date): Promise<boolean>;
-  /** The user a token hash belongs to, if any (one read; check the calendar item's hash too). */
+  /** The user a token hash belongs to, if any (one read; check the head's hash too). */
   userIdForToken(tokenHash: string): Promise<string | null>;
-  /** Stores a rendered feed, unless the token changed meanwhile. */
-  saveSnapshot(userId: string, tokenHash: string, snapshot: CalendarSnapshot): Promise<void>;
-  /** Drops the rendered feed: the next request renders afresh. */
+  /** The last rendered feed, whatever the head says of it. */
+  getRendered(userId: string): Promise<RenderedFeed | null>;
+  /** Stores a render: the feed first, then the head's ETag, unless the token changed meanwhile. */
+  saveRendered(userId: string, tokenHash: string, feed: RenderedFeed, builtAt: Date): Promise<void>;
+  /** Drops the current render: the next request renders afresh. */
   invalidate(userId: string): Promise<void>;
   remove(userId: string): Promise<void>;
 }
@@ -55,23 +63,14 @@ export interface CalendarStore {
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
 function toRecord(item: Record<string, unknown>): CalendarRecord {
-  const snapshot: CalendarSnapshot | null =
-    typeof item.etag === 'string' && item.gzipBody instanceof Uint8Array
-      ? {
-          etag: item.etag,
-          builtAt: String(item.builtAt),
-          gzipBody: item.gzipBody,
-          bodyBytes: Number(item.bodyBytes),
-          eventIds: (item.eventIds as string[] | undefined) ?? [],
-        }
-      : null;
   return {
     userId: String(item.userId),
     nonce: String(item.nonce),
     tokenHash: String(item.tokenHash),
     createdAt: String(item.createdAt),
     rotatedAt: typeof item.rotatedAt === 'string' ? item.rotatedAt : null,
-    snapshot,
+    etag: typeof item.etag === 'string' ? item.etag : null,
+    builtAt: typeof item.builtAt === 'string' ? item.builtAt : null,
   };
 }
 
@@ -125,8 +124,7 @@ export function createCalendarStore(client: DynamoDBDocumentClient, tableName: s
           new UpdateCommand({
             TableName: tableName,
             Key: calendarKey(userId),
-            UpdateExpression:
-              'SET nonce = :nonce, tokenHash = :hash, rotatedAt = :now REMOVE etag, builtAt, gzipBody, bodyBytes',
+            UpdateExpression: 'SET nonce = :nonce, tokenHash = :hash, rotatedAt = :now REMOVE etag, builtAt',
             ConditionExpression: 'tokenHash = :previous',
             ExpressionAttributeValues: {
               ':nonce': nonce,
@@ -153,21 +151,48 @@ export function createCalendarStore(client: DynamoDBDocumentClient, tableName: s
       return typeof userId === 'string' ? userId : null;
     },
 
-    async saveSnapshot(userId, tokenHash, snapshot) {
+    async getRendered(userId) {
+      const output = await client.send(
+        new GetCommand({ TableName: tableName, Key: renderedFeedKey(userId) }),
+      );
+      const item = output.Item;
+      if (!item || typeof item.etag !== 'string' || !(item.gzipBody instanceof Uint8Array)) return null;
+      return {
+        etag: item.etag,
+        gzipBody: item.gzipBody,
+        bodyBytes: Number(item.bodyBytes),
+        eventIds: (item.eventIds as string[] | undefined) ?? [],
+      };
+    },
+
+    async saveRendered(userId, tokenHash, feed, builtAt) {
+      // UpdateItem, not PutItem, so the feed function needs no broader write than its one verb.
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: renderedFeedKey(userId),
+          UpdateExpression:
+            'SET #type = :type, etag = :etag, gzipBody = :body, bodyBytes = :bytes, eventIds = :ids',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':type': 'calendar-feed',
+            ':etag': feed.etag,
+            ':body': feed.gzipBody,
+            ':bytes': feed.bodyBytes,
+            ':ids': [...feed.eventIds],
+          },
+        }),
+      );
       await client
         .send(
           new UpdateCommand({
             TableName: tableName,
             Key: calendarKey(userId),
-            UpdateExpression:
-              'SET etag = :etag, builtAt = :built, gzipBody = :body, bodyBytes = :bytes, eventIds = :ids',
+            UpdateExpression: 'SET etag = :etag, builtAt = :built',
             ConditionExpression: 'tokenHash = :hash',
             ExpressionAttributeValues: {
-              ':etag': snapshot.etag,
-              ':built': snapshot.builtAt,
-              ':body': snapshot.gzipBody,
-              ':bytes': snapshot.bodyBytes,
-              ':ids': [...snapshot.eventIds],
+              ':etag': feed.etag,
+              ':built': builtAt.toISOString(),
               ':hash': tokenHash,
             },
           }),
@@ -183,8 +208,8 @@ export function createCalendarStore(client: DynamoDBDocumentClient, tableName: s
           new UpdateCommand({
             TableName: tableName,
             Key: calendarKey(userId),
-            // The event ids stay: they tell the next render what was in the feed before.
-            UpdateExpression: 'REMOVE etag, builtAt, gzipBody, bodyBytes',
+            // The rendered feed stays: its event ids tell the next render what was in the feed before.
+            UpdateExpression: 'REMOVE etag, builtAt',
             ConditionExpression: 'attribute_exists(pk)',
           }),
         )
@@ -197,6 +222,7 @@ export function createCalendarStore(client: DynamoDBDocumentClient, tableName: s
       const record = await get(userId);
       if (!record) return;
       await client.send(new DeleteCommand({ TableName: tableName, Key: calendarKey(userId) }));
+      await client.send(new DeleteCommand({ TableName: tableName, Key: renderedFeedKey(userId) }));
       await client.send(new DeleteCommand({ TableName: tableName, Key: calendarTokenKey(record.tokenHash) }));
     },
   };

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureBundles } from './bundles.ts';
+import { measureCalendarFeed } from './calendar-bench.ts';
 import { measureDigestWorker } from './digest-bench.ts';
 import { measureIngest } from './ingest-bench.ts';
 import { measureMatching } from './matching-bench.ts';
@@ -22,6 +23,7 @@ const targets: Record<string, string> = {
   'digest.speedup_vs_naive': '>= 50',
   'digest.worker_peak_rss_mb': '< 256',
   'digest.ddb_requests_per_user': '<= 3',
+  'calendar.ratio_vs_static': '>= 0.33',
 };
 
 log('ingest: generating a 20,000-event iCalendar feed and measuring…');
@@ -65,6 +67,29 @@ Object.assign(figures, {
   'digest.worker_peak_rss_mb': worker.peakRssMb,
   'digest.ddb_requests_per_user': worker.requestsPerUser,
   'digest.ddb_writes_per_user': worker.writesPerUser,
+});
+
+log('calendar: a 500-event feed through the local HTTP API against the same bytes from a static file…');
+const calendar = await measureCalendarFeed({ events: 500, connections: 8, seconds: 4 });
+Object.assign(figures, {
+  'calendar.events': calendar.events,
+  'calendar.feed_kb': Math.round(calendar.feedBytes / 1024),
+  'calendar.gzip_kb': Math.round(calendar.gzipBytes / 1024),
+  'calendar.rps': calendar.plain.rps,
+  'calendar.p50_ms': calendar.plain.p50Ms,
+  'calendar.p99_ms': calendar.plain.p99Ms,
+  'calendar.rps_304': calendar.notModified.rps,
+  'calendar.p99_ms_304': calendar.notModified.p99Ms,
+  'calendar.rps_gzip': calendar.gzip.rps,
+  'calendar.static_rps': calendar.staticFile.rps,
+  'calendar.static_p99_ms': calendar.staticFile.p99Ms,
+  'calendar.ratio_vs_static': calendar.ratioVsStatic,
+  // Where the time goes, per request: the function's process (adapter + handler + SDK), dynalite, and
+  // for comparison the static server's process.
+  'calendar.function_cpu_ms': calendar.plain.serverCpuMs,
+  'calendar.function_cpu_ms_304': calendar.notModified.serverCpuMs,
+  'calendar.dynalite_cpu_ms': calendar.plain.storeCpuMs,
+  'calendar.static_cpu_ms': calendar.staticFile.serverCpuMs,
 });
 
 log('bundles: building each function with the CDK bundling options and timing cold starts…');

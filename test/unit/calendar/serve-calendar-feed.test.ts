@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { UserCalendar } from '../../../shared/calendar/build-user-calendar.ts';
+import { createResponseBodyCache } from '../../../shared/calendar/response-body-cache.ts';
 import {
   acceptsGzip,
   type CalendarFeedDependencies,
@@ -12,33 +13,42 @@ import {
   calendarTokenHash,
   calendarTokenKey,
 } from '../../../shared/security/calendar-token.ts';
-import type { CalendarRecord, CalendarSnapshot } from '../../../shared/store/calendar-store.ts';
+import type { CalendarRecord, RenderedFeed } from '../../../shared/store/calendar-store.ts';
 
 const key = calendarTokenKey(Buffer.from('a-test-secret-that-is-long-enough-to-sign-links'));
 const userId = 'usr_0123456789abcdef';
 const token = calendarTokenFor(key, userId, 'nonce-1');
 const t0 = new Date('2026-03-01T12:00:00Z');
 
-/** An in-memory calendar store and a builder that counts its renders. */
+/** An in-memory calendar store that counts reads of the rendered feed, and a builder that counts its renders. */
 function fakes(options: { body?: string } = {}) {
-  const record: { value: CalendarRecord } = {
+  const record: { value: CalendarRecord; rendered: RenderedFeed | null; renderedReads: number } = {
     value: {
       userId,
       nonce: 'nonce-1',
       tokenHash: calendarTokenHash(token),
       createdAt: t0.toISOString(),
       rotatedAt: null,
-      snapshot: null,
+      etag: null,
+      builtAt: null,
     },
+    rendered: null,
+    renderedReads: 0,
   };
   const builds: { previous: readonly string[] }[] = [];
   let body = options.body ?? 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
   const deps: CalendarFeedDependencies = {
     calendars: {
-      userIdForToken: async (hash) => (hash === calendarTokenHash(token) || hash === 'stale' ? userId : null),
+      userIdForToken: async (hash) => (hash === calendarTokenHash(token) ? userId : null),
       get: async () => record.value,
-      saveSnapshot: async (_user, hash, snapshot: CalendarSnapshot) => {
-        if (hash === record.value.tokenHash) record.value = { ...record.value, snapshot };
+      getRendered: async () => {
+        record.renderedReads += 1;
+        return record.rendered;
+      },
+      saveRendered: async (_user, hash, feed, builtAt) => {
+        record.rendered = feed;
+        if (hash === record.value.tokenHash)
+          record.value = { ...record.value, etag: feed.etag, builtAt: builtAt.toISOString() };
       },
     },
     build: async (_user, previous): Promise<UserCalendar> => {
@@ -46,6 +56,7 @@ function fakes(options: { body?: string } = {}) {
       return { body, eventIds: ['evt_1'] };
     },
     maxAgeMs: 60 * 60_000,
+    bodies: createResponseBodyCache(1024 * 1024),
   };
   return { deps, record, builds, setBody: (next: string) => (body = next) };
 }
@@ -58,23 +69,27 @@ const request = (overrides: Partial<Parameters<typeof serveCalendarFeed>[1]> = {
 });
 
 describe('serveCalendarFeed', () => {
-  it('renders on the first request, stores the snapshot, and serves it from then on', async () => {
+  it('renders on the first request, stores it, and serves it from the body cache from then on', async () => {
     const { deps, record, builds } = fakes();
     const first = await serveCalendarFeed(deps, request(), t0);
-    expect(first.status).toBe('ok');
-    if (first.status !== 'ok') return;
-    expect(Buffer.from(first.body).toString()).toBe('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+    if (first.status !== 'ok') throw new Error('expected a feed');
+    expect([first.encoding, first.body]).toEqual(['utf8', 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n']);
     expect(first.etag).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
-    expect(record.value.snapshot?.eventIds).toEqual(['evt_1']);
-    const second = await serveCalendarFeed(
-      deps,
-      request({ acceptsGzip: true }),
-      new Date(t0.getTime() + 59 * 60_000),
-    );
+    expect(record.rendered?.eventIds).toEqual(['evt_1']);
+    const readsAfterRender = record.renderedReads;
+    const later = new Date(t0.getTime() + 59 * 60_000);
+    const second = await serveCalendarFeed(deps, request({ acceptsGzip: true }), later);
     expect(builds).toHaveLength(1);
-    expect(second.status === 'ok' && second.gzipped).toBe(true);
-    if (second.status === 'ok')
-      expect(gunzipSync(second.body).toString()).toBe('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+    if (second.status !== 'ok') throw new Error('expected a feed');
+    expect(second.encoding).toBe('base64');
+    expect(gunzipSync(Buffer.from(second.body, 'base64')).toString()).toBe(
+      'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+    );
+    // The gzip form was not cached yet: one read of the rendered feed; after that, none.
+    expect(record.renderedReads).toBe(readsAfterRender + 1);
+    await serveCalendarFeed(deps, request({ acceptsGzip: true }), later);
+    await serveCalendarFeed(deps, request(), later);
+    expect(record.renderedReads).toBe(readsAfterRender + 1);
   });
 
   it('answers 304 when If-None-Match names the current ETag, weakly compared', async () => {
