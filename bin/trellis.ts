@@ -4,16 +4,20 @@ import { CalendarRotationConflictError } from '#shared/calendar/calendar-subscri
 import { EventNotFoundError } from '#shared/calendar/save-event.ts';
 import { ConfigError } from '#shared/config/env.ts';
 import { loadLocalSettings } from '#shared/config/local-settings.ts';
+import { ContactDateInFutureError } from '#shared/contacts/contact-input.ts';
 import { FeedParseError } from '#shared/feeds/feed-errors.ts';
 import { PortInUseError } from '#shared/local/listen.ts';
 import { SourceFetchError } from '#shared/security/source-fetch-error.ts';
+import { ContactChangedError, ContactNotFoundError } from '#shared/store/contact-repository.ts';
 import { SourceExistsError, SourceNotFoundError } from '#shared/store/source-repository.ts';
 import { UserExistsError, UserNotFoundError } from '#shared/store/user-repository.ts';
 import { calendarUsage, runCalendar, runSave } from './commands/calendar.ts';
+import { contactsUsage, runContacts } from './commands/contacts.ts';
 import { runDev } from './commands/dev.ts';
 import { digestUsage, runDigest } from './commands/digest.ts';
 import { ingestUsage, runIngest } from './commands/ingest.ts';
 import { InputError, parseUsage, runParse } from './commands/parse.ts';
+import { remindersUsage, runReminders } from './commands/reminders.ts';
 import { runSources, sourcesUsage } from './commands/sources.ts';
 import { UsageError } from './commands/usage-error.ts';
 import { runUsers, usersUsage } from './commands/users.ts';
@@ -28,7 +32,9 @@ usage:
   ${ingestUsage}
   ${parseUsage}
   ${usersUsage.replace(/\n/g, '\n  ')}
+  ${contactsUsage.replace(/\n/g, '\n  ')}
   ${digestUsage}
+  ${remindersUsage}
   ${calendarUsage.replace(/\n/g, '\n  ')}
 
 Local mode keeps its data in .trellis/ (TRELLIS_DATA_DIR); with TRELLIS_TARGET=aws and TABLE_NAME the
@@ -50,6 +56,9 @@ const expectedErrors = [
   NoLocalInboxError,
   EventNotFoundError,
   CalendarRotationConflictError,
+  ContactNotFoundError,
+  ContactChangedError,
+  ContactDateInFutureError,
 ];
 
 async function main(argv: string[]): Promise<number> {
@@ -72,8 +81,13 @@ async function main(argv: string[]): Promise<number> {
     case 'users':
       await runUsers(args, settings);
       return 0;
+    case 'contacts':
+      await runContacts(args, settings);
+      return 0;
     case 'digest':
       return runDigest(args, settings);
+    case 'reminders':
+      return runReminders(args, settings);
     case 'calendar':
       return runCalendar(args, settings);
     case 'save':

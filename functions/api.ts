@@ -11,22 +11,31 @@ import { parseLogLevel } from '#shared/config/ingest-config.ts';
 import { linkSecretLoader, linkSecretSource } from '#shared/config/link-secret.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createSesMailer } from '#shared/mail/mailer.ts';
+import { applyContactLink, contactLinkSubject } from '#shared/reminders/apply-contact-link.ts';
 import {
   ExpiredLinkError,
   InvalidLinkError,
+  isContactLinkAction,
   type LinkPayload,
   verifyLink,
 } from '#shared/security/signed-links.ts';
 import { createCalendarStore } from '#shared/store/calendar-store.ts';
+import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
 import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
 import { createSendLedger } from '#shared/store/send-ledger.ts';
 import { createSourceRepository } from '#shared/store/source-repository.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
+import { createUsedLinks } from '#shared/store/used-links.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
 import { applyLinkAction } from '#shared/users/apply-link-action.ts';
-import { renderActionConfirmation, renderActionDone, renderLinkProblem } from '#shared/web/action-pages.ts';
+import {
+  renderActionConfirmation,
+  renderActionDone,
+  renderContactActionDone,
+  renderLinkProblem,
+} from '#shared/web/action-pages.ts';
 import { eventsQuerySchema } from '#shared/web/events-query.ts';
 import { mapKnownErrors, problemJsonContentType } from '#shared/web/http-errors.ts';
 import { renderOverviewPage } from '#shared/web/overview-page.ts';
@@ -54,6 +63,11 @@ const saveDeps = {
   logger,
 };
 const saveEvent = saveEventForLink(saveDeps);
+const contactDeps = {
+  users,
+  contacts: createContactRepository(client, tableName),
+  usedLinks: createUsedLinks(client, tableName),
+};
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyResultV2;
@@ -80,6 +94,13 @@ async function readLink(event: Event): Promise<LinkPayload | Result> {
     if (error instanceof InvalidLinkError) return html(400, renderLinkProblem(error.message));
     throw error;
   }
+}
+
+/** An HTML form's fields (application/x-www-form-urlencoded); anything else reads as no fields. */
+function formOf(event: Event): Record<string, string> {
+  if (!event.body) return {};
+  const body = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  return Object.fromEntries(new URLSearchParams(body.slice(0, 4096)));
 }
 
 const isResult = (value: LinkPayload | Result): value is Result =>
@@ -114,6 +135,16 @@ const routes = httpRouterHandler<Event, Result>([
     handler: async (event: Event) => {
       const link = await readLink(event);
       if (isResult(link)) return link;
+      if (isContactLinkAction(link.action)) {
+        const subject = await contactLinkSubject(contactDeps, link);
+        if (!subject) return html(404, renderContactActionDone({ outcome: 'gone' }));
+        return html(
+          200,
+          renderActionConfirmation(link.action, `${subject.contact.name} (${subject.contact.relationship})`, {
+            cadence: subject.contact.cadence,
+          }),
+        );
+      }
       const subject = link.eventId ? await events.get(link.eventId) : null;
       return html(200, renderActionConfirmation(link.action, subject?.title ?? null));
     },
@@ -125,6 +156,22 @@ const routes = httpRouterHandler<Event, Result>([
     handler: async (event: Event) => {
       const link = await readLink(event);
       if (isResult(link)) return link;
+      if (isContactLinkAction(link.action)) {
+        const token = event.pathParameters?.token ?? '';
+        const result = await applyContactLink(
+          contactDeps,
+          token,
+          { ...link, action: link.action },
+          formOf(event),
+          new Date(),
+        );
+        if (result.outcome === 'invalid-form')
+          return html(
+            400,
+            renderActionConfirmation(link.action, result.contactName, { problems: result.problems }),
+          );
+        return html(result.outcome === 'already-used' ? 410 : 200, renderContactActionDone(result));
+      }
       return html(
         200,
         renderActionDone(await applyLinkAction({ users, events, saveEvent }, link, new Date())),

@@ -7,6 +7,7 @@ import { createTopicFeedServer } from '#shared/calendar/serve-topic-feed.ts';
 import { loadCalendarFeedConfig } from '#shared/config/calendar-config.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createCalendarStore } from '#shared/store/calendar-store.ts';
+import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
 import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
@@ -19,6 +20,7 @@ const calendars = createCalendarStore(client, config.tableName);
 const events = createEventStore(client, config.tableName);
 const users = createUserRepository(client, config.tableName);
 const savedEvents = createSavedEventStore(client, config.tableName);
+const contacts = createContactRepository(client, config.tableName);
 const window = calendarWindowLoader((from, to) => events.listStartingBetween(from, to), {
   days: config.windowDays,
   reuseMs: 5 * 60_000,
@@ -32,6 +34,7 @@ const deps = {
         getUser: (id) => users.get(id),
         savedEvents,
         events,
+        contacts,
         window,
         refreshMinutes: config.refreshMinutes,
         maxMatched: config.maxEvents,

@@ -6,6 +6,7 @@ import { linkSecretLoader } from '#shared/config/link-secret.ts';
 import { type DigestLedgerDetail, sendDigestBatch } from '#shared/digest/send-digests.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createSesMailer } from '#shared/mail/mailer.ts';
+import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
 import { createSendLedger } from '#shared/store/send-ledger.ts';
@@ -19,6 +20,7 @@ const secret = linkSecretLoader(config.linkSecret);
 const deps = {
   users: createUserRepository(client, config.tableName),
   events: createEventStore(client, config.tableName),
+  contacts: createContactRepository(client, config.tableName),
   ledger: createSendLedger<DigestLedgerDetail>(client, config.tableName, 'digest'),
   suppression: createSuppressionList(client, config.tableName),
   mailer: createSesMailer(new SESv2Client({}), { configurationSet: config.mail.configurationSet }),

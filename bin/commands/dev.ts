@@ -16,6 +16,8 @@ export async function runDev(settings: LocalSettings): Promise<number> {
   await dev.dispatchDigestsNow();
   // The demo reader's digest for this week, so the inbox shows one (the send ledger keeps it to once a week).
   await dev.sendDigestNow(demoDigestRecipient);
+  // And today's reconnect reminder for the demo mentor who is due (the ledger keeps it to once a day).
+  await dev.sendReminderNow(demoDigestRecipient);
 
   const client = createDocumentClient({ endpoint: dev.dynamoEndpoint });
   const now = new Date();
@@ -38,7 +40,7 @@ Trellis is running locally (data in ${dataDir}/).
 
   Overview page   ${dev.apiUrl}/
   JSON API        ${dev.apiUrl}/api/events    ${dev.apiUrl}/api/sources
-  Email inbox     ${dev.sesUrl}/    (SES local: this week's digest for ${demoDigestRecipient} is there)
+  Email inbox     ${dev.sesUrl}/    (SES local: this week's digest and today's reconnect reminder for ${demoDigestRecipient})
   Calendar feed   ${calendar.https}
                   ${calendar.webcal}    (${demoDigestRecipient}'s secret feed: subscribe in any calendar app)
   Demo feeds      ${demoSources.map((demo) => `${dev.feedsBaseUrl}/feeds/${demo.file}`).join('\n                  ')}

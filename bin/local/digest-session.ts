@@ -6,6 +6,7 @@ import type { LocalSettings } from '#shared/config/local-settings.ts';
 import type { DigestLedgerDetail, DigestSendDependencies } from '#shared/digest/send-digests.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createSesMailer, type Mailer } from '#shared/mail/mailer.ts';
+import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
 import { createSendLedger } from '#shared/store/send-ledger.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
@@ -33,6 +34,7 @@ export async function openDigestSession(
   const common = {
     users: createUserRepository(client, tableName),
     events: createEventStore(client, tableName),
+    contacts: createContactRepository(client, tableName),
     ledger: createSendLedger<DigestLedgerDetail>(client, tableName, 'digest'),
     suppression: createSuppressionList(client, tableName),
     windowDays: 14,

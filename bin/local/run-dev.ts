@@ -11,10 +11,12 @@ import type {
 } from 'aws-lambda';
 import { type CalendarUrls, calendarUrlsFor } from '#shared/calendar/calendar-subscription.ts';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
+import { localDate } from '#shared/contacts/next-due-date.ts';
 import { isoWeekAt } from '#shared/digest/digest-schedule.ts';
+import { seedDemoContacts } from '#shared/local/demo-contacts.ts';
 import { startDemoFeedServer } from '#shared/local/demo-feed-server.ts';
 import { demoSources } from '#shared/local/demo-sources.ts';
-import { demoUsers } from '#shared/local/demo-users.ts';
+import { demoDigestRecipient, demoUsers } from '#shared/local/demo-users.ts';
 import { startDynalite } from '#shared/local/dynalite-server.ts';
 import { type HttpApiHandler, startLocalHttpApi } from '#shared/local/http-api-adapter.ts';
 import { type LambdaHandler, localLambdaContext } from '#shared/local/lambda-context.ts';
@@ -23,6 +25,7 @@ import { startLocalSqs } from '#shared/local/local-sqs-server.ts';
 import { startLocalSes } from '#shared/local/ses-local.ts';
 import type { Logger } from '#shared/log/logger.ts';
 import type { DigestMessage } from '#shared/queue/digest-message.ts';
+import type { ReminderMessage } from '#shared/queue/reminder-message.ts';
 import { calendarTokenKey } from '#shared/security/calendar-token.ts';
 import { buildSource } from '#shared/sources/new-source.ts';
 import { createCalendarStore } from '#shared/store/calendar-store.ts';
@@ -49,6 +52,10 @@ export interface RunningDev {
   dispatchDigestsNow(): Promise<void>;
   /** Queue one user's digest for this week (as `trellis digest --user` does) and wait for it. */
   sendDigestNow(email: string): Promise<void>;
+  /** Fire the hourly reminder schedule now and wait until every queued reminder is handled. */
+  dispatchRemindersNow(): Promise<void>;
+  /** Queue one user's reminder for today (as `trellis reminders --user` does) and wait for it. */
+  sendReminderNow(email: string): Promise<void>;
   /** A user's secret calendar feed URLs (created on first use). */
   calendarUrlsFor(email: string): Promise<CalendarUrls>;
   stop(): Promise<void>;
@@ -127,6 +134,7 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
     const ingestFeed = lateBound<SQSEvent, SQSBatchResponse>('ingest-feed');
     const digestSend = lateBound<SQSEvent, SQSBatchResponse>('digest-send');
     const inviteSend = lateBound<SQSEvent, SQSBatchResponse>('invite-send');
+    const reminderSend = lateBound<SQSEvent, SQSBatchResponse>('reminder-send');
     const api = lateBound<APIGatewayProxyEventV2, APIGatewayProxyResultV2>('api');
     const calendarFeed = lateBound<APIGatewayProxyEventV2, APIGatewayProxyResultV2>('calendar-feed');
     const queue = (
@@ -150,7 +158,8 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
     const ingestQueue = queue('trellis-ingest', 'ingest-feed', ingestFeed.call, 5);
     const digestQueue = queue('trellis-digest', 'digest-send', digestSend.call, 100);
     const inviteQueue = queue('trellis-invite', 'invite-send', inviteSend.call, 10);
-    const sqs = await startLocalSqs([ingestQueue, digestQueue, inviteQueue], { host });
+    const reminderQueue = queue('trellis-reminder', 'reminder-send', reminderSend.call, 25);
+    const sqs = await startLocalSqs([ingestQueue, digestQueue, inviteQueue, reminderQueue], { host });
     stops.push(() => sqs.stop());
     const httpApi = await startLocalHttpApi(
       [
@@ -168,6 +177,7 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
       INGEST_QUEUE_URL: sqs.queueUrl('trellis-ingest'),
       DIGEST_QUEUE_URL: sqs.queueUrl('trellis-digest'),
       INVITE_QUEUE_URL: sqs.queueUrl('trellis-invite'),
+      REMINDER_QUEUE_URL: sqs.queueUrl('trellis-reminder'),
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
@@ -191,6 +201,10 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
     digestSend.bind((await import('../../functions/digest-send.ts')).handler);
     api.bind((await import('../../functions/api.ts')).handler);
     inviteSend.bind((await import('../../functions/invite-send.ts')).handler);
+    reminderSend.bind((await import('../../functions/reminder-send.ts')).handler);
+    const reminderDispatch: LambdaHandler<ScheduledEvent, unknown> = (
+      await import('../../functions/reminder-dispatch.ts')
+    ).handler;
     calendarFeed.bind((await import('../../functions/calendar-feed.ts')).handler);
 
     const client = createDocumentClient({ endpoint: dynamo.endpoint });
@@ -207,8 +221,18 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
           ),
         );
       }
-      for (const demo of demoUsers) await users.create(buildUserProfile(demo, new Date()));
-      logger.info('seeded demo sources and users', { sources: demoSources.length, users: demoUsers.length });
+      let contactCount = 0;
+      for (const demo of demoUsers) {
+        const profile = buildUserProfile(demo, new Date());
+        await users.create(profile);
+        if (profile.email === demoDigestRecipient)
+          contactCount += await seedDemoContacts(client, settings.tableName, profile, new Date());
+      }
+      logger.info('seeded demo sources, users and contacts', {
+        sources: demoSources.length,
+        users: demoUsers.length,
+        contacts: contactCount,
+      });
     }
 
     const ingestNow = async () => {
@@ -220,6 +244,25 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
     const dispatchDigestsNow = async () => {
       await digestDispatch(scheduledEvent('trellis-digest-schedule'), localLambdaContext('digest-dispatch'));
       await digestQueue.drain();
+    };
+    const dispatchRemindersNow = async () => {
+      await reminderDispatch(
+        scheduledEvent('trellis-reminder-schedule'),
+        localLambdaContext('reminder-dispatch'),
+      );
+      await reminderQueue.drain();
+    };
+    const sendReminderNow = async (email: string) => {
+      const profile = await users.getByEmail(email);
+      if (!profile) throw new Error(`no user ${email}`);
+      const now = new Date();
+      const message: ReminderMessage = {
+        userId: profile.id,
+        localDate: localDate(now, profile.timeZone),
+        dueAt: now.toISOString(),
+      };
+      reminderQueue.send(JSON.stringify(message));
+      await reminderQueue.drain();
     };
     const sendDigestNow = async (email: string) => {
       const profile = await users.getByEmail(email);
@@ -260,6 +303,13 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
           ),
         5 * 60_000,
       ),
+      setInterval(
+        () =>
+          dispatchRemindersNow().catch((error: unknown) =>
+            logger.error('scheduled reminder dispatch failed', { error }),
+          ),
+        5 * 60_000,
+      ),
     ];
     stops.push(() => {
       for (const clock of clocks) clearInterval(clock);
@@ -283,6 +333,8 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
       ingestNow,
       dispatchDigestsNow,
       sendDigestNow,
+      dispatchRemindersNow,
+      sendReminderNow,
       calendarUrlsFor: calendarUrlsForEmail,
       stop,
     };

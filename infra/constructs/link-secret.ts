@@ -9,14 +9,15 @@ import { Construct } from 'constructs';
  * already sent must keep working when the service stack is destroyed and rebuilt.
  *
  * It is not rotated automatically: the handlers verify against the one current value, so a new value invalidates
- * every link in every mail already sent, unsubscribe links included. Rotate it by hand only when it may have
+ * every link in every mail already sent, unsubscribe links included, and every calendar feed URL (their
+ * tokens are derived from it). Rotate it by hand only when it may have
  * leaked, knowing that those links will then fail verification:
  *
  * 1. `aws secretsmanager put-secret-value --secret-id <LinkSecretArn output of the data stack> --secret-string
  *    "$(aws secretsmanager get-random-password --password-length 64 --exclude-punctuation --query RandomPassword
  *    --output text)"`
- * 2. Warm containers keep the value they read until they are replaced, so replace them: for the api and
- *    digest-send functions, `aws lambda update-function-configuration --function-name <name> --description
+ * 2. Warm containers keep the value they read until they are replaced, so replace them: for the api,
+ *    digest-send and reminder-send functions, `aws lambda update-function-configuration --function-name <name> --description
  *    "link secret rotated <date>"` (the next deploy restores the description).
  */
 export class LinkSecret extends Construct {

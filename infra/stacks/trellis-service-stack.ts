@@ -9,6 +9,7 @@ import { Digests } from '../constructs/digests.ts';
 import type { FunctionDefaults } from '../constructs/function-with-log-group.ts';
 import { Ingestion } from '../constructs/ingestion.ts';
 import { Mail } from '../constructs/mail.ts';
+import { Reminders } from '../constructs/reminders.ts';
 import { Web } from '../constructs/web.ts';
 
 export interface TrellisServiceStackProps extends StackProps {
@@ -30,6 +31,7 @@ export class TrellisServiceStack extends Stack {
   readonly mail: Mail;
   readonly digests: Digests;
   readonly calendar: Calendar;
+  readonly reminders: Reminders;
 
   constructor(scope: Construct, id: string, props: TrellisServiceStackProps) {
     const { table, linkSecret, config, ...stackProps } = props;
@@ -42,7 +44,7 @@ export class TrellisServiceStack extends Stack {
     if (config.mail.fromIsPlaceholder) {
       Annotations.of(this).addWarningV2(
         'trellis:mailFromPlaceholder',
-        `No -c mailFrom given: digests and invitations are sent as ${config.mail.from}, which SES will refuse. Fine for an ` +
+        `No -c mailFrom given: digests, invitations and reminders are sent as ${config.mail.from}, which SES will refuse. Fine for an ` +
           'offline synth; a deploy needs -c mailFrom=<address on a domain verified in SES>.',
       );
     }
@@ -75,13 +77,22 @@ export class TrellisServiceStack extends Stack {
       alarms: this.alarms,
       functionDefaults,
     });
+    // The HTTP API's endpoint has no trailing slash, like a configured publicBaseUrl.
+    const publicBaseUrl = config.publicBaseUrl ?? this.web.httpApi.apiEndpoint;
     this.digests = new Digests(this, 'Digests', {
       table,
       mail: this.mail,
       linkSecret,
-      // The HTTP API's endpoint has no trailing slash, like a configured publicBaseUrl.
-      publicBaseUrl: config.publicBaseUrl ?? this.web.httpApi.apiEndpoint,
+      publicBaseUrl,
       unsubscribeMailto: config.mail.unsubscribeMailto,
+      alarms: this.alarms,
+      functionDefaults,
+    });
+    this.reminders = new Reminders(this, 'Reminders', {
+      table,
+      mail: this.mail,
+      linkSecret,
+      publicBaseUrl,
       alarms: this.alarms,
       functionDefaults,
     });

@@ -1,8 +1,11 @@
+import { localDate } from '../contacts/next-due-date.ts';
 import { matchEventsForUser } from '../matching/match-events.ts';
+import type { ContactRepository } from '../store/contact-repository.ts';
 import type { EventStore } from '../store/event-store.ts';
 import type { SavedEventStore } from '../store/saved-event-store.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import type { CalendarWindow } from './calendar-window.ts';
+import { contactReminderEntries } from './contact-reminder-entries.ts';
 import { renderCalendarFeed } from './render-calendar-feed.ts';
 import { selectCalendarEntries } from './select-calendar-entries.ts';
 
@@ -10,6 +13,8 @@ export interface UserCalendarDependencies {
   readonly getUser: (userId: string) => Promise<UserProfile | null>;
   readonly savedEvents: Pick<SavedEventStore, 'listForUser'>;
   readonly events: Pick<EventStore, 'getMany'>;
+  /** The user's contacts, for due reconnects as all-day entries (absent: none). */
+  readonly contacts?: Pick<ContactRepository, 'listForUser'>;
   readonly window: (now: Date) => Promise<CalendarWindow>;
   readonly refreshMinutes: number;
   /** Most matched events in one feed (saved ones always come in). */
@@ -28,10 +33,11 @@ export async function buildUserCalendar(
   previousEventIds: readonly string[],
   now: Date,
 ): Promise<UserCalendar | null> {
-  const [profile, saved, window] = await Promise.all([
+  const [profile, saved, window, contacts] = await Promise.all([
     deps.getUser(userId),
     deps.savedEvents.listForUser(userId),
     deps.window(now),
+    deps.contacts ? deps.contacts.listForUser(userId) : Promise.resolve([]),
   ]);
   if (!profile) return null;
   const { matches } = matchEventsForUser(window.index, profile, {
@@ -56,7 +62,16 @@ export async function buildUserCalendar(
   const entries = selectCalendarEntries({ matches: freshMatches, saved: savedEvents, previouslyShown, now });
   const name = profile.name ? `Trellis · ${profile.name}` : 'Trellis';
   return {
-    body: renderCalendarFeed({ name, entries, now, refreshMinutes: deps.refreshMinutes }),
+    body: renderCalendarFeed({
+      name,
+      entries,
+      reminders: contactReminderEntries(contacts, localDate(now, profile.timeZone), windowDays(window)),
+      now,
+      refreshMinutes: deps.refreshMinutes,
+    }),
     eventIds: entries.map((entry) => entry.event.id),
   };
 }
+
+const windowDays = (window: CalendarWindow) =>
+  Math.round((window.to.getTime() - window.from.getTime()) / 86_400_000);

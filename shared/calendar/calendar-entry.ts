@@ -17,3 +17,14 @@ export const calendarUid = (eventId: string) => `${eventId}@trellis`;
 export function effectiveStatus(event: StoredEvent): EventStatus {
   return event.removed ? 'cancelled' : event.status;
 }
+
+/** An all-day reminder in the feed: a contact due for a reconnect on a date. */
+export interface CalendarReminderEntry {
+  readonly uid: string;
+  /** Local date `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly title: string;
+  readonly description: string;
+  /** Changes when the due date or the contact changes, so clients replace their copy. */
+  readonly lastModified: string;
+}

@@ -1,7 +1,13 @@
 import type { MatchedEvent, PreviousDigestEntry, UserMatches } from '../matching/match-events.ts';
 import { actionUrl, signLink } from '../security/signed-links.ts';
 import type { UserProfile } from '../users/user-profile.ts';
-import type { DigestEventItem, DigestModel, DigestSection, DigestSectionId } from './digest-model.ts';
+import type {
+  DigestContactDue,
+  DigestEventItem,
+  DigestModel,
+  DigestSection,
+  DigestSectionId,
+} from './digest-model.ts';
 
 const sectionTitles: Record<DigestSectionId, string> = {
   organizations: 'From organizations you follow',
@@ -48,6 +54,7 @@ export function buildDigestModel(
   window: { readonly isoWeek: string; readonly from: Date; readonly to: Date },
   links: DigestLinks,
   now: Date,
+  contactsDue: readonly DigestContactDue[] = [],
 ): DigestModel {
   const sections: DigestSection[] = sectionOrder
     .map((id) => ({
@@ -66,7 +73,7 @@ export function buildDigestModel(
     windowTo: window.to.toISOString(),
     sections,
     changes: matches.changes,
-    contactsDue: [],
+    contactsDue,
     links: {
       preferencesUrl: `${links.publicBaseUrl}/`,
       unsubscribeUrl: actionUrl(links.publicBaseUrl, unsubscribeToken),

@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
+import type { Contact } from '../contacts/contact.ts';
 import type { Logger } from '../log/logger.ts';
 import { composeDigestMessage, type MailIdentity } from '../mail/compose-message.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { buildEventIndex, matchEventsForUser, type PreviousDigestEntry } from '../matching/match-events.ts';
 import { type DigestMessage, digestMessageSchema } from '../queue/digest-message.ts';
 import type { QueueRecord } from '../queue/queue-record.ts';
+import type { ContactRepository } from '../store/contact-repository.ts';
 import type { EventStore } from '../store/event-store.ts';
 import type { SendLedger } from '../store/send-ledger.ts';
 import type { SuppressionList } from '../store/suppression-list.ts';
@@ -12,6 +14,7 @@ import type { UserRepository } from '../store/user-repository.ts';
 import { receivesDigests } from '../users/digest-eligibility.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import { buildDigestModel, type DigestLinks, isEmptyDigest, shownEntries } from './build-digest-model.ts';
+import { contactsDueThisWeek } from './contacts-due-this-week.ts';
 import type { DigestModel } from './digest-model.ts';
 
 /** What the ledger keeps of each sent digest. */
@@ -31,6 +34,8 @@ export interface DigestSendDependencies {
   readonly unsubscribeMailto: string;
   readonly windowDays: number;
   readonly logger: Logger;
+  /** The readers' contacts, for "due this week" (absent: no contacts section). */
+  readonly contacts?: Pick<ContactRepository, 'listForUsers'>;
 }
 
 export type DigestOutcome =
@@ -101,6 +106,7 @@ export async function sendDigestBatch(
   const suppressed = await deps.suppression.suppressedAmong(
     [...profiles.values()].map((profile) => profile.email),
   );
+  const contactsByUser = deps.contacts ? await deps.contacts.listForUsers([...profiles.keys()]) : new Map();
   const weeks = [...new Set(messages.flatMap((entry) => previousWeeks(entry.message.isoWeek)))];
   const previous = await deps.ledger.latestSent([...profiles.keys()], weeks);
   const windowTo = new Date(now.getTime() + deps.windowDays * dayMs);
@@ -145,6 +151,7 @@ export async function sendDigestBatch(
         now,
         windowTo,
         log,
+        contactsByUser.get(profile.id) ?? [],
       );
       record(messageId, profile.id, outcome);
     } catch (error) {
@@ -165,6 +172,7 @@ async function sendOne(
   now: Date,
   windowTo: Date,
   log: Logger,
+  contacts: readonly Contact[],
 ): Promise<DigestOutcome> {
   const matches = matchEventsForUser(index, profile, { now, windowTo, previous });
   const model = buildDigestModel(
@@ -173,6 +181,7 @@ async function sendOne(
     { isoWeek: message.isoWeek, from: now, to: windowTo },
     links,
     now,
+    contactsDueThisWeek(profile, contacts, links, now),
   );
   if (isEmptyDigest(model) && !profile.quietWeekNotes) {
     log.info('digest skipped: nothing fits this week');

@@ -7,13 +7,21 @@ import * as z from 'zod';
  * the change happens on its POST (mail scanners follow links with GET).
  */
 
-export const linkActions = ['unsubscribe', 'not-interested', 'save'] as const;
+export const linkActions = ['unsubscribe', 'not-interested', 'save', 'talked', 'snooze', 'cadence'] as const;
 export type LinkAction = (typeof linkActions)[number];
+
+/** Actions on a contact (reminder emails): they expire in 30 days and work once (shared/store/used-links.ts). */
+export const contactLinkActions = ['talked', 'snooze', 'cadence'] as const;
+export type ContactLinkAction = (typeof contactLinkActions)[number];
+
+export const isContactLinkAction = (action: LinkAction): action is ContactLinkAction =>
+  (contactLinkActions as readonly string[]).includes(action);
 
 const payloadSchema = z.object({
   a: z.enum(linkActions),
   u: z.string().min(1).max(64),
   e: z.string().min(1).max(64).optional(),
+  c: z.string().min(1).max(64).optional(),
   x: z.number().int().positive(),
 });
 
@@ -21,6 +29,7 @@ export interface LinkPayload {
   readonly action: LinkAction;
   readonly userId: string;
   readonly eventId?: string;
+  readonly contactId?: string;
   /** Expiry, epoch seconds. */
   readonly expiresAt: number;
 }
@@ -38,6 +47,9 @@ export const linkLifetimeSeconds: Record<LinkAction, number> = {
   unsubscribe: 365 * 86_400,
   'not-interested': 60 * 86_400,
   save: 60 * 86_400,
+  talked: 30 * 86_400,
+  snooze: 30 * 86_400,
+  cadence: 30 * 86_400,
 };
 
 const signature = (body: string, secret: Uint8Array) => createHmac('sha256', secret).update(body).digest();
@@ -48,11 +60,13 @@ export function signLink(
   now: Date,
   secret: Uint8Array,
   eventId?: string,
+  contactId?: string,
 ): string {
   const payload = {
     a: action,
     u: userId,
     ...(eventId ? { e: eventId } : {}),
+    ...(contactId ? { c: contactId } : {}),
     x: Math.floor(now.getTime() / 1000) + linkLifetimeSeconds[action],
   };
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
@@ -78,8 +92,20 @@ export function verifyLink(token: string, secret: Uint8Array, now: Date): LinkPa
     action: parsed.a,
     userId: parsed.u,
     ...(parsed.e ? { eventId: parsed.e } : {}),
+    ...(parsed.c ? { contactId: parsed.c } : {}),
     expiresAt: parsed.x,
   };
+}
+
+/** A link that acts on one contact of a user (reminder emails). */
+export function signContactLink(
+  action: ContactLinkAction,
+  userId: string,
+  contactId: string,
+  now: Date,
+  secret: Uint8Array,
+): string {
+  return signLink(action, userId, now, secret, undefined, contactId);
 }
 
 export const actionUrl = (publicBaseUrl: string, token: string) =>

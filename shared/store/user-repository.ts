@@ -19,6 +19,7 @@ import {
   userProfileKey,
   usersByEmailPk,
 } from './keys/user-keys.ts';
+import { createReminderSlots } from './reminder-slots.ts';
 
 export class UserExistsError extends Error {
   override readonly name = 'UserExistsError';
@@ -76,7 +77,8 @@ function fromItem(item: Item): UserProfile {
     gsi2sk: _g2s,
     ...profile
   } = item;
-  return profile as unknown as UserProfile;
+  // Profiles stored before reminders existed have no reminder hour: the default.
+  return { reminderHour: 9, ...profile } as unknown as UserProfile;
 }
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
@@ -109,6 +111,7 @@ export function createUserRepository(client: DynamoDBDocumentClient, tableName: 
   }
 
   const calendarsOf = createCalendarStore(client, tableName);
+  const reminderSlots = createReminderSlots(client, tableName);
 
   async function get(userId: string): Promise<UserProfile | null> {
     const output = await client.send(
@@ -202,6 +205,9 @@ export function createUserRepository(client: DynamoDBDocumentClient, tableName: 
       }
       // The calendar feed follows the profile (interests, places, name): render it afresh next time.
       await calendarsOf.invalidate(profile.id);
+      // Reminders follow the user's zone and hour.
+      if (profile.timeZone !== previous.timeZone || profile.reminderHour !== previous.reminderHour)
+        await reminderSlots.move(profile.id, profile.timeZone, profile.reminderHour);
       if (receivesDigests(profile) && profile.timeZone !== previous.timeZone)
         await registerZone(profile.timeZone);
       if (receivesDigests(profile) && !receivesDigests(previous)) await registerZone(profile.timeZone);
@@ -215,6 +221,7 @@ export function createUserRepository(client: DynamoDBDocumentClient, tableName: 
       await client.send(new DeleteCommand({ TableName: tableName, Key: userEmailKey(profile.email) }));
       // The feed URL dies with the user.
       await calendarsOf.remove(userId);
+      await reminderSlots.leave(userId);
     },
 
     async listInDigestSlot(timeZone, weekday, hour) {

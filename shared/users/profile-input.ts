@@ -35,6 +35,7 @@ export const profileFieldsSchema = z.object({
   timeZone,
   digestDay: z.enum(weekdays),
   digestHour: z.number().int().min(0).max(23),
+  reminderHour: z.number().int().min(0).max(23),
   topics: z
     .array(z.string().refine(isTopicId, `must be one of: ${TOPICS.map((topic) => topic.id).join(', ')}`))
     .max(40),
@@ -65,6 +66,7 @@ const defaults: ProfileFields = {
   timeZone: 'UTC',
   digestDay: 'monday',
   digestHour: 8,
+  reminderHour: 9,
   topics: [],
   keywords: [],
   places: [],
@@ -120,6 +122,7 @@ export function updateUserProfile(profile: UserProfile, changes: ProfileChanges,
     timeZone: profile.timeZone,
     digestDay: profile.digestDay,
     digestHour: profile.digestHour,
+    reminderHour: profile.reminderHour,
     topics: profile.topics.filter(isTopicId),
     keywords: [...profile.keywords],
     places: [...profile.places],

@@ -44,6 +44,8 @@ export interface UserProfile {
   readonly digestDay: Weekday;
   /** Local hour 0–23 the digest is sent at. */
   readonly digestHour: number;
+  /** Local hour 0–23 reconnect reminders are sent at (default 9). */
+  readonly reminderHour: number;
   /** Topic vocabulary ids (shared/topics/topic-vocabulary.ts). */
   readonly topics: readonly string[];
   /** Free words or phrases, lower-case. */

@@ -1,3 +1,5 @@
+import type { Cadence } from '../contacts/contact.ts';
+import type { ContactLinkResult } from '../reminders/apply-contact-link.ts';
 import type { LinkAction } from '../security/signed-links.ts';
 import type { LinkActionResult } from '../users/apply-link-action.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -22,6 +24,21 @@ const questions: Record<LinkAction, { title: string; text: string; button: strin
     text: 'It will not appear in your digests again, and similar events will rank lower.',
     button: 'Not interested',
   },
+  talked: {
+    title: 'Did you talk?',
+    text: 'Trellis logs today as the day you last talked, and the next reminder comes one cadence from now.',
+    button: 'We talked',
+  },
+  snooze: {
+    title: 'Snooze this reminder for a week?',
+    text: 'No reminder about this contact for the next seven days.',
+    button: 'Snooze a week',
+  },
+  cadence: {
+    title: 'How often do you want to be in touch?',
+    text: 'Reminders follow the new cadence, counted from the last time you talked.',
+    button: 'Change cadence',
+  },
   save: {
     title: 'Add this event to your calendar?',
     text: 'Trellis saves it for you and emails you a calendar invitation; if the organizer moves or cancels it, an update follows.',
@@ -33,13 +50,60 @@ const questions: Record<LinkAction, { title: string; text: string; button: strin
  * What a GET of a one-click link shows: a question and a button. Only the POST changes anything, so
  * a mail scanner that follows every link changes nothing; the form posts back to the same URL.
  */
-export function renderActionConfirmation(action: LinkAction, eventTitle: string | null): string {
+export function renderActionConfirmation(
+  action: LinkAction,
+  subjectTitle: string | null,
+  options: { readonly cadence?: Cadence; readonly problems?: readonly string[] } = {},
+): string {
   const question = questions[action];
-  const about = eventTitle ? `<p><strong>${escapeHtml(eventTitle)}</strong></p>` : '';
+  const about = subjectTitle ? `<p><strong>${escapeHtml(subjectTitle)}</strong></p>` : '';
+  const problems = options.problems?.length
+    ? `<p role="alert">${options.problems.map((problem) => escapeHtml(problem)).join('<br>')}</p>`
+    : '';
+  const fields = action === 'cadence' ? cadenceFields(options.cadence ?? { every: 6, unit: 'weeks' }) : '';
   return page(
     question.title,
-    `${about}<p>${escapeHtml(question.text)}</p><form method="post"><button type="submit">${escapeHtml(question.button)}</button></form>`,
+    `${about}<p>${escapeHtml(question.text)}</p>${problems}<form method="post">${fields}<button type="submit">${escapeHtml(question.button)}</button></form>`,
   );
+}
+
+function cadenceFields(cadence: Cadence): string {
+  const unit = (value: Cadence['unit']) =>
+    `<option value="${value}"${cadence.unit === value ? ' selected' : ''}>${value}</option>`;
+  return `<p><label for="every">Every</label> <input id="every" name="every" type="number" min="1" max="365" required value="${cadence.every}" style="width:5em;font:inherit"> <label for="unit" class="visually-hidden">Unit</label><select id="unit" name="unit" style="font:inherit">${unit('weeks')}${unit('days')}</select></p>`;
+}
+
+/** The outcome of a contact link's POST. */
+export function renderContactActionDone(result: ContactLinkResult): string {
+  switch (result.outcome) {
+    case 'talked':
+      return page(
+        'Logged',
+        `<p>You talked with <strong>${escapeHtml(result.contactName)}</strong> today. Next reminder: ${escapeHtml(result.nextDue)}.</p>`,
+      );
+    case 'snoozed':
+      return page(
+        'Snoozed',
+        `<p>No reminder about <strong>${escapeHtml(result.contactName)}</strong> before ${escapeHtml(result.until)}.</p>`,
+      );
+    case 'cadence-changed':
+      return page(
+        'Cadence changed',
+        `<p>You will be reminded about <strong>${escapeHtml(result.contactName)}</strong> ${escapeHtml(result.cadence)}; next: ${escapeHtml(result.nextDue)}.</p>`,
+      );
+    case 'already-used':
+      return page(
+        'This link was already used',
+        '<p>Each link in a reminder works once. Nothing was changed.</p>',
+      );
+    case 'invalid-form':
+      return page(
+        'Please check the form',
+        `<p>${result.problems.map((problem) => escapeHtml(problem)).join('<br>')}</p>`,
+      );
+    case 'gone':
+      return page('Nothing to do', '<p>This link is about a contact that no longer exists.</p>');
+  }
 }
 
 export function renderActionDone(result: LinkActionResult): string {

@@ -12,6 +12,7 @@ const handlerEnvironment = {
   INGEST_QUEUE_URL: 'http://127.0.0.1:9/000000000000/bench',
   DIGEST_QUEUE_URL: 'http://127.0.0.1:9/000000000000/bench-digest',
   INVITE_QUEUE_URL: 'http://127.0.0.1:9/000000000000/bench-invite',
+  REMINDER_QUEUE_URL: 'http://127.0.0.1:9/000000000000/bench-reminder',
   MAIL_FROM: 'Trellis <digest@trellis.test>',
   PUBLIC_BASE_URL: 'https://trellis.test',
   LINK_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bench',

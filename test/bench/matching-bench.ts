@@ -375,6 +375,7 @@ export function generateMatchingUser(events: readonly StoredEvent[], index: numb
     timeZone: pick(random, ZONES),
     digestDay: 'monday',
     digestHour: 8,
+    reminderHour: 9,
     topics,
     keywords,
     places,

@@ -169,7 +169,7 @@ describe('a prod deployment with an alarm email, a log level, a sender and a pub
 
   it('retains every function log group and the API access logs when the service stack is deleted', () => {
     const logGroups = Object.values(trellis.service.findResources('AWS::Logs::LogGroup'));
-    expect(logGroups).toHaveLength(9);
+    expect(logGroups).toHaveLength(11);
     for (const logGroup of logGroups) {
       expect([logGroup.DeletionPolicy, logGroup.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
     }
@@ -178,7 +178,7 @@ describe('a prod deployment with an alarm email, a log level, a sender and a pub
   it('sets LOG_LEVEL on every function', () => {
     const functions = Object.values(trellis.service.findResources('AWS::Lambda::Function'));
     expect(functions.map((fn) => fn.Properties.Environment.Variables.LOG_LEVEL)).toEqual(
-      Array(8).fill('warn'),
+      Array(10).fill('warn'),
     );
   });
 
@@ -197,9 +197,9 @@ describe('a prod deployment with an alarm email, a log level, a sender and a pub
     });
   });
 
-  it('lets digest-send, api and invite-send send as the identity of the sender domain only', () => {
-    const { digests, web, calendar } = trellis.stacks.service;
-    for (const fn of [digests.send, web.api, calendar.inviteSend]) {
+  it('lets digest-send, api, invite-send and reminder-send send as the identity of the sender domain only', () => {
+    const { digests, web, calendar, reminders } = trellis.stacks.service;
+    for (const fn of [digests.send, web.api, calendar.inviteSend, reminders.send]) {
       if (fn.role === undefined) throw new Error(`${fn.node.path} has no role`);
       const sending = statementsOf(trellis.service, logicalIdOf(fn.role)).filter((statement) =>
         actionsOf(statement).some((action) => action.startsWith('ses:')),
@@ -221,6 +221,21 @@ describe('a prod deployment with an alarm email, a log level, a sender and a pub
         MESSAGE_ID_DOMAIN: 'mail.example.org',
       });
     }
+  });
+
+  it('sends reminders as the given sender with its reply-to, Message-IDs on its domain and links on the public domain', () => {
+    const { reminders, mail } = trellis.stacks.service;
+    const variables =
+      trellis.service.findResources('AWS::Lambda::Function')[logicalIdOf(reminders.send)]?.Properties
+        .Environment.Variables;
+    expect(variables).toMatchObject({
+      MAIL_FROM: 'Digest@Mail.Example.org',
+      MAIL_REPLY_TO: 'team@example.org',
+      SES_CONFIGURATION_SET: { Ref: logicalIdOf(mail.configurationSet) },
+      MESSAGE_ID_DOMAIN: 'mail.example.org',
+      PUBLIC_BASE_URL: 'https://trellis.example.org',
+      LOG_LEVEL: 'warn',
+    });
   });
 
   it('warns about no placeholder sender', () => {

@@ -15,7 +15,7 @@ describe('service functions', () => {
 
   beforeAll(() => {
     trellis = synthTrellis();
-    const { ingestion, web, digests, mail, calendar } = trellis.stacks.service;
+    const { ingestion, web, digests, mail, calendar, reminders } = trellis.stacks.service;
     const resources = trellis.service.findResources('AWS::Lambda::Function');
     functions = [
       { name: 'ingest-dispatch', construct: ingestion.dispatch },
@@ -26,6 +26,8 @@ describe('service functions', () => {
       { name: 'ses-events', construct: mail.events },
       { name: 'calendar-feed', construct: calendar.feed },
       { name: 'invite-send', construct: calendar.inviteSend },
+      { name: 'reminder-dispatch', construct: reminders.dispatch },
+      { name: 'reminder-send', construct: reminders.send },
     ].map((fn) => ({ ...fn, properties: resources[logicalIdOf(fn.construct)]?.Properties }));
   });
   afterAll(() => trellis?.dispose());
@@ -40,8 +42,8 @@ describe('service functions', () => {
     'Fn::GetStackOutput': expect.objectContaining({ StackName: 'trellis-dev-data' }),
   };
 
-  it('deploys exactly the ingestion, api, digest, SES events and calendar functions', () => {
-    trellis.service.resourceCountIs('AWS::Lambda::Function', 8);
+  it('deploys exactly the ingestion, api, digest, SES events, calendar and reminder functions', () => {
+    trellis.service.resourceCountIs('AWS::Lambda::Function', 10);
   });
 
   it('deploys one function per file in functions/, each from its own entry', () => {
@@ -68,7 +70,7 @@ describe('service functions', () => {
     const used = functions.map(
       (fn) => (fn.properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref,
     );
-    expect(new Set(used).size).toBe(8);
+    expect(new Set(used).size).toBe(10);
     for (const logicalId of used) {
       expect(logGroups[logicalId]).toMatchObject({
         Properties: { RetentionInDays: 30 },
@@ -87,6 +89,8 @@ describe('service functions', () => {
       ['ses-events', 256, 30],
       ['calendar-feed', 512, 15],
       ['invite-send', 256, 120],
+      ['reminder-dispatch', 256, 60],
+      ['reminder-send', 512, 120],
     ]);
   });
 

@@ -13,7 +13,7 @@ describe('least privilege', () => {
 
   beforeAll(() => {
     trellis = synthTrellis();
-    const { ingestion, web, digests, mail, calendar } = trellis.stacks.service;
+    const { ingestion, web, digests, mail, calendar, reminders } = trellis.stacks.service;
     const statementsOfFunction = (fn: FunctionWithLogGroup) => {
       if (fn.role === undefined) throw new Error(`${fn.node.path} has no role`);
       return statementsOf(trellis.service, logicalIdOf(fn.role));
@@ -27,6 +27,8 @@ describe('least privilege', () => {
       mail.events,
       calendar.feed,
       calendar.inviteSend,
+      reminders.dispatch,
+      reminders.send,
     ].map((fn) => ({
       name: fn.node.path,
       statements: statementsOfFunction(fn),
@@ -126,7 +128,7 @@ describe('least privilege', () => {
 
   it('attaches no AWS managed policy to any role', () => {
     const roles = Object.values(trellis.service.findResources('AWS::IAM::Role'));
-    expect(roles).toHaveLength(8);
+    expect(roles).toHaveLength(10);
     for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 });

@@ -43,8 +43,8 @@ describe('link-signing secret', () => {
     });
   });
 
-  it('is readable by api and digest-send only (calendar-feed looks tokens up by hash), with GetSecretValue on that secret alone', () => {
-    const { digests, web } = trellis.stacks.service;
+  it('is readable by api, digest-send and reminder-send only (calendar-feed looks tokens up by hash), with GetSecretValue on that secret alone', () => {
+    const { digests, web, reminders } = trellis.stacks.service;
     const roleOf = (fn: typeof web.api) => {
       if (fn.role === undefined) throw new Error(`${fn.node.path} has no role`);
       return { Ref: logicalIdOf(fn.role) };
@@ -56,7 +56,7 @@ describe('link-signing secret', () => {
     );
     const secretArn = { 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'trellis-dev-data' }) };
     expect(grants).toEqual(
-      [web.api, digests.send].map((fn) => ({
+      [web.api, digests.send, reminders.send].map((fn) => ({
         roles: [roleOf(fn)],
         Effect: 'Allow',
         Action: 'secretsmanager:GetSecretValue',
@@ -66,9 +66,9 @@ describe('link-signing secret', () => {
   });
 
   it('reaches the functions through the same data stack output that holds its ARN', () => {
-    const { digests, web } = trellis.stacks.service;
+    const { digests, web, reminders } = trellis.stacks.service;
     const functions = trellis.service.findResources('AWS::Lambda::Function');
-    const outputNames = [web.api, digests.send].map((fn) => {
+    const outputNames = [web.api, digests.send, reminders.send].map((fn) => {
       const variables = functions[logicalIdOf(fn)]?.Properties.Environment.Variables;
       return (variables.LINK_SECRET_ARN as { 'Fn::GetStackOutput': { OutputName: string } })[
         'Fn::GetStackOutput'

@@ -240,8 +240,8 @@ describe('mail through SES', () => {
     expect(queueing.map(resourcesOf)).toEqual([[{ 'Fn::GetAtt': [ids.failedEvents, 'Arn'] }]]);
   });
 
-  it('lets no function but the senders of digests and invitations (digest-send, api, invite-send) send mail', () => {
-    const { digests, web, calendar } = trellis.stacks.service;
+  it('lets no function but the senders of digests, invitations and reminders (digest-send, api, invite-send, reminder-send) send mail', () => {
+    const { digests, web, calendar, reminders } = trellis.stacks.service;
     const roleOf = (fn: typeof digests.send) => {
       if (fn.role === undefined) throw new Error(`${fn.node.path} has no role`);
       return [{ Ref: logicalIdOf(fn.role) }];
@@ -249,14 +249,14 @@ describe('mail through SES', () => {
     const senders = Object.values(trellis.service.findResources('AWS::IAM::Policy'))
       .filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes('"ses:'))
       .map((policy) => policy.Properties.Roles);
-    expect(senders).toEqual([web.api, calendar.inviteSend, digests.send].map(roleOf));
+    expect(senders).toEqual([web.api, calendar.inviteSend, digests.send, reminders.send].map(roleOf));
   });
 
   it('warns that an offline synth without -c mailFrom sends from a placeholder', () => {
     Annotations.fromStack(trellis.stacks.service).hasWarning(
       '/TrellisService',
       Match.stringLikeRegexp(
-        'No -c mailFrom given: digests and invitations are sent as digest@example.invalid',
+        'No -c mailFrom given: digests, invitations and reminders are sent as digest@example.invalid',
       ),
     );
   });

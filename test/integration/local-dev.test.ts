@@ -6,8 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningDev, startDev } from '../../bin/local/run-dev.ts';
 import type { LocalSettings } from '../../shared/config/local-settings.ts';
+import type { Contact } from '../../shared/contacts/contact.ts';
+import { nextDueDate } from '../../shared/contacts/next-due-date.ts';
 import type { StoredEvent } from '../../shared/events/stored-event.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
+import { createContactRepository } from '../../shared/store/contact-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { createUserRepository } from '../../shared/store/user-repository.ts';
 
@@ -222,6 +225,32 @@ describe('trellis dev (the embedded local runtime)', () => {
       expect.stringMatching(/^Updated invitation: Platform Engineering Day · .*11:00–17:00 CET$/),
     ]);
     await rm(join(dataDir, 'demo-feeds'), { recursive: true, force: true });
+  });
+
+  it('puts today\'s reminder for the due demo mentor in the inbox; its "We talked" link acts only on POST', async () => {
+    await dev.sendReminderNow('ana@example.org');
+    await dev.sendReminderNow('ana@example.org');
+    const reminders = (await inbox()).filter((entry) => entry.subject.startsWith('Time to reconnect'));
+    expect(reminders.map((entry) => entry.subject)).toEqual(['Time to reconnect with Jonas Weber']);
+    const link = /We talked:\s+(\S+)/.exec(reminders[0]?.body.text ?? '')?.[1] ?? '';
+    const client = createDocumentClient({ endpoint: dev.dynamoEndpoint });
+    const ana = await createUserRepository(client, 'trellis').getByEmail('ana@example.org');
+    const contacts = createContactRepository(client, 'trellis');
+    const jonas = async () =>
+      (await contacts.listForUser(ana?.id ?? '')).find((contact) => contact.name === 'Jonas Weber');
+    try {
+      const before = nextDueDate((await jonas()) as Contact);
+      expect(await (await fetch(link)).text()).toContain('Did you talk?');
+      expect(nextDueDate((await jonas()) as Contact)).toBe(before);
+      const done = await fetch(link, { method: 'POST' });
+      expect(done.status).toBe(200);
+      const after = nextDueDate((await jonas()) as Contact);
+      expect(after > before).toBe(true);
+      expect(await done.text()).toContain(`Next reminder: ${after}.`);
+      expect((await fetch(link, { method: 'POST' })).status).toBe(410);
+    } finally {
+      client.destroy();
+    }
   });
 
   it('re-ingests without changing anything and tells other commands where it runs', async () => {

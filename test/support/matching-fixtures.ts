@@ -74,6 +74,7 @@ export function userProfile(fields: Partial<UserProfile> = {}): UserProfile {
     timeZone: 'Europe/Berlin',
     digestDay: 'monday',
     digestHour: 9,
+    reminderHour: 9,
     topics: [],
     keywords: [],
     places: [],

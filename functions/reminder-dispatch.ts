@@ -1,0 +1,26 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import middy from '@middy/core';
+import type { ScheduledEvent } from 'aws-lambda';
+import { loadReminderDispatchConfig } from '#shared/config/reminder-config.ts';
+import { createLogger } from '#shared/log/logger.ts';
+import { createJsonQueue } from '#shared/queue/json-queue.ts';
+import type { ReminderMessage } from '#shared/queue/reminder-message.ts';
+import { dispatchDueReminders, type ReminderDispatchResult } from '#shared/reminders/dispatch-reminders.ts';
+import { createDispatchProgress } from '#shared/store/dispatch-progress.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { createReminderSlots } from '#shared/store/reminder-slots.ts';
+
+const config = loadReminderDispatchConfig();
+const logger = createLogger({ level: config.logLevel, fields: { function: 'reminder-dispatch' } });
+const client = createDocumentClient();
+const deps = {
+  slots: createReminderSlots(client, config.tableName),
+  progress: createDispatchProgress(client, config.tableName, 'reminder'),
+  queue: createJsonQueue<ReminderMessage>(new SQSClient({}), config.queueUrl),
+  logger,
+};
+
+/** EventBridge, hourly: queue the users whose local reminder hour came since the last run. */
+export const handler = middy<ScheduledEvent, ReminderDispatchResult>().handler((event) =>
+  dispatchDueReminders(deps, event.time ? new Date(event.time) : new Date()),
+);

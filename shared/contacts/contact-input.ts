@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import * as z from 'zod';
+import { isTopicId, TOPICS } from '../topics/topic-vocabulary.ts';
+import { type Contact, defaultCadences, relationships } from './contact.ts';
+
+const isoDate = z.iso.date('must be a real date like 2026-11-25');
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const cadenceSchema = z.object({
+  every: z.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365'),
+  unit: z.enum(['days', 'weeks']),
+});
+
+/** What a person may set on a contact (CLI now, pages and API later), validated field by field. */
+export const contactFieldsSchema = z.object({
+  name: text(120),
+  relationship: z.enum(relationships),
+  email: z.string().trim().toLowerCase().pipe(z.email()).nullable(),
+  organization: text(120).nullable(),
+  topics: z
+    .array(z.string().refine(isTopicId, `must be one of: ${TOPICS.map((topic) => topic.id).join(', ')}`))
+    .max(20),
+  cadence: cadenceSchema,
+  lastContactedOn: isoDate.nullable(),
+  notes: z.string().trim().max(2000),
+  paused: z.boolean(),
+});
+
+export type ContactFields = z.infer<typeof contactFieldsSchema>;
+export type ContactChanges = z.input<ReturnType<typeof contactFieldsSchema.partial>>;
+export type NewContactInput = Partial<ContactChanges> & Pick<ContactFields, 'name' | 'relationship'>;
+
+export class ContactDateInFutureError extends Error {
+  override readonly name = 'ContactDateInFutureError';
+}
+
+export const newContactId = () => `con_${randomBytes(8).toString('hex')}`;
+
+function checkNotFuture(lastContactedOn: string | null, today: string) {
+  if (lastContactedOn && lastContactedOn > today)
+    throw new ContactDateInFutureError(`last contacted ${lastContactedOn} is after today (${today})`);
+}
+
+/** A new contact; the cadence defaults by relationship. `today` is the user's local date. */
+export function buildContact(userId: string, input: NewContactInput, today: string, now: Date): Contact {
+  const fields = contactFieldsSchema.parse({
+    email: null,
+    organization: null,
+    topics: [],
+    cadence: defaultCadences[input.relationship],
+    lastContactedOn: null,
+    notes: '',
+    paused: false,
+    ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
+  });
+  checkNotFuture(fields.lastContactedOn, today);
+  return {
+    id: newContactId(),
+    userId,
+    ...fields,
+    topics: [...new Set(fields.topics)],
+    addedOn: today,
+    snoozedUntil: null,
+    lastRemindedOn: null,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+}
+
+/** The contact with some fields changed (validated); untouched fields stay. */
+export function updateContact(contact: Contact, changes: ContactChanges, today: string, now: Date): Contact {
+  const parsed = contactFieldsSchema.partial().parse(changes);
+  const defined = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
+  const next = { ...contact, ...defined, updatedAt: now.toISOString() } as Contact;
+  checkNotFuture(next.lastContactedOn, today);
+  // A new "last contacted" starts a new round: the snooze and the reminder history of the old one go.
+  return parsed.lastContactedOn !== undefined && parsed.lastContactedOn !== contact.lastContactedOn
+    ? { ...next, snoozedUntil: null }
+    : next;
+}
+
+/** "We talked" (today, unless a date is given): the cadence starts again. */
+export function markTalked(contact: Contact, on: string, now: Date): Contact {
+  return { ...contact, lastContactedOn: on, snoozedUntil: null, updatedAt: now.toISOString() };
+}
+
+/** Not due before `until`. */
+export function snoozeUntil(contact: Contact, until: string, now: Date): Contact {
+  return { ...contact, snoozedUntil: until, updatedAt: now.toISOString() };
+}

@@ -1,0 +1,190 @@
+import { contactsToRemind } from '../contacts/reminder-plan.ts';
+import type { Logger } from '../log/logger.ts';
+import type { MailIdentity } from '../mail/compose-message.ts';
+import { composeReminderMessage } from '../mail/compose-reminder.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { QueueRecord } from '../queue/queue-record.ts';
+import { type ReminderMessage, reminderMessageSchema } from '../queue/reminder-message.ts';
+import type { ContactRepository } from '../store/contact-repository.ts';
+import type { EventStore } from '../store/event-store.ts';
+import type { SendLedger } from '../store/send-ledger.ts';
+import type { SuppressionList } from '../store/suppression-list.ts';
+import type { UserRepository } from '../store/user-repository.ts';
+import type { UserProfile } from '../users/user-profile.ts';
+import { buildReminderModel, type ReminderLinks } from './build-reminder-model.ts';
+import type { ReminderModel } from './reminder-model.ts';
+
+/** What the ledger keeps of each reminder: which contacts it listed. */
+export interface ReminderLedgerDetail {
+  readonly contactIds: readonly string[];
+}
+
+export interface ReminderSendDependencies {
+  readonly users: Pick<UserRepository, 'getMany' | 'get'>;
+  readonly contacts: Pick<ContactRepository, 'listForUser' | 'markReminded'>;
+  readonly events: Pick<EventStore, 'listStartingBetween'>;
+  readonly ledger: SendLedger<ReminderLedgerDetail>;
+  readonly suppression: Pick<SuppressionList, 'suppressedAmong'>;
+  readonly mailer: Mailer;
+  readonly identity: MailIdentity;
+  readonly links: () => Promise<ReminderLinks>;
+  readonly logger: Logger;
+}
+
+export type ReminderOutcome =
+  | 'sent'
+  | 'already-sent'
+  | 'nothing-due'
+  | 'unconfirmed'
+  | 'suppressed'
+  | 'unknown-user'
+  | 'busy'
+  | 'failed'
+  | 'invalid-message';
+
+export interface ReminderBatchOutcome {
+  readonly failedMessageIds: string[];
+  readonly outcomes: { messageId: string; userId: string | null; outcome: ReminderOutcome }[];
+}
+
+const dayMs = 86_400_000;
+/** Suggestions come from the events of the next two weeks (the digest's window, so a batch holds as much). */
+const suggestionWindowDays = 14;
+
+/**
+ * One SQS batch of reminders (one message per user and local date). Per user: the contacts due today
+ * (overdue ones again weekly), one email listing them all, most overdue first. Once and only once: the
+ * send ledger is claimed per user and local date before the send and marked after; the contacts'
+ * `lastRemindedOn` is written after that, so a crash in between at worst re-lists them next week's day.
+ */
+export async function sendReminderBatch(
+  deps: ReminderSendDependencies,
+  records: readonly QueueRecord[],
+  now: Date,
+): Promise<ReminderBatchOutcome> {
+  const outcomes: ReminderBatchOutcome['outcomes'] = [];
+  const failedMessageIds: string[] = [];
+  const record = (messageId: string, userId: string | null, outcome: ReminderOutcome) => {
+    outcomes.push({ messageId, userId, outcome });
+    if (outcome === 'failed' || outcome === 'busy' || outcome === 'invalid-message')
+      failedMessageIds.push(messageId);
+  };
+  const messages: { messageId: string; message: ReminderMessage }[] = [];
+  for (const { messageId, body } of records) {
+    try {
+      messages.push({ messageId, message: reminderMessageSchema.parse(JSON.parse(body)) });
+    } catch {
+      deps.logger.error('invalid reminder message', { messageId, body: body.slice(0, 200) });
+      record(messageId, null, 'invalid-message');
+    }
+  }
+  if (messages.length === 0) return { failedMessageIds, outcomes };
+  const profiles = new Map(
+    (await deps.users.getMany(messages.map((entry) => entry.message.userId))).map((p) => [p.id, p]),
+  );
+  const suppressed = await deps.suppression.suppressedAmong(
+    [...profiles.values()].map((profile) => profile.email),
+  );
+  const upcoming = await deps.events.listStartingBetween(
+    now,
+    new Date(now.getTime() + suggestionWindowDays * dayMs),
+  );
+  const links = await deps.links();
+
+  for (const { messageId, message } of messages) {
+    const profile = profiles.get(message.userId);
+    const log = deps.logger.child({ messageId, userId: message.userId, localDate: message.localDate });
+    if (!profile) {
+      record(messageId, message.userId, 'unknown-user');
+      continue;
+    }
+    if (!profile.emailConfirmed) {
+      log.info('reminder skipped: address not confirmed');
+      record(messageId, profile.id, 'unconfirmed');
+      continue;
+    }
+    if (suppressed.has(profile.email)) {
+      log.info('reminder skipped: address suppressed after a bounce or complaint');
+      record(messageId, profile.id, 'suppressed');
+      continue;
+    }
+    try {
+      record(
+        messageId,
+        profile.id,
+        await sendOne(deps, profile, message.localDate, upcoming, links, now, log),
+      );
+    } catch (error) {
+      log.error('reminder failed', { error });
+      record(messageId, profile.id, 'failed');
+    }
+  }
+  return { failedMessageIds, outcomes };
+}
+
+async function sendOne(
+  deps: ReminderSendDependencies,
+  profile: UserProfile,
+  today: string,
+  upcoming: Parameters<typeof buildReminderModel>[2],
+  links: ReminderLinks,
+  now: Date,
+  log: Logger,
+): Promise<ReminderOutcome> {
+  const due = contactsToRemind(await deps.contacts.listForUser(profile.id), today);
+  if (due.length === 0) {
+    log.info('no contact due today');
+    return 'nothing-due';
+  }
+  const claim = await deps.ledger.claim(profile.id, today, now);
+  if (claim.outcome === 'sent') {
+    // Sent before a crash that left the contacts unmarked: mark them, or they would be listed daily.
+    await deps.contacts.markReminded(
+      profile.id,
+      due.map((entry) => entry.contact.id),
+      today,
+    );
+    return 'already-sent';
+  }
+  if (claim.outcome === 'busy') return 'busy';
+  const model = buildReminderModel(profile, due, upcoming, today, links, now);
+  let messageId: string;
+  try {
+    messageId = await deliver(deps, model, now);
+  } catch (error) {
+    await deps.ledger.release(profile.id, today, claim.token);
+    throw error;
+  }
+  const contactIds = due.map((entry) => entry.contact.id);
+  await deps.ledger.markSent(profile.id, today, claim.token, {
+    messageId,
+    sentAt: now,
+    detail: { contactIds },
+  });
+  await deps.contacts.markReminded(profile.id, contactIds, today);
+  log.info('reminder sent', { messageId, contacts: contactIds.length, attempt: claim.attempt });
+  return 'sent';
+}
+
+async function deliver(deps: ReminderSendDependencies, model: ReminderModel, now: Date): Promise<string> {
+  const composed = await composeReminderMessage(model, deps.identity, now);
+  await deps.mailer.sendRaw({ raw: composed.raw, from: deps.identity.from, to: [model.recipient.email] });
+  return composed.messageId;
+}
+
+/** Renders one user's reminder for a date without sending or recording anything (`trellis reminders --dry-run`). */
+export async function previewReminder(
+  deps: Pick<ReminderSendDependencies, 'contacts' | 'events' | 'identity' | 'links'>,
+  profile: UserProfile,
+  today: string,
+  now: Date,
+): Promise<{ model: ReminderModel; raw: Uint8Array } | null> {
+  const due = contactsToRemind(await deps.contacts.listForUser(profile.id), today);
+  if (due.length === 0) return null;
+  const upcoming = await deps.events.listStartingBetween(
+    now,
+    new Date(now.getTime() + suggestionWindowDays * dayMs),
+  );
+  const model = buildReminderModel(profile, due, upcoming, today, await deps.links(), now);
+  return { model, raw: (await composeReminderMessage(model, deps.identity, now)).raw };
+}
