@@ -11,7 +11,8 @@ export const usersUsage = `trellis users add <email> [profile options] [--confir
 trellis users update <email> [profile options] [--confirmed] [--pause | --resume] [--resubscribe]
 trellis users list [--json]
 trellis users remove <email>
-  profile options: --name N  --tz ZONE  --day monday..sunday  --hour 0-23  --topics a,b  --keywords "a,b"
+  profile options: --name N  --tz ZONE  --day monday..sunday  --hour 0-23  --reminder-hour 0-23
+                   --topics a,b  --keywords "a,b"
                    --city "Berlin[/Germany]" (repeatable)  --near "lat,lon,km[,label]" (repeatable)
                    --online yes|no  --kinds industry-event,professional-org,mentorship-program,peer-group
                    --follow-org NAME (repeatable)  --follow-source ID  --mute-word W  --mute-source ID
@@ -22,6 +23,7 @@ const profileOptions = {
   tz: { type: 'string' },
   day: { type: 'string' },
   hour: { type: 'string' },
+  'reminder-hour': { type: 'string' },
   topics: { type: 'string' },
   keywords: { type: 'string' },
   city: { type: 'string', multiple: true },
@@ -87,6 +89,7 @@ function changesFrom(values: Values): ProfileChanges {
     timeZone: values.tz,
     digestDay: values.day,
     digestHour: values.hour === undefined ? undefined : Number(values.hour),
+    reminderHour: values['reminder-hour'] === undefined ? undefined : Number(values['reminder-hour']),
     topics: list(values.topics),
     keywords: list(values.keywords),
     places: places(values),

@@ -219,7 +219,18 @@ describe('trellis users and digest', () => {
     expect(invalid.stderr).toContain('digestHour:');
 
     const updated = await trellis(
-      ['users', 'update', 'lea@example.org', '--day', 'friday', '--hour', '17', '--pause'],
+      [
+        'users',
+        'update',
+        'lea@example.org',
+        '--day',
+        'friday',
+        '--hour',
+        '17',
+        '--reminder-hour',
+        '7',
+        '--pause',
+      ],
       env,
     );
     expect(updated.code).toBe(0);
@@ -229,12 +240,14 @@ describe('trellis users and digest', () => {
     const listed = JSON.parse((await trellis(['users', 'list', '--json'], env)).stdout) as {
       email: string;
       paused: boolean;
+      reminderHour: number;
       places: unknown[];
     }[];
     expect(listed).toMatchObject([
       {
         email: 'lea@example.org',
         paused: true,
+        reminderHour: 7,
         places: [{ kind: 'city', city: 'Vienna', country: 'Austria' }],
       },
     ]);
