@@ -5,17 +5,9 @@ import { previewDigest, sendDigestBatch } from '#shared/digest/send-digests.ts';
 import type { DigestMessage } from '#shared/queue/digest-message.ts';
 import { UserNotFoundError } from '#shared/store/user-repository.ts';
 import { openDigestSession } from '../local/digest-session.ts';
-import { UsageError } from './usage-error.ts';
+import { nowOption } from './now-option.ts';
 
 export const digestUsage = 'trellis digest [--user EMAIL] [--now ISO] [--dry-run]';
-
-function instant(value: string | undefined): Date {
-  if (value === undefined) return new Date();
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}/.test(value))
-    throw new UsageError(`--now must be an ISO date-time, got '${value}'`);
-  return new Date(ms);
-}
 
 /**
  * Send weekly digests now, through the same code as the Lambda (and the same send ledger: running it
@@ -26,7 +18,7 @@ export async function runDigest(args: string[], settings: LocalSettings): Promis
     args,
     options: { user: { type: 'string' }, now: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   });
-  const now = instant(values.now);
+  const now = nowOption(values.now);
   const dryRun = values['dry-run'] ?? false;
   const { deps, session } = await openDigestSession(settings, { send: !dryRun });
   try {

@@ -7,17 +7,9 @@ import type { ReminderMessage } from '#shared/queue/reminder-message.ts';
 import { previewReminder, sendReminderBatch } from '#shared/reminders/send-reminders.ts';
 import { UserNotFoundError } from '#shared/store/user-repository.ts';
 import { openReminderSession } from '../local/reminder-session.ts';
-import { UsageError } from './usage-error.ts';
+import { nowOption } from './now-option.ts';
 
 export const remindersUsage = 'trellis reminders [--user EMAIL] [--now ISO] [--dry-run]';
-
-function instant(value: string | undefined): Date {
-  if (value === undefined) return new Date();
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}/.test(value))
-    throw new UsageError(`--now must be an ISO date-time, got '${value}'`);
-  return new Date(ms);
-}
 
 /**
  * Send reconnect reminders now, through the same code and send ledger as the Lambda (running it twice
@@ -28,7 +20,7 @@ export async function runReminders(args: string[], settings: LocalSettings): Pro
     args,
     options: { user: { type: 'string' }, now: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   });
-  const now = instant(values.now);
+  const now = nowOption(values.now);
   const dryRun = values['dry-run'] ?? false;
   const { deps, slots, session } = await openReminderSession(settings, { send: !dryRun });
   try {

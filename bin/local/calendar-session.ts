@@ -18,6 +18,7 @@ import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
 import { NoLocalInboxError } from './digest-session.ts';
 import { localLinkSecret } from './link-secret-file.ts';
+import { localSesClient } from './local-ses-client.ts';
 import { localMailFrom } from './run-dev.ts';
 import { openStoreSession, type StoreSession } from './store-session.ts';
 
@@ -48,15 +49,7 @@ export async function openCalendarSession(
   const publicBaseUrl = aws
     ? getStringFromEnv('PUBLIC_BASE_URL')
     : (session.dev?.apiUrl ?? `http://${settings.host}:${settings.apiPort}`);
-  const ses = aws
-    ? new SESv2Client({})
-    : session.dev
-      ? new SESv2Client({
-          endpoint: session.dev.sesEndpoint,
-          region: 'us-east-1',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        })
-      : null;
+  const ses = aws ? new SESv2Client({}) : localSesClient(session.dev);
   const mail = aws ? loadMailConfig() : null;
   const save: MailingDependencies | null = ses
     ? {

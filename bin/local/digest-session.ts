@@ -12,6 +12,7 @@ import { createSendLedger } from '#shared/store/send-ledger.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
 import { localLinkSecret } from './link-secret-file.ts';
+import { localSesClient } from './local-ses-client.ts';
 import { localMailFrom } from './run-dev.ts';
 import { openStoreSession, type StoreSession } from './store-session.ts';
 
@@ -62,13 +63,7 @@ export async function openDigestSession(
       );
     }
     const secret = Buffer.from(await localLinkSecret(settings.dataDir), 'utf8');
-    const ses = session.dev
-      ? new SESv2Client({
-          endpoint: session.dev.sesEndpoint,
-          region: 'us-east-1',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        })
-      : null;
+    const ses = localSesClient(session.dev);
     return {
       session,
       deps: {

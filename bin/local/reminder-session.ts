@@ -13,6 +13,7 @@ import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
 import { NoLocalInboxError } from './digest-session.ts';
 import { localLinkSecret } from './link-secret-file.ts';
+import { localSesClient } from './local-ses-client.ts';
 import { localMailFrom } from './run-dev.ts';
 import { openStoreSession, type StoreSession } from './store-session.ts';
 
@@ -65,13 +66,7 @@ export async function openReminderSession(
       );
     }
     const secret = Buffer.from(await localLinkSecret(settings.dataDir), 'utf8');
-    const ses = session.dev
-      ? new SESv2Client({
-          endpoint: session.dev.sesEndpoint,
-          region: 'us-east-1',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        })
-      : null;
+    const ses = localSesClient(session.dev);
     const publicBaseUrl = session.dev?.apiUrl ?? `http://${settings.host}:${settings.apiPort}`;
     return {
       session,

@@ -1,3 +1,4 @@
+import { COLOR, DARK_MODE_STYLE, FONT, LAYOUT_TABLE } from '../web/email-style.ts';
 import { escapeHtml, safeHref } from '../web/escape-html.ts';
 import type { ReminderContactItem, ReminderModel, ReminderSuggestion } from './reminder-model.ts';
 import {
@@ -24,37 +25,6 @@ import {
   TALKED_TEXT,
   zoneText,
 } from './reminder-phrases.ts';
-
-/*
- * Email HTML, as the digest does it: one 600px column of tables (plus an mso-only fixed-width table
- * for Outlook's Word engine), every style inline, no images or scripts; the one <style> block only
- * adds dark colours where clients support them.
- */
-
-const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
-/** Light colours; text and links are at least 4.5:1 on the card (WCAG AA). */
-const COLOR = {
-  page: '#f3f4f6',
-  card: '#ffffff',
-  text: '#1f2328',
-  muted: '#57606a',
-  link: '#0b57d0',
-  rule: '#d0d7de',
-} as const;
-
-const DARK_MODE_STYLE = `<style>
-:root{color-scheme:light dark;supported-color-schemes:light dark}
-@media (prefers-color-scheme: dark){
-.tr-page{background:#0d1117 !important}
-.tr-card{background:#161b22 !important;color:#e6edf3 !important}
-.tr-text{color:#e6edf3 !important}
-.tr-muted{color:#9ea7b3 !important}
-.tr-link{color:#79b8ff !important}
-.tr-rule{border-color:#30363d !important}
-}
-</style>`;
-
-const LAYOUT_TABLE = 'role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"';
 
 /** The reconnect reminder as an HTML email body. Everything from contacts and feeds is escaped. */
 export function renderReminderHtml(model: ReminderModel): string {
