@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import httpRouterHandler from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { sessionKey } from '#shared/auth/session-cookie.ts';
 import type { InviteLedgerDetail } from '#shared/calendar/reconcile-invite.ts';
 import { saveEventForLink } from '#shared/calendar/save-event.ts';
 import { loadMailConfig } from '#shared/config/digest-config.ts';
@@ -12,6 +13,7 @@ import { linkSecretLoader, linkSecretSource } from '#shared/config/link-secret.t
 import { createLogger } from '#shared/log/logger.ts';
 import { createSesMailer } from '#shared/mail/mailer.ts';
 import { applyContactLink, contactLinkSubject } from '#shared/reminders/apply-contact-link.ts';
+import { calendarTokenKey } from '#shared/security/calendar-token.ts';
 import {
   ExpiredLinkError,
   InvalidLinkError,
@@ -25,11 +27,13 @@ import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
 import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
 import { createSendLedger } from '#shared/store/send-ledger.ts';
+import { createSignInStore } from '#shared/store/sign-in-store.ts';
 import { createSourceRepository } from '#shared/store/source-repository.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUsedLinks } from '#shared/store/used-links.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
 import { applyLinkAction } from '#shared/users/apply-link-action.ts';
+import { accountRoutes } from '#shared/web/account-routes.ts';
 import {
   renderActionConfirmation,
   renderActionDone,
@@ -63,6 +67,21 @@ const saveDeps = {
   logger,
 };
 const saveEvent = saveEventForLink(saveDeps);
+const signIns = createSignInStore(client, tableName);
+const accountDeps = {
+  signIn: {
+    signIns,
+    users,
+    suppression: saveDeps.suppression,
+    mailer: saveDeps.mailer,
+    identity: saveDeps.identity,
+    logger,
+  },
+  users,
+  calendar: { calendars: saveDeps.calendars, tokenKey: async () => calendarTokenKey(await linkSecret()) },
+  sessionKey: async () => sessionKey(await linkSecret()),
+  publicBaseUrl: process.env.PUBLIC_BASE_URL ?? null,
+};
 const contactDeps = {
   users,
   contacts: createContactRepository(client, tableName),
@@ -113,6 +132,7 @@ const json = (body: unknown): Result => ({
 });
 
 const routes = httpRouterHandler<Event, Result>([
+  ...accountRoutes(accountDeps),
   { method: 'GET', path: '/health', handler: async () => json({ status: 'ok' }) },
   { method: 'GET', path: '/api/sources', handler: async () => json({ sources: await sources.list() }) },
   {

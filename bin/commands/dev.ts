@@ -39,6 +39,7 @@ export async function runDev(settings: LocalSettings): Promise<number> {
 Trellis is running locally (data in ${dataDir}/).
 
   Overview page   ${dev.apiUrl}/
+  Sign in         ${dev.apiUrl}/sign-in    (the link arrives in the inbox below; your account page: ${dev.apiUrl}/account)
   JSON API        ${dev.apiUrl}/api/events    ${dev.apiUrl}/api/sources
   Email inbox     ${dev.sesUrl}/    (SES local: this week's digest and today's reconnect reminder for ${demoDigestRecipient})
   Calendar feed   ${calendar.https}

@@ -53,9 +53,14 @@ export async function updateAttendeesOf(
   now: Date,
 ): Promise<InviteBatchOutcome['outcomes']> {
   const outcomes: InviteBatchOutcome['outcomes'] = [];
-  for (const userId of await deps.savedEvents.listSavers(eventId)) {
+  const savers = await deps.savedEvents.listSavers(eventId);
+  if (savers.length === 0) return outcomes;
+  // One read of the event for all its attendees.
+  const event = await deps.events.get(eventId);
+  const once = { ...deps, events: { get: async () => event } };
+  for (const userId of savers) {
     try {
-      outcomes.push({ eventId, userId, outcome: await reconcileInvite(deps, userId, eventId, now) });
+      outcomes.push({ eventId, userId, outcome: await reconcileInvite(once, userId, eventId, now) });
     } catch (error) {
       deps.logger.error('invitation update failed', { eventId, userId, error });
       outcomes.push({ eventId, userId, outcome: 'failed' });

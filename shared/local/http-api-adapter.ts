@@ -30,6 +30,9 @@ export function toHttpApiEvent(request: IncomingMessage, body: Buffer): APIGatew
     if (value === undefined || name === 'cookie') continue;
     headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
+  // As API Gateway adds them: the scheme and address the client used.
+  headers['x-forwarded-proto'] = 'http';
+  headers['x-forwarded-for'] = request.socket.remoteAddress ?? '127.0.0.1';
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams)
     query[name] = name in query ? `${query[name]},${value}` : value;

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import * as z from 'zod';
+import type { Logger } from '../log/logger.ts';
+import type { MailIdentity } from '../mail/compose-message.ts';
+import { composeSignInMessage } from '../mail/compose-sign-in.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { SignInStore } from '../store/sign-in-store.ts';
+import type { SuppressionList } from '../store/suppression-list.ts';
+import type { UserRepository } from '../store/user-repository.ts';
+import { buildUserProfile } from '../users/profile-input.ts';
+
+/** At most this many sign-in links per address, and per client address, in an hour. */
+export const signInLimits = { perEmail: 5, perClient: 20 } as const;
+
+export const signInRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email('must be an email address')).pipe(z.string().max(254)),
+});
+
+export interface SignInDependencies {
+  readonly signIns: SignInStore;
+  readonly users: Pick<UserRepository, 'getByEmail' | 'create' | 'save'>;
+  readonly suppression: Pick<SuppressionList, 'suppressedAmong'>;
+  readonly mailer: Mailer;
+  readonly identity: MailIdentity;
+  readonly publicBaseUrl: string;
+  readonly logger: Logger;
+}
+
+export type SignInRequestOutcome = 'sent' | 'rate-limited' | 'suppressed';
+
+export const signInUrl = (publicBaseUrl: string, token: string) =>
+  `${publicBaseUrl.replace(/\/$/, '')}/sign-in/${token}`;
+
+/**
+ * Mails a single-use sign-in link (256 random bits; only its hash is stored; valid 15 minutes).
+ * Limited per address and per client. The page says the same whatever the outcome but the limit,
+ * so it does not tell who has an account.
+ */
+export async function requestSignIn(
+  deps: SignInDependencies,
+  input: unknown,
+  clientAddress: string,
+  now: Date,
+): Promise<SignInRequestOutcome> {
+  const { email } = signInRequestSchema.parse(input);
+  if (!(await deps.signIns.allow('signin-client', clientAddress, signInLimits.perClient, now)))
+    return 'rate-limited';
+  if (!(await deps.signIns.allow('signin-email', email, signInLimits.perEmail, now))) return 'rate-limited';
+  if ((await deps.suppression.suppressedAmong([email])).has(email)) {
+    deps.logger.info('sign-in link not sent: address suppressed');
+    return 'suppressed';
+  }
+  const token = randomBytes(32).toString('base64url');
+  await deps.signIns.create(token, email, now);
+  const message = await composeSignInMessage(email, signInUrl(deps.publicBaseUrl, token), deps.identity, now);
+  await deps.mailer.sendRaw({ raw: message.raw, from: deps.identity.from, to: [email] });
+  return 'sent';
+}
+
+/**
+ * The POST of a sign-in link: uses it up and returns the user it signs in. The first sign-in makes the
+ * account, or confirms an existing unconfirmed address (double opt-in: nothing else is mailed before).
+ */
+export async function completeSignIn(
+  deps: Pick<SignInDependencies, 'signIns' | 'users'>,
+  token: string,
+  now: Date,
+): Promise<{ userId: string; firstSignIn: boolean } | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const email = await deps.signIns.consume(token, now);
+  if (!email) return null;
+  const existing = await deps.users.getByEmail(email);
+  if (!existing) {
+    const profile = buildUserProfile({ email, emailConfirmed: true }, now);
+    await deps.users.create(profile);
+    return { userId: profile.id, firstSignIn: true };
+  }
+  if (!existing.emailConfirmed) {
+    await deps.users.save({ ...existing, emailConfirmed: true, updatedAt: now.toISOString() }, existing);
+    return { userId: existing.id, firstSignIn: true };
+  }
+  return { userId: existing.id, firstSignIn: false };
+}

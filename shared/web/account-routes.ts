@@ -1,0 +1,273 @@
+import { randomBytes } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import * as z from 'zod';
+import {
+  cookieValue,
+  createSession,
+  csrfTokenFor,
+  isValidCsrfToken,
+  readSession,
+  type Session,
+  sessionCookieName,
+  sessionLifetimeSeconds,
+  sessionSetCookie,
+} from '../auth/session-cookie.ts';
+import { completeSignIn, requestSignIn, type SignInDependencies } from '../auth/sign-in.ts';
+import { type CalendarSubscriptionDependencies, calendarUrlsFor } from '../calendar/calendar-subscription.ts';
+import type { UserRepository } from '../store/user-repository.ts';
+import { updateUserProfile } from '../users/profile-input.ts';
+import type { UserProfile } from '../users/user-profile.ts';
+import {
+  renderAccountPage,
+  renderSignInConfirmation,
+  renderSignInFailed,
+  renderSignInPage,
+  renderSignInSent,
+} from './account-pages.ts';
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+
+export interface AccountRouteDependencies {
+  readonly signIn: Omit<SignInDependencies, 'publicBaseUrl'>;
+  readonly users: UserRepository;
+  readonly calendar: Omit<CalendarSubscriptionDependencies, 'publicBaseUrl'>;
+  readonly sessionKey: () => Promise<Uint8Array>;
+  /** Configured public URL, or null to use the request's own host. */
+  readonly publicBaseUrl: string | null;
+}
+
+/** Before there is a session, forms are protected by a random cookie echoed in a hidden field. */
+const preSessionCookieName = 'trellis_csrf';
+
+const securityHeaders = {
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+};
+
+const html = (statusCode: number, body: string, cookies: string[] = []): Result => ({
+  statusCode,
+  headers: { ...securityHeaders, 'content-type': 'text/html; charset=utf-8' },
+  ...(cookies.length > 0 ? { cookies } : {}),
+  body,
+});
+
+const redirect = (location: string, cookies: string[] = []): Result => ({
+  statusCode: 303,
+  headers: { ...securityHeaders, location },
+  ...(cookies.length > 0 ? { cookies } : {}),
+  body: '',
+});
+
+export const problem = (
+  status: number,
+  title: string,
+  errors?: { field: string; message: string }[],
+): Result => ({
+  statusCode: status,
+  headers: { ...securityHeaders, 'content-type': 'application/problem+json' },
+  body: JSON.stringify({ type: 'about:blank', title, status, ...(errors ? { errors } : {}) }),
+});
+
+function formOf(event: Event): Record<string, string> {
+  if (!event.body) return {};
+  const body = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  return Object.fromEntries(new URLSearchParams(body.slice(0, 8192)));
+}
+
+function baseUrlOf(deps: AccountRouteDependencies, event: Event): string {
+  const scheme = event.headers['x-forwarded-proto'] === 'http' ? 'http' : 'https';
+  return deps.publicBaseUrl ?? `${scheme}://${event.requestContext.domainName}`;
+}
+
+const isSecure = (baseUrl: string) => baseUrl.startsWith('https:');
+
+function preSessionCookie(event: Event, secure: boolean): { token: string; setCookie: string[] } {
+  const existing = cookieValue(event.cookies, preSessionCookieName);
+  if (existing && /^[A-Za-z0-9_-]{22}$/.test(existing)) return { token: existing, setCookie: [] };
+  const token = randomBytes(16).toString('base64url');
+  return {
+    token,
+    setCookie: [
+      `${preSessionCookieName}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=3600${secure ? '; Secure' : ''}`,
+    ],
+  };
+}
+
+const preSessionValid = (event: Event, form: Record<string, string>) => {
+  const cookie = cookieValue(event.cookies, preSessionCookieName);
+  return cookie !== null && form.csrf === cookie;
+};
+
+/** The signed-in user of a request, or null. */
+export async function sessionOf(deps: AccountRouteDependencies, event: Event): Promise<Session | null> {
+  return readSession(cookieValue(event.cookies, sessionCookieName), await deps.sessionKey(), new Date());
+}
+
+const meSchema = z.object({ firstSignIn: z.literal('1').optional() });
+
+/** Routes for signing in and out, the account page and `/api/me`. */
+export function accountRoutes(deps: AccountRouteDependencies) {
+  return [
+    {
+      method: 'GET' as const,
+      path: '/sign-in',
+      handler: async (event: Event): Promise<Result> => {
+        const csrf = preSessionCookie(event, isSecure(baseUrlOf(deps, event)));
+        return html(200, renderSignInPage(csrf.token), csrf.setCookie);
+      },
+    },
+    {
+      method: 'POST' as const,
+      path: '/sign-in',
+      handler: async (event: Event): Promise<Result> => {
+        const form = formOf(event);
+        const csrf = preSessionCookie(event, isSecure(baseUrlOf(deps, event)));
+        if (!preSessionValid(event, form))
+          return html(
+            403,
+            renderSignInPage(csrf.token, 'The form expired; please try again.'),
+            csrf.setCookie,
+          );
+        try {
+          const outcome = await requestSignIn(
+            { ...deps.signIn, publicBaseUrl: baseUrlOf(deps, event) },
+            { email: form.email ?? '' },
+            event.requestContext.http.sourceIp,
+            new Date(),
+          );
+          if (outcome === 'rate-limited')
+            return html(
+              429,
+              renderSignInPage(csrf.token, 'Too many sign-in links asked for; try again in an hour.'),
+            );
+          return html(200, renderSignInSent());
+        } catch (error) {
+          if (error instanceof z.ZodError)
+            return html(
+              400,
+              renderSignInPage(csrf.token, 'Please enter a valid email address.', form.email ?? ''),
+            );
+          throw error;
+        }
+      },
+    },
+    {
+      // A GET only asks (mail scanners open links); the POST uses the link up.
+      method: 'GET' as const,
+      path: '/sign-in/{token}',
+      handler: async (event: Event): Promise<Result> => {
+        const csrf = preSessionCookie(event, isSecure(baseUrlOf(deps, event)));
+        return html(200, renderSignInConfirmation(csrf.token), csrf.setCookie);
+      },
+    },
+    {
+      method: 'POST' as const,
+      path: '/sign-in/{token}',
+      handler: async (event: Event): Promise<Result> => {
+        if (!preSessionValid(event, formOf(event))) return html(403, renderSignInFailed());
+        const now = new Date();
+        const signedIn = await completeSignIn(deps.signIn, event.pathParameters?.token ?? '', now);
+        if (!signedIn) return html(410, renderSignInFailed());
+        const { value } = createSession(signedIn.userId, now, await deps.sessionKey());
+        const cookie = sessionSetCookie(value, sessionLifetimeSeconds, isSecure(baseUrlOf(deps, event)));
+        return redirect(signedIn.firstSignIn ? '/account?firstSignIn=1' : '/account', [cookie]);
+      },
+    },
+    {
+      method: 'GET' as const,
+      path: '/account',
+      handler: async (event: Event): Promise<Result> => {
+        const session = await sessionOf(deps, event);
+        const profile = session ? await deps.users.get(session.userId) : null;
+        if (!session || !profile) return redirect('/sign-in');
+        const urls = await calendarUrlsFor(
+          { ...deps.calendar, publicBaseUrl: baseUrlOf(deps, event) },
+          profile.id,
+          new Date(),
+        );
+        const query = meSchema.safeParse(event.queryStringParameters ?? {});
+        return html(
+          200,
+          renderAccountPage(
+            {
+              email: profile.email,
+              firstSignIn: query.success && query.data.firstSignIn === '1',
+              calendarHttps: urls.https,
+              calendarWebcal: urls.webcal,
+            },
+            csrfTokenFor(session, await deps.sessionKey()),
+          ),
+        );
+      },
+    },
+    {
+      method: 'POST' as const,
+      path: '/sign-out',
+      handler: async (event: Event): Promise<Result> => {
+        const session = await sessionOf(deps, event);
+        if (session && !isValidCsrfToken(formOf(event).csrf, session, await deps.sessionKey()))
+          return html(403, renderSignInFailed());
+        return redirect('/sign-in', [sessionSetCookie('', 0, isSecure(baseUrlOf(deps, event)))]);
+      },
+    },
+    {
+      method: 'GET' as const,
+      path: '/api/me',
+      handler: async (event: Event): Promise<Result> => {
+        const session = await sessionOf(deps, event);
+        const profile = session ? await deps.users.get(session.userId) : null;
+        if (!session || !profile) return problem(401, 'Sign in first');
+        return json(profile, csrfTokenFor(session, await deps.sessionKey()));
+      },
+    },
+    {
+      // JSON with the session cookie: the X-CSRF-Token header (from GET /api/me) must come along.
+      method: 'PATCH' as const,
+      path: '/api/me',
+      handler: async (event: Event): Promise<Result> => {
+        const session = await sessionOf(deps, event);
+        if (!session) return problem(401, 'Sign in first');
+        if (!isValidCsrfToken(event.headers['x-csrf-token'], session, await deps.sessionKey()))
+          return problem(403, 'Missing or wrong X-CSRF-Token header');
+        let changes: unknown;
+        try {
+          changes = JSON.parse(event.body ?? '');
+        } catch {
+          return problem(400, 'The body is not JSON');
+        }
+        const profile = await deps.users.get(session.userId);
+        if (!profile) return problem(401, 'Sign in first');
+        let next: UserProfile;
+        try {
+          next = updateUserProfile(profile, changes as Parameters<typeof updateUserProfile>[1], new Date());
+        } catch (error) {
+          if (error instanceof z.ZodError)
+            return problem(
+              400,
+              'The request is not valid',
+              error.issues.map((issue) => ({
+                field: issue.path.join('.') || '(body)',
+                message: issue.message,
+              })),
+            );
+          throw error;
+        }
+        await deps.users.save(next, profile);
+        return json(next, csrfTokenFor(session, await deps.sessionKey()));
+      },
+    },
+  ];
+}
+
+function json(profile: UserProfile, csrf: string): Result {
+  return {
+    statusCode: 200,
+    headers: { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'x-csrf-token': csrf },
+    body: JSON.stringify({ profile }),
+  };
+}

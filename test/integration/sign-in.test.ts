@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestSignIn } from '../../shared/auth/sign-in.ts';
+import { type LocalHttpApi, startLocalHttpApi } from '../../shared/local/http-api-adapter.ts';
+import type { LocalSes } from '../../shared/local/ses-local.ts';
+import { silentLogger } from '../../shared/log/logger.ts';
+import { createSignInStore } from '../../shared/store/sign-in-store.ts';
+import { createSuppressionList } from '../../shared/store/suppression-list.ts';
+import { createUserRepository, type UserRepository } from '../../shared/store/user-repository.ts';
+import { buildUserProfile } from '../../shared/users/profile-input.ts';
+import { type StoredMail, startTestSes } from '../support/local-ses.ts';
+import { createLocalTable, type LocalTable } from '../support/local-table.ts';
+
+/*
+ * The api Lambda handler itself behind the local HTTP API adapter, against dynalite and SES local:
+ * sign-in links, sessions, CSRF, rate limits and /api/me as a browser or a script meets them.
+ */
+
+let table: LocalTable;
+let api: LocalHttpApi;
+let ses: LocalSes;
+let inbox: () => Promise<StoredMail[]>;
+let users: UserRepository;
+
+beforeAll(async () => {
+  table = await createLocalTable();
+  ({ ses, inbox } = await startTestSes());
+  Object.assign(process.env, {
+    TABLE_NAME: table.tableName,
+    LINK_SECRET: 'a-test-secret-that-is-long-enough-to-sign-links',
+    MAIL_FROM: 'Trellis <hello@trellis.test>',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
+    AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+    LOG_LEVEL: 'error',
+  });
+  const { handler } = await import('../../functions/api.ts');
+  api = await startLocalHttpApi([{ pathPrefix: '/', functionName: 'api', handler }], {
+    port: 0,
+    logger: silentLogger,
+  });
+  process.env.PUBLIC_BASE_URL = api.url;
+  users = createUserRepository(table.documentClient, table.tableName);
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await ses?.stop();
+});
+
+/** A tiny browser: keeps cookies, does not follow redirects. */
+function browser() {
+  const jar = new Map<string, string>();
+  return {
+    jar,
+    async request(
+      path: string,
+      init: {
+        method?: string;
+        form?: Record<string, string>;
+        headers?: Record<string, string>;
+        body?: string;
+      } = {},
+    ) {
+      const response = await fetch(`${api.url}${path}`, {
+        method: init.method ?? (init.form ? 'POST' : 'GET'),
+        redirect: 'manual',
+        headers: {
+          ...(jar.size > 0 ? { cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') } : {}),
+          ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+          ...init.headers,
+        },
+        ...(init.form
+          ? { body: new URLSearchParams(init.form).toString() }
+          : init.body
+            ? { body: init.body }
+            : {}),
+      });
+      for (const cookie of response.headers.getSetCookie()) {
+        const [pair = ''] = cookie.split(';');
+        const index = pair.indexOf('=');
+        const name = pair.slice(0, index);
+        const value = pair.slice(index + 1);
+        if (/Max-Age=0/.test(cookie) || value === '') jar.delete(name);
+        else jar.set(name, value);
+      }
+      return { response, text: await response.text() };
+    },
+  };
+}
+
+const csrfIn = (page: string) => /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+
+async function signInLinkFor(email: string): Promise<string> {
+  const mails = (await inbox()).filter((mail) => mail.destination.to.some((to) => to.includes(email)));
+  const text = mails.at(-1)?.body.text ?? '';
+  return /(http:\/\/\S+\/sign-in\/\S+)/.exec(text)?.[1] ?? '';
+}
+
+async function signIn(email: string) {
+  const visitor = browser();
+  const form = await visitor.request('/sign-in');
+  await visitor.request('/sign-in', { form: { email, csrf: csrfIn(form.text) } });
+  const link = await signInLinkFor(email);
+  const question = await visitor.request(new URL(link).pathname);
+  const done = await visitor.request(new URL(link).pathname, { form: { csrf: csrfIn(question.text) } });
+  return { visitor, link, done };
+}
+
+describe('passwordless sign-in', () => {
+  it('signs a new person up: the emailed link, opened and confirmed, makes a confirmed account and a session', async () => {
+    const email = `new-${table.tableName}@example.org`;
+    const visitor = browser();
+    const form = await visitor.request('/sign-in');
+    expect(form.text).toContain('<label for="email">Email address</label>');
+    const sent = await visitor.request('/sign-in', { form: { email, csrf: csrfIn(form.text) } });
+    expect(sent.text).toContain('a sign-in link is on its way');
+    expect(await users.getByEmail(email)).toBeNull();
+
+    const link = await signInLinkFor(email);
+    expect(link).toMatch(/\/sign-in\/[A-Za-z0-9_-]{43}$/);
+    // Opening the link (a mail scanner does) signs nobody in and uses nothing up.
+    const question = await visitor.request(new URL(link).pathname);
+    expect(question.text).toContain('<form method="post">');
+    expect(await users.getByEmail(email)).toBeNull();
+
+    const done = await visitor.request(new URL(link).pathname, { form: { csrf: csrfIn(question.text) } });
+    expect(done.response.status).toBe(303);
+    expect(done.response.headers.get('location')).toBe('/account?firstSignIn=1');
+    const cookie = done.response.headers.getSetCookie().find((entry) => entry.startsWith('trellis_session='));
+    expect(cookie).toMatch(/; Path=\/; HttpOnly; SameSite=Lax; Max-Age=2592000$/);
+    expect((await users.getByEmail(email))?.emailConfirmed).toBe(true);
+
+    const account = await visitor.request('/account?firstSignIn=1');
+    expect(account.text).toContain('Your address is confirmed.');
+    expect(account.text).toMatch(/webcal:\/\/127\.0\.0\.1:\d+\/cal\/[A-Za-z0-9_-]{43}\.ics/);
+  });
+
+  it('confirms an existing unconfirmed address on the first sign-in, and a link works once', async () => {
+    const email = `lea-${table.tableName}@example.org`;
+    await users.create(buildUserProfile({ email }, new Date()));
+    const { visitor, link, done } = await signIn(email);
+    expect(done.response.headers.get('location')).toBe('/account?firstSignIn=1');
+    expect((await users.getByEmail(email))?.emailConfirmed).toBe(true);
+    const question = await visitor.request(new URL(link).pathname);
+    const again = await visitor.request(new URL(link).pathname, { form: { csrf: csrfIn(question.text) } });
+    expect(again.response.status).toBe(410);
+    expect(again.text).toContain('This sign-in link does not work');
+  });
+
+  it('refuses a sign-in form or link POST without the CSRF token of the page', async () => {
+    const email = `csrf-${table.tableName}@example.org`;
+    const visitor = browser();
+    await visitor.request('/sign-in');
+    const forged = await visitor.request('/sign-in', { form: { email, csrf: 'x'.repeat(22) } });
+    expect(forged.response.status).toBe(403);
+    expect(await signInLinkFor(email)).toBe('');
+  });
+
+  it('limits sign-in links per address (5 an hour) and per client (20 an hour)', async () => {
+    const email = `busy-${table.tableName}@example.org`;
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const visitor = browser();
+      const form = await visitor.request('/sign-in');
+      statuses.push(
+        (await visitor.request('/sign-in', { form: { email, csrf: csrfIn(form.text) } })).response.status,
+      );
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    // Per client, at the domain level: the local HTTP adapter sees every request from 127.0.0.1.
+    const deps = {
+      signIns: createSignInStore(table.documentClient, table.tableName),
+      users,
+      suppression: createSuppressionList(table.documentClient, table.tableName),
+      mailer: { sendRaw: async () => ({ providerMessageId: 'dropped' }) },
+      identity: { from: 'Trellis <hello@trellis.test>', replyTo: null, messageIdDomain: 'trellis.test' },
+      publicBaseUrl: api.url,
+      logger: silentLogger,
+    };
+    const perClient: string[] = [];
+    for (let attempt = 0; attempt < 21; attempt++) {
+      perClient.push(
+        await requestSignIn(
+          deps,
+          { email: `c${attempt}-${table.tableName}@example.org` },
+          '10.9.9.9',
+          new Date(),
+        ),
+      );
+    }
+    expect(perClient.slice(0, 20).every((outcome) => outcome === 'sent')).toBe(true);
+    expect(perClient[20]).toBe('rate-limited');
+  });
+
+  it('answers /api/me with problem+json: 401 without a session, 403 without the CSRF header, 400 per field, and no partial write', async () => {
+    const email = `me-${table.tableName}@example.org`;
+    expect((await browser().request('/api/me')).response.status).toBe(401);
+    const { visitor } = await signIn(email);
+    const me = await visitor.request('/api/me');
+    expect(me.response.status).toBe(200);
+    const csrf = me.response.headers.get('x-csrf-token') ?? '';
+    expect((JSON.parse(me.text) as { profile: { email: string } }).profile.email).toBe(email);
+
+    const noToken = await visitor.request('/api/me', {
+      method: 'PATCH',
+      body: JSON.stringify({ digestHour: 7 }),
+    });
+    expect(noToken.response.status).toBe(403);
+    expect(noToken.response.headers.get('content-type')).toBe('application/problem+json');
+
+    const invalid = await visitor.request('/api/me', {
+      method: 'PATCH',
+      headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ digestHour: 7, timeZone: 'Mars/Olympus', topics: ['knitting'] }),
+    });
+    expect(invalid.response.status).toBe(400);
+    expect(
+      (JSON.parse(invalid.text) as { errors: { field: string }[] }).errors.map((error) => error.field),
+    ).toEqual(['timeZone', 'topics.0']);
+    expect((await users.getByEmail(email))?.digestHour).toBe(8);
+
+    const valid = await visitor.request('/api/me', {
+      method: 'PATCH',
+      headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ digestHour: 7, topics: ['kubernetes'] }),
+    });
+    expect(valid.response.status).toBe(200);
+    expect((await users.getByEmail(email))?.digestHour).toBe(7);
+  });
+
+  it("never lets one user's session read or change another's data, and rejects an altered cookie", async () => {
+    const first = await signIn(`first-${table.tableName}@example.org`);
+    const second = await signIn(`second-${table.tableName}@example.org`);
+    const secondMe = JSON.parse((await second.visitor.request('/api/me')).text) as {
+      profile: { email: string };
+    };
+    expect(secondMe.profile.email).toBe(`second-${table.tableName}@example.org`);
+    const session = first.visitor.jar.get('trellis_session') ?? '';
+    const [body, mac] = session.split('.');
+    const payload = JSON.parse(Buffer.from(body ?? '', 'base64url').toString('utf8')) as { u: string };
+    const other = await users.getByEmail(`second-${table.tableName}@example.org`);
+    const forgedBody = Buffer.from(JSON.stringify({ ...payload, u: other?.id })).toString('base64url');
+    first.visitor.jar.set('trellis_session', `${forgedBody}.${mac}`);
+    expect((await first.visitor.request('/api/me')).response.status).toBe(401);
+    expect((await first.visitor.request('/account')).response.headers.get('location')).toBe('/sign-in');
+  });
+});
