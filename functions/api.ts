@@ -25,6 +25,7 @@ import { createCalendarStore } from '#shared/store/calendar-store.ts';
 import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
+import { createReminderSlots } from '#shared/store/reminder-slots.ts';
 import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
 import { createSendLedger } from '#shared/store/send-ledger.ts';
 import { createSignInStore } from '#shared/store/sign-in-store.ts';
@@ -33,7 +34,7 @@ import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUsedLinks } from '#shared/store/used-links.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
 import { applyLinkAction } from '#shared/users/apply-link-action.ts';
-import { accountRoutes } from '#shared/web/account-routes.ts';
+import { accountRoutes, publicBaseUrlFor } from '#shared/web/account-routes.ts';
 import {
   renderActionConfirmation,
   renderActionDone,
@@ -42,6 +43,7 @@ import {
 } from '#shared/web/action-pages.ts';
 import { eventsQuerySchema } from '#shared/web/events-query.ts';
 import { mapKnownErrors, problemJsonContentType } from '#shared/web/http-errors.ts';
+import { myDataRoutes } from '#shared/web/my-data-routes.ts';
 import { renderOverviewPage } from '#shared/web/overview-page.ts';
 
 const tableName = getStringFromEnv('TABLE_NAME');
@@ -82,9 +84,18 @@ const accountDeps = {
   sessionKey: async () => sessionKey(await linkSecret()),
   publicBaseUrl: process.env.PUBLIC_BASE_URL ?? null,
 };
-const contactDeps = {
+const myDataDeps = {
+  sessionKey: accountDeps.sessionKey,
   users,
   contacts: createContactRepository(client, tableName),
+  slots: createReminderSlots(client, tableName),
+  calendar: accountDeps.calendar,
+  saveEvent: saveDeps,
+  publicBaseUrlOf: (event: Event) => publicBaseUrlFor(accountDeps.publicBaseUrl, event),
+};
+const contactDeps = {
+  users,
+  contacts: myDataDeps.contacts,
   usedLinks: createUsedLinks(client, tableName),
 };
 
@@ -133,6 +144,7 @@ const json = (body: unknown): Result => ({
 
 const routes = httpRouterHandler<Event, Result>([
   ...accountRoutes(accountDeps),
+  ...myDataRoutes(myDataDeps),
   { method: 'GET', path: '/health', handler: async () => json({ status: 'ok' }) },
   { method: 'GET', path: '/api/sources', handler: async () => json({ sources: await sources.list() }) },
   {

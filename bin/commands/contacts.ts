@@ -8,10 +8,10 @@ import {
   contactFieldsSchema,
   markTalked,
   type NewContactInput,
-  snoozeUntil,
+  snoozeFor,
   updateContact,
 } from '#shared/contacts/contact-input.ts';
-import { addDays, daysBetween, localDate, nextDueDate } from '#shared/contacts/next-due-date.ts';
+import { daysBetween, localDate, nextDueDate } from '#shared/contacts/next-due-date.ts';
 import {
   ContactNotFoundError,
   type ContactRepository,
@@ -227,12 +227,10 @@ export async function runContacts(args: string[], settings: LocalSettings): Prom
       write(`${contact.name}: talked on ${on}; next due ${nextDueDate(talked)}`);
     } else if (action === 'snooze') {
       const days = values.days === undefined ? defaultSnoozeDays : wholeNumber('days', values.days, 1, 365);
-      const dueOn = nextDueDate(contact);
       // From the due date when that is still ahead, so snoozing early never brings the date forward.
-      const until = addDays([today, dueOn].sort()[1] ?? today, days);
-      const snoozed = snoozeUntil(contact, until, now);
+      const snoozed = snoozeFor(contact, today, days, now);
       await contacts.save(snoozed, contact);
-      write(`${contact.name}: snoozed, next due ${until}`);
+      write(`${contact.name}: snoozed, next due ${nextDueDate(snoozed)}`);
     } else {
       await contacts.remove(profile.id, contact.id);
       const left = await contacts.listForUser(profile.id);

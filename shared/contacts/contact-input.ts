@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { isTopicId, TOPICS } from '../topics/topic-vocabulary.ts';
 import { type Contact, defaultCadences, relationships } from './contact.ts';
+import { addDays, nextDueDate } from './next-due-date.ts';
 
 const isoDate = z.iso.date('must be a real date like 2026-11-25');
 
@@ -88,4 +89,10 @@ export function markTalked(contact: Contact, on: string, now: Date): Contact {
 /** Not due before `until`. */
 export function snoozeUntil(contact: Contact, until: string, now: Date): Contact {
   return { ...contact, snoozedUntil: until, updatedAt: now.toISOString() };
+}
+
+/** "Snooze": not due before `days` after today, or after the due date if that is later. */
+export function snoozeFor(contact: Contact, today: string, days: number, now: Date): Contact {
+  const due = nextDueDate(contact);
+  return snoozeUntil(contact, addDays(due > today ? due : today, days), now);
 }

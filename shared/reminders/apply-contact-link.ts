@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { type Contact, cadenceText } from '../contacts/contact.ts';
-import { cadenceSchema, markTalked, snoozeUntil, updateContact } from '../contacts/contact-input.ts';
-import { addDays, localDate, nextDueDate } from '../contacts/next-due-date.ts';
+import { cadenceSchema, markTalked, snoozeFor, updateContact } from '../contacts/contact-input.ts';
+import { localDate, nextDueDate } from '../contacts/next-due-date.ts';
 import type { ContactLinkAction, LinkPayload } from '../security/signed-links.ts';
 import { ContactChangedError, type ContactRepository } from '../store/contact-repository.ts';
 import type { UsedLinks } from '../store/used-links.ts';
@@ -60,10 +60,7 @@ function changed(
   now: Date,
 ) {
   if (action === 'talked') return markTalked(contact, today, now);
-  if (action === 'snooze') {
-    const due = nextDueDate(contact);
-    return snoozeUntil(contact, addDays(due > today ? due : today, snoozeDays), now);
-  }
+  if (action === 'snooze') return snoozeFor(contact, today, snoozeDays, now);
   const cadence = cadenceForm.parse(form);
   return updateContact(contact, { cadence }, today, now);
 }

@@ -79,10 +79,14 @@ function formOf(event: Event): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(body.slice(0, 8192)));
 }
 
-function baseUrlOf(deps: AccountRouteDependencies, event: Event): string {
+/** Where links point: the configured public URL, else the host and scheme the request came to. */
+export function publicBaseUrlFor(configured: string | null, event: Event): string {
   const scheme = event.headers['x-forwarded-proto'] === 'http' ? 'http' : 'https';
-  return deps.publicBaseUrl ?? `${scheme}://${event.requestContext.domainName}`;
+  return configured ?? `${scheme}://${event.requestContext.domainName}`;
 }
+
+const baseUrlOf = (deps: AccountRouteDependencies, event: Event) =>
+  publicBaseUrlFor(deps.publicBaseUrl, event);
 
 const isSecure = (baseUrl: string) => baseUrl.startsWith('https:');
 
@@ -102,6 +106,46 @@ const preSessionValid = (event: Event, form: Record<string, string>) => {
   const cookie = cookieValue(event.cookies, preSessionCookieName);
   return cookie !== null && form.csrf === cookie;
 };
+
+/**
+ * The session of an API request, or the problem to answer: 401 without a valid session, 403 when a
+ * state-changing call lacks the session's X-CSRF-Token header.
+ */
+export async function authenticate(
+  deps: Pick<AccountRouteDependencies, 'sessionKey'>,
+  event: Event,
+  changesState: boolean,
+): Promise<Session | Result> {
+  const key = await deps.sessionKey();
+  const session = readSession(cookieValue(event.cookies, sessionCookieName), key, new Date());
+  if (!session) return problem(401, 'Sign in first');
+  if (changesState && !isValidCsrfToken(event.headers['x-csrf-token'], session, key))
+    return problem(403, 'Missing or wrong X-CSRF-Token header');
+  return session;
+}
+
+export const isProblem = (value: Session | Result): value is Result => 'statusCode' in value;
+
+/** A JSON body, or null when there is none or it is not JSON. */
+export function jsonBodyOf(event: Event): unknown {
+  if (!event.body) return null;
+  try {
+    return JSON.parse(
+      event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** A zod error as a 400 problem with one message per field. */
+export function invalid(error: z.ZodError): Result {
+  return problem(
+    400,
+    'The request is not valid',
+    error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
+  );
+}
 
 /** The signed-in user of a request, or null. */
 export async function sessionOf(deps: AccountRouteDependencies, event: Event): Promise<Session | null> {

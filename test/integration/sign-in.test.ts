@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestSignIn } from '../../shared/auth/sign-in.ts';
+import { planSourceSync } from '../../shared/events/plan-source-sync.ts';
 import { type LocalHttpApi, startLocalHttpApi } from '../../shared/local/http-api-adapter.ts';
 import type { LocalSes } from '../../shared/local/ses-local.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
+import { canonicalIdFor, createEventStore } from '../../shared/store/event-store.ts';
 import { createSignInStore } from '../../shared/store/sign-in-store.ts';
 import { createSuppressionList } from '../../shared/store/suppression-list.ts';
 import { createUserRepository, type UserRepository } from '../../shared/store/user-repository.ts';
 import { buildUserProfile } from '../../shared/users/profile-input.ts';
+import { eventEntry } from '../support/event-entries.ts';
 import { type StoredMail, startTestSes } from '../support/local-ses.ts';
 import { createLocalTable, type LocalTable } from '../support/local-table.ts';
 
@@ -245,5 +248,97 @@ describe('passwordless sign-in', () => {
     first.visitor.jar.set('trellis_session', `${forgedBody}.${mac}`);
     expect((await first.visitor.request('/api/me')).response.status).toBe(401);
     expect((await first.visitor.request('/account')).response.headers.get('location')).toBe('/sign-in');
+  });
+});
+
+describe("a signed-in user's own data over the JSON API", () => {
+  async function signedIn(name: string) {
+    const { visitor } = await signIn(`${name}-${table.tableName}@example.org`);
+    const csrf = (await visitor.request('/api/me')).response.headers.get('x-csrf-token') ?? '';
+    const call = (method: string, path: string, body?: unknown) =>
+      visitor.request(path, {
+        method,
+        headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    return { visitor, call };
+  }
+
+  it('adds, lists, changes, marks talked and removes contacts; another user reaches none of them', async () => {
+    const ana = await signedIn('ana-api');
+    const created = await ana.call('POST', '/api/contacts', {
+      name: 'Jonas',
+      relationship: 'mentor',
+      lastContactedOn: '2026-01-01',
+    });
+    expect(created.response.status).toBe(201);
+    const { contact } = JSON.parse(created.text) as { contact: { id: string; nextDueOn: string } };
+    expect(contact.nextDueOn).toBe('2026-02-12');
+
+    const bad = await ana.call('POST', '/api/contacts', { name: '', relationship: 'boss' });
+    expect(bad.response.status).toBe(400);
+    expect(
+      (JSON.parse(bad.text) as { errors: { field: string }[] }).errors.map((error) => error.field).sort(),
+    ).toEqual(['name', 'relationship']);
+
+    const changed = await ana.call('PATCH', `/api/contacts/${contact.id}`, {
+      cadence: { every: 2, unit: 'weeks' },
+    });
+    expect((JSON.parse(changed.text) as { contact: { nextDueOn: string } }).contact.nextDueOn).toBe(
+      '2026-01-15',
+    );
+    const talked = await ana.call('POST', `/api/contacts/${contact.id}/talked`);
+    expect(
+      (JSON.parse(talked.text) as { contact: { lastContactedOn: string } }).contact.lastContactedOn,
+    ).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const ben = await signedIn('ben-api');
+    expect(JSON.parse((await ben.call('GET', '/api/contacts')).text)).toEqual({ contacts: [] });
+    expect(
+      (await ben.call('PATCH', `/api/contacts/${contact.id}`, { name: 'Mine now' })).response.status,
+    ).toBe(404);
+    expect((await ben.call('DELETE', `/api/contacts/${contact.id}`)).response.status).toBe(404);
+
+    const withoutToken = await ana.visitor.request(`/api/contacts/${contact.id}`, { method: 'DELETE' });
+    expect(withoutToken.response.status).toBe(403);
+    expect((await ana.call('DELETE', `/api/contacts/${contact.id}`)).response.status).toBe(204);
+    expect(JSON.parse((await ana.call('GET', '/api/contacts')).text)).toEqual({ contacts: [] });
+  });
+
+  it('gives the calendar URL and rotates it: the old one answers no more', async () => {
+    const ana = await signedIn('cal-api');
+    const before = JSON.parse((await ana.call('GET', '/api/calendar')).text) as { https: string };
+    const after = JSON.parse((await ana.call('POST', '/api/calendar/rotate')).text) as { https: string };
+    expect(after.https).not.toBe(before.https);
+    expect(JSON.parse((await ana.call('GET', '/api/calendar')).text)).toEqual(after);
+  });
+
+  it('saves an event and mails the invitation; an unknown event is a 404', async () => {
+    const now = new Date();
+    const events = createEventStore(table.documentClient, table.tableName);
+    const start = new Date(now.getTime() + 5 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    await events.applySourceSync(
+      'src_eeeeeeeeeeee',
+      planSourceSync(new Map(), [eventEntry('api-save', { title: 'API Saved Meetup', start, end: null })], {
+        now,
+        allowRemovals: true,
+      }),
+      now,
+    );
+    const eventId = canonicalIdFor('src_eeeeeeeeeeee', 'api-save');
+    const ana = await signedIn('save-api');
+    const saved = await ana.call('POST', '/api/saved-events', { eventId });
+    expect(saved.response.status).toBe(201);
+    expect(JSON.parse(saved.text)).toMatchObject({ saved: 'saved', invite: 'sent-invite' });
+    const mails = (await inbox()).filter((mail) =>
+      mail.destination.to.some((to) => to.includes(`save-api-${table.tableName}`)),
+    );
+    expect(mails.map((mail) => mail.subject)).toContainEqual(
+      expect.stringMatching(/^Invitation: API Saved Meetup · /),
+    );
+    expect(
+      (await ana.call('POST', '/api/saved-events', { eventId: 'evt_00000000000000000000' })).response.status,
+    ).toBe(404);
+    expect((await ana.call('POST', '/api/saved-events', { eventId: 'nope' })).response.status).toBe(400);
   });
 });

@@ -1,0 +1,229 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import * as z from 'zod';
+import {
+  type CalendarSubscriptionDependencies,
+  calendarUrlsFor,
+  rotateCalendarUrl,
+} from '../calendar/calendar-subscription.ts';
+import { EventNotFoundError, type SaveEventDependencies, saveEventForUser } from '../calendar/save-event.ts';
+import type { Contact } from '../contacts/contact.ts';
+import {
+  buildContact,
+  ContactDateInFutureError,
+  contactFieldsSchema,
+  markTalked,
+  snoozeFor,
+  updateContact,
+} from '../contacts/contact-input.ts';
+import { localDate, nextDueDate } from '../contacts/next-due-date.ts';
+import type { ContactRepository } from '../store/contact-repository.ts';
+import type { ReminderSlots } from '../store/reminder-slots.ts';
+import type { UserRepository } from '../store/user-repository.ts';
+import { authenticate, invalid, isProblem, jsonBodyOf, problem } from './account-routes.ts';
+
+/*
+ * The JSON API of a signed-in user's own data: contacts, saved events, the calendar URL. Every route
+ * reads the user from the session, never from the URL, so nobody reaches another user's data; every
+ * state change needs the X-CSRF-Token header; a bad body is a 400 problem and writes nothing.
+ */
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+
+export interface MyDataDependencies {
+  readonly sessionKey: () => Promise<Uint8Array>;
+  readonly users: Pick<UserRepository, 'get'>;
+  readonly contacts: ContactRepository;
+  readonly slots: Pick<ReminderSlots, 'enter' | 'leave'>;
+  readonly calendar: Omit<CalendarSubscriptionDependencies, 'publicBaseUrl'>;
+  readonly saveEvent: SaveEventDependencies;
+  readonly publicBaseUrlOf: (event: Event) => string;
+}
+
+const ok = (status: number, body: unknown): Result => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  body: JSON.stringify(body),
+});
+
+const contactView = (contact: Contact) => ({ ...contact, nextDueOn: nextDueDate(contact) });
+
+/** Name and relationship first: the cadence's default depends on the relationship. */
+const newContactSchema = z
+  .object({ name: contactFieldsSchema.shape.name, relationship: contactFieldsSchema.shape.relationship })
+  .passthrough();
+const saveSchema = z.object({ eventId: z.string().regex(/^evt_[0-9a-f]{20}$/, 'must be an event id') });
+const snoozeSchema = z.object({ days: z.number().int().min(1).max(365).default(7) });
+
+export function myDataRoutes(deps: MyDataDependencies) {
+  /** The session's user and their local date, or the problem to answer. */
+  async function who(event: Event, changesState: boolean) {
+    const session = await authenticate(deps, event, changesState);
+    if (isProblem(session)) return session;
+    const profile = await deps.users.get(session.userId);
+    if (!profile) return problem(401, 'Sign in first');
+    return { profile, today: localDate(new Date(), profile.timeZone) };
+  }
+  const body = (event: Event) => jsonBodyOf(event);
+  const contactOf = async (userId: string, event: Event) => {
+    const contact = await deps.contacts.get(userId, event.pathParameters?.id ?? '');
+    return contact ?? problem(404, 'No such contact');
+  };
+  const isContact = (value: Contact | Result): value is Contact => !('statusCode' in value);
+
+  return [
+    {
+      method: 'GET' as const,
+      path: '/api/contacts',
+      handler: async (event: Event): Promise<Result> => {
+        const user = await who(event, false);
+        if (!('profile' in user)) return user;
+        return ok(200, { contacts: (await deps.contacts.listForUser(user.profile.id)).map(contactView) });
+      },
+    },
+    {
+      method: 'POST' as const,
+      path: '/api/contacts',
+      handler: async (event: Event): Promise<Result> => {
+        const user = await who(event, true);
+        if (!('profile' in user)) return user;
+        const input = body(event);
+        const shape = newContactSchema.safeParse(input);
+        if (!shape.success) return invalid(shape.error);
+        try {
+          const contact = buildContact(
+            user.profile.id,
+            shape.data as Parameters<typeof buildContact>[1],
+            user.today,
+            new Date(),
+          );
+          await deps.contacts.create(contact);
+          await deps.slots.enter(user.profile.id, user.profile.timeZone, user.profile.reminderHour);
+          return ok(201, { contact: contactView(contact) });
+        } catch (error) {
+          if (error instanceof z.ZodError) return invalid(error);
+          if (error instanceof ContactDateInFutureError) return problem(400, error.message);
+          throw error;
+        }
+      },
+    },
+    {
+      method: 'PATCH' as const,
+      path: '/api/contacts/{id}',
+      handler: async (event: Event): Promise<Result> => {
+        const user = await who(event, true);
+        if (!('profile' in user)) return user;
+        const contact = await contactOf(user.profile.id, event);
+        if (!isContact(contact)) return contact;
+        try {
+          const next = updateContact(
+            contact,
+            (body(event) ?? {}) as Parameters<typeof updateContact>[1],
+            user.today,
+            new Date(),
+          );
+          await deps.contacts.save(next, contact);
+          return ok(200, { contact: contactView(next) });
+        } catch (error) {
+          if (error instanceof z.ZodError) return invalid(error);
+          if (error instanceof ContactDateInFutureError) return problem(400, error.message);
+          throw error;
+        }
+      },
+    },
+    {
+      method: 'DELETE' as const,
+      path: '/api/contacts/{id}',
+      handler: async (event: Event): Promise<Result> => {
+        const user = await who(event, true);
+        if (!('profile' in user)) return user;
+        const contact = await contactOf(user.profile.id, event);
+        if (!isContact(contact)) return contact;
+        await deps.contacts.remove(user.profile.id, contact.id);
+        if ((await deps.contacts.listForUser(user.profile.id)).length === 0)
+          await deps.slots.leave(user.profile.id);
+        return { statusCode: 204, body: '' };
+      },
+    },
+    {
+      // "We talked" from the API: the same reset as the email link and the CLI.
+      method: 'POST' as const,
+      path: '/api/contacts/{id}/talked',
+      handler: async (event: Event): Promise<Result> => {
+        const user = await who(event, true);
+        if (!('profile' in user)) return user;
+        const contact = await contactOf(user.profile.id, event);
+        if (!isContact(contact)) return contact;
+        const next = markTalked(contact, user.today, new Date());
+        await deps.contacts.save(next, contact);
+        return ok(200, { contact: contactView(next) });
+      },
+    },
+    {
+      method: 'POST' as const,
+      path: '/api/contacts/{id}/snooze',
+      handler: async (event: Event): Promise<Result> => {
+        const user = await who(event, true);
+        if (!('profile' in user)) return user;
+        const contact = await contactOf(user.profile.id, event);
+        if (!isContact(contact)) return contact;
+        const parsed = snoozeSchema.safeParse(body(event) ?? {});
+        if (!parsed.success) return invalid(parsed.error);
+        const next = snoozeFor(contact, user.today, parsed.data.days, new Date());
+        await deps.contacts.save(next, contact);
+        return ok(200, { contact: contactView(next) });
+      },
+    },
+    {
+      // "Add to my calendar" from the API: saves the event and mails the invitation.
+      method: 'POST' as const,
+      path: '/api/saved-events',
+      handler: async (event: Event): Promise<Result> => {
+        const user = await who(event, true);
+        if (!('profile' in user)) return user;
+        const parsed = saveSchema.safeParse(body(event));
+        if (!parsed.success) return invalid(parsed.error);
+        try {
+          const result = await saveEventForUser(
+            deps.saveEvent,
+            user.profile.id,
+            parsed.data.eventId,
+            new Date(),
+          );
+          return ok(result.saved === 'saved' ? 201 : 200, result);
+        } catch (error) {
+          if (error instanceof EventNotFoundError) return problem(404, 'No such event');
+          throw error;
+        }
+      },
+    },
+    {
+      method: 'GET' as const,
+      path: '/api/calendar',
+      handler: async (event: Event): Promise<Result> => {
+        const user = await who(event, false);
+        if (!('profile' in user)) return user;
+        const urls = await calendarUrlsFor(
+          { ...deps.calendar, publicBaseUrl: deps.publicBaseUrlOf(event) },
+          user.profile.id,
+          new Date(),
+        );
+        return ok(200, urls);
+      },
+    },
+    {
+      method: 'POST' as const,
+      path: '/api/calendar/rotate',
+      handler: async (event: Event): Promise<Result> => {
+        const user = await who(event, true);
+        if (!('profile' in user)) return user;
+        const urls = await rotateCalendarUrl(
+          { ...deps.calendar, publicBaseUrl: deps.publicBaseUrlOf(event) },
+          user.profile.id,
+          new Date(),
+        );
+        return ok(200, urls);
+      },
+    },
+  ];
+}
