@@ -31,7 +31,7 @@ export default defineConfig({
         },
       },
       {
-        // Real calendar clients (khal, vdirsyncer) against `trellis dev`: `npm run test:e2e`, not `npm test`.
+        // Real clients (khal, vdirsyncer, headless Chromium) against `trellis dev`: `npm run test:e2e`, not `npm test`.
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
