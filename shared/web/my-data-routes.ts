@@ -19,6 +19,7 @@ import { localDate, nextDueDate } from '../contacts/next-due-date.ts';
 import type { ContactRepository } from '../store/contact-repository.ts';
 import type { ReminderSlots } from '../store/reminder-slots.ts';
 import type { UserRepository } from '../store/user-repository.ts';
+import type { UserProfile } from '../users/user-profile.ts';
 import { authenticate, invalid, isProblem, jsonBodyOf, problem } from './account-routes.ts';
 
 /*
@@ -71,6 +72,25 @@ export function myDataRoutes(deps: MyDataDependencies) {
   };
   const isContact = (value: Contact | Result): value is Contact => !('statusCode' in value);
 
+  /** A state change of one of the user's own contacts: 404 for anyone else's, 400 (nothing written) for a bad body. */
+  const changeContact =
+    (change: (contact: Contact, user: { profile: UserProfile; today: string }, event: Event) => Contact) =>
+    async (event: Event): Promise<Result> => {
+      const user = await who(event, true);
+      if (!('profile' in user)) return user;
+      const contact = await contactOf(user.profile.id, event);
+      if (!isContact(contact)) return contact;
+      try {
+        const next = change(contact, user, event);
+        await deps.contacts.save(next, contact);
+        return ok(200, { contact: contactView(next) });
+      } catch (error) {
+        if (error instanceof z.ZodError) return invalid(error);
+        if (error instanceof ContactDateInFutureError) return problem(400, error.message);
+        throw error;
+      }
+    };
+
   return [
     {
       method: 'GET' as const,
@@ -110,26 +130,27 @@ export function myDataRoutes(deps: MyDataDependencies) {
     {
       method: 'PATCH' as const,
       path: '/api/contacts/{id}',
-      handler: async (event: Event): Promise<Result> => {
-        const user = await who(event, true);
-        if (!('profile' in user)) return user;
-        const contact = await contactOf(user.profile.id, event);
-        if (!isContact(contact)) return contact;
-        try {
-          const next = updateContact(
-            contact,
-            (body(event) ?? {}) as Parameters<typeof updateContact>[1],
-            user.today,
-            new Date(),
-          );
-          await deps.contacts.save(next, contact);
-          return ok(200, { contact: contactView(next) });
-        } catch (error) {
-          if (error instanceof z.ZodError) return invalid(error);
-          if (error instanceof ContactDateInFutureError) return problem(400, error.message);
-          throw error;
-        }
-      },
+      handler: changeContact((contact, user, event) =>
+        updateContact(
+          contact,
+          (body(event) ?? {}) as Parameters<typeof updateContact>[1],
+          user.today,
+          new Date(),
+        ),
+      ),
+    },
+    {
+      // "We talked" from the API: the same reset as the email link and the CLI.
+      method: 'POST' as const,
+      path: '/api/contacts/{id}/talked',
+      handler: changeContact((contact, user) => markTalked(contact, user.today, new Date())),
+    },
+    {
+      method: 'POST' as const,
+      path: '/api/contacts/{id}/snooze',
+      handler: changeContact((contact, user, event) =>
+        snoozeFor(contact, user.today, snoozeSchema.parse(body(event) ?? {}).days, new Date()),
+      ),
     },
     {
       method: 'DELETE' as const,
@@ -143,35 +164,6 @@ export function myDataRoutes(deps: MyDataDependencies) {
         if ((await deps.contacts.listForUser(user.profile.id)).length === 0)
           await deps.slots.leave(user.profile.id);
         return { statusCode: 204, body: '' };
-      },
-    },
-    {
-      // "We talked" from the API: the same reset as the email link and the CLI.
-      method: 'POST' as const,
-      path: '/api/contacts/{id}/talked',
-      handler: async (event: Event): Promise<Result> => {
-        const user = await who(event, true);
-        if (!('profile' in user)) return user;
-        const contact = await contactOf(user.profile.id, event);
-        if (!isContact(contact)) return contact;
-        const next = markTalked(contact, user.today, new Date());
-        await deps.contacts.save(next, contact);
-        return ok(200, { contact: contactView(next) });
-      },
-    },
-    {
-      method: 'POST' as const,
-      path: '/api/contacts/{id}/snooze',
-      handler: async (event: Event): Promise<Result> => {
-        const user = await who(event, true);
-        if (!('profile' in user)) return user;
-        const contact = await contactOf(user.profile.id, event);
-        if (!isContact(contact)) return contact;
-        const parsed = snoozeSchema.safeParse(body(event) ?? {});
-        if (!parsed.success) return invalid(parsed.error);
-        const next = snoozeFor(contact, user.today, parsed.data.days, new Date());
-        await deps.contacts.save(next, contact);
-        return ok(200, { contact: contactView(next) });
       },
     },
     {
