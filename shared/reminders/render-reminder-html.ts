@@ -1,4 +1,4 @@
-import { COLOR, DARK_MODE_STYLE, FONT, LAYOUT_TABLE } from '../web/email-style.ts';
+import { COLOR, emailDocument, LAYOUT_TABLE } from '../web/email-style.ts';
 import { escapeHtml, safeHref } from '../web/escape-html.ts';
 import type { ReminderContactItem, ReminderModel, ReminderSuggestion } from './reminder-model.ts';
 import {
@@ -33,39 +33,17 @@ export function renderReminderHtml(model: ReminderModel): string {
     (contact) =>
       `<tr><td class="tr-rule" style="padding:16px 0 20px;border-top:1px solid ${COLOR.rule};">\n${contactCell(contact, model)}\n</td></tr>`,
   );
-  return `<!doctype html>
-<html lang="en" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="x-apple-disable-message-reformatting">
-<meta name="color-scheme" content="light dark">
-<meta name="supported-color-schemes" content="light dark">
-<title>${escapeHtml(reminderSubject(model))}</title>
-${DARK_MODE_STYLE}
-</head>
-<body class="tr-page" style="margin:0;padding:0;background:${COLOR.page};">
-<div style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;">${escapeHtml(introText(model))}</div>
-<table ${LAYOUT_TABLE} class="tr-page" style="background:${COLOR.page};">
-<tr><td align="center" style="padding:16px 8px;">
-<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
-<table ${LAYOUT_TABLE} style="max-width:600px;width:100%;table-layout:fixed;border-collapse:collapse;">
-<tr><td class="tr-card" style="padding:24px 20px;background:${COLOR.card};color:${COLOR.text};font-family:${FONT};font-size:16px;line-height:1.5;word-break:break-word;overflow-wrap:anywhere;">
-<h1 class="tr-text" style="margin:0 0 12px;font-size:22px;line-height:1.3;font-weight:700;color:${COLOR.text};">${escapeHtml(headingText(model))}</h1>
-${paragraph(greetingText(model))}
-${paragraph(zone ? `${introText(model)} ${zone}` : introText(model))}
-<table ${LAYOUT_TABLE} style="table-layout:fixed;border-collapse:collapse;">
-${rows.join('\n')}
-</table>
-${footer(model)}
-</td></tr>
-</table>
-<!--[if mso]></td></tr></table><![endif]-->
-</td></tr>
-</table>
-</body>
-</html>
-`;
+  return emailDocument({
+    title: reminderSubject(model),
+    preheader: introText(model),
+    heading: headingText(model),
+    content: [
+      paragraph(greetingText(model)),
+      paragraph(zone ? `${introText(model)} ${zone}` : introText(model)),
+      `<table ${LAYOUT_TABLE} style="table-layout:fixed;border-collapse:collapse;">\n${rows.join('\n')}\n</table>`,
+      footer(model),
+    ].join('\n'),
+  });
 }
 
 function contactCell(contact: ReminderContactItem, model: ReminderModel): string {
