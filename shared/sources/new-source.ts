@@ -12,7 +12,7 @@ const feedUrl = z
   .string()
   .trim()
   .max(2048)
-  .refine((value) => URL.canParse(value), 'must be an absolute URL')
+  .refine((value) => URL.canParse(value), { message: 'must be an absolute URL', abort: true })
   .refine((value) => ['http:', 'https:'].includes(new URL(value).protocol), 'must be an http or https URL')
   .transform((value) => new URL(value).href);
 

@@ -53,4 +53,10 @@ describe('buildSource', () => {
       timeZone: 'must be an IANA time zone such as Europe/Berlin',
     });
   });
+
+  it('answers a URL that does not parse with a field error, not a crash', () => {
+    expect(fieldErrors(() => buildSource({ url: 'not-a-url', kind: 'industry-event' }, now))).toEqual({
+      url: 'must be an absolute URL',
+    });
+  });
 });

@@ -1,0 +1,118 @@
+import * as z from 'zod';
+import { SourceExistsError, type SourceRepository } from '../store/source-repository.ts';
+import {
+  type SourceSuggestionStore,
+  SuggestionAlreadyDecidedError,
+  SuggestionNotFoundError,
+} from '../store/source-suggestion-store.ts';
+import { buildSource } from './new-source.ts';
+import type { Source } from './source.ts';
+import { sourceKinds } from './source.ts';
+import type { SourceSuggestion } from './source-suggestion.ts';
+
+/*
+ * Approving writes two items without a transaction: the Source first, then the decision. A crash in
+ * between leaves the suggestion pending with its source in place, and approving again repairs it
+ * (the existing source of the same URL counts as created).
+ */
+
+/** What the admin may change when approving; absent fields keep the suggestion's (or the defaults). */
+export const approvalSchema = z.object({
+  kind: z.enum(sourceKinds, `choose one of: ${sourceKinds.join(', ')}`).optional(),
+  /** null (or an empty string) clears the suggested organization. */
+  organization: z
+    .string()
+    .trim()
+    .max(200, 'must be at most 200 characters')
+    .nullish()
+    .transform((value) => (value === '' ? null : value)),
+  refreshMinutes: z
+    .number('must be a whole number of minutes')
+    .int('must be a whole number of minutes')
+    .min(15, 'must be at least 15 minutes')
+    .max(7 * 24 * 60, 'must be at most a week (10080 minutes)')
+    .optional(),
+  defaultTags: z.array(z.string(), 'must be a list of tags').max(20, 'at most 20 tags').optional(),
+});
+
+export type ApprovalInput = z.input<typeof approvalSchema>;
+
+export interface SuggestionDecisionDependencies {
+  readonly sources: Pick<SourceRepository, 'create' | 'get'>;
+  readonly suggestions: Pick<SourceSuggestionStore, 'get' | 'decide'>;
+}
+
+export interface Approval {
+  readonly suggestion: SourceSuggestion;
+  readonly source: Source;
+}
+
+async function pendingSuggestion(
+  deps: SuggestionDecisionDependencies,
+  suggestionId: string,
+): Promise<SourceSuggestion> {
+  const suggestion = await deps.suggestions.get(suggestionId);
+  if (!suggestion) throw new SuggestionNotFoundError(`no suggestion ${suggestionId}`);
+  if (suggestion.status !== 'pending') throw new SuggestionAlreadyDecidedError(suggestion);
+  return suggestion;
+}
+
+/**
+ * Turns a pending suggestion into a Source (fetched at once) and marks it approved. Bad changes throw
+ * zod's error with per-field messages before anything is written; SuggestionNotFoundError and
+ * SuggestionAlreadyDecidedError otherwise.
+ */
+export async function approveSuggestion(
+  deps: SuggestionDecisionDependencies,
+  suggestionId: string,
+  input: ApprovalInput,
+  adminUserId: string,
+  now: Date,
+): Promise<Approval> {
+  const changes = approvalSchema.parse(input);
+  const suggestion = await pendingSuggestion(deps, suggestionId);
+  const built = buildSource(
+    {
+      url: suggestion.url,
+      kind: changes.kind ?? suggestion.kind,
+      organization: changes.organization === undefined ? suggestion.organization : changes.organization,
+      ...(changes.refreshMinutes === undefined ? {} : { refreshMinutes: changes.refreshMinutes }),
+      ...(changes.defaultTags === undefined ? {} : { defaultTags: changes.defaultTags }),
+    },
+    now,
+  );
+  const source = await createOrFindSource(deps, built);
+  const decided = await deps.suggestions.decide(suggestion.id, {
+    status: 'approved',
+    decidedBy: adminUserId,
+    decidedAt: now.toISOString(),
+  });
+  return { suggestion: decided, source };
+}
+
+/** The source as created, or the one already there for the same URL (an earlier approve that crashed, or the CLI). */
+async function createOrFindSource(deps: SuggestionDecisionDependencies, source: Source): Promise<Source> {
+  try {
+    await deps.sources.create(source);
+    return source;
+  } catch (error) {
+    if (!(error instanceof SourceExistsError)) throw error;
+    const existing = await deps.sources.get(source.id);
+    if (existing?.url === source.url) return existing;
+    throw error;
+  }
+}
+
+/** Marks a pending suggestion rejected; nothing else changes. */
+export async function rejectSuggestion(
+  deps: Pick<SuggestionDecisionDependencies, 'suggestions'>,
+  suggestionId: string,
+  adminUserId: string,
+  now: Date,
+): Promise<SourceSuggestion> {
+  return deps.suggestions.decide(suggestionId, {
+    status: 'rejected',
+    decidedBy: adminUserId,
+    decidedAt: now.toISOString(),
+  });
+}

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import * as z from 'zod';
+import { strictAddressPolicy } from '../security/address-policy.ts';
+import { parseOutboundUrl, refuseBlockedLiteral } from '../security/outbound-url.ts';
+import { SourceFetchError } from '../security/source-fetch-error.ts';
+import { type SourceKind, sourceKinds } from './source.ts';
+
+/*
+ * A feed anyone signed in may suggest; an admin approves it (it becomes a Source) or rejects it.
+ * The id comes from the normalized URL, so the same feed suggested twice is one suggestion.
+ */
+
+export const suggestionStatuses = ['pending', 'approved', 'rejected'] as const;
+export type SuggestionStatus = (typeof suggestionStatuses)[number];
+
+export interface SourceSuggestion {
+  readonly id: string;
+  readonly url: string;
+  readonly kind: SourceKind;
+  readonly organization: string | null;
+  /** Why the feed is worth reading, for the admin. */
+  readonly note: string | null;
+  readonly status: SuggestionStatus;
+  readonly suggestedBy: string;
+  readonly suggestedAt: string;
+  readonly decidedBy: string | null;
+  readonly decidedAt: string | null;
+}
+
+/** An empty form field means "not given". */
+const blankAsAbsent = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/** Names that always mean this machine (RFC 6761); other names are checked when the feed is fetched. */
+const isLocalhostName = (hostname: string) => hostname === 'localhost' || hostname.endsWith('.localhost');
+
+/**
+ * What the fetcher would refuse without looking anything up: other schemes, credentials, ports of
+ * non-HTTP services, and literal private, loopback or otherwise special addresses.
+ */
+function outboundRefusal(url: string): string | null {
+  try {
+    const parsed = parseOutboundUrl(url);
+    if (isLocalhostName(parsed.hostname)) return `${parsed.hostname} is this machine, not a public feed`;
+    refuseBlockedLiteral(parsed, strictAddressPolicy);
+    return null;
+  } catch (error) {
+    if (error instanceof SourceFetchError) return error.message.replace(/^refused: /, '');
+    throw error;
+  }
+}
+
+/** An absolute http(s) URL, normalized exactly as a Source's URL is (so the ids agree). */
+export const suggestedFeedUrl = z
+  .string('enter the feed URL')
+  .trim()
+  .min(1, { message: 'enter the feed URL', abort: true })
+  .max(2048, 'must be at most 2048 characters')
+  .refine((value) => URL.canParse(value), {
+    message: 'must be an absolute URL, such as https://example.org/events.ics',
+    abort: true,
+  })
+  .refine((value) => ['http:', 'https:'].includes(new URL(value).protocol), {
+    message: 'must be an http or https URL',
+    abort: true,
+  })
+  .transform((value) => new URL(value).href)
+  .superRefine((url, context) => {
+    const refusal = outboundRefusal(url);
+    if (refusal) context.addIssue({ code: 'custom', message: `Trellis would never fetch this: ${refusal}` });
+  });
+
+export const sourceSuggestionInputSchema = z.object({
+  url: suggestedFeedUrl,
+  kind: z.enum(sourceKinds, `choose one of: ${sourceKinds.join(', ')}`),
+  organization: z.preprocess(
+    blankAsAbsent,
+    z.string().trim().max(200, 'must be at most 200 characters').nullish(),
+  ),
+  note: z.preprocess(blankAsAbsent, z.string().trim().max(500, 'must be at most 500 characters').nullish()),
+});
+
+export type SourceSuggestionInput = z.input<typeof sourceSuggestionInputSchema>;
+
+/** The same normalized URL always gets the same suggestion id. */
+export function suggestionIdForUrl(url: string): string {
+  return `sug_${createHash('sha256').update(url).digest('hex').slice(0, 12)}`;
+}
+
+export const isSuggestionId = (value: string) => /^sug_[0-9a-f]{12}$/.test(value);
+
+/** Validate a suggestion (throws zod's error with per-field messages) and build it, pending. */
+export function buildSourceSuggestion(
+  input: SourceSuggestionInput,
+  userId: string,
+  now: Date,
+): SourceSuggestion {
+  const parsed = sourceSuggestionInputSchema.parse(input);
+  return {
+    id: suggestionIdForUrl(parsed.url),
+    url: parsed.url,
+    kind: parsed.kind,
+    organization: parsed.organization ?? null,
+    note: parsed.note ?? null,
+    status: 'pending',
+    suggestedBy: userId,
+    suggestedAt: now.toISOString(),
+    decidedBy: null,
+    decidedAt: null,
+  };
+}
