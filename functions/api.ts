@@ -3,13 +3,15 @@ import middy from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import httpRouterHandler from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { adminEmailsFromEnv } from '#shared/auth/admin-emails.ts';
 import { sessionKey } from '#shared/auth/session-cookie.ts';
 import type { InviteLedgerDetail } from '#shared/calendar/reconcile-invite.ts';
 import { saveEventForLink } from '#shared/calendar/save-event.ts';
-import { loadMailConfig } from '#shared/config/digest-config.ts';
+import { digestWindowDaysFromEnv, loadMailConfig } from '#shared/config/digest-config.ts';
 import { getStringFromEnv } from '#shared/config/env.ts';
 import { parseLogLevel } from '#shared/config/ingest-config.ts';
 import { linkSecretLoader, linkSecretSource } from '#shared/config/link-secret.ts';
+import type { DigestLedgerDetail } from '#shared/digest/send-digests.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createSesMailer } from '#shared/mail/mailer.ts';
 import { applyContactLink, contactLinkSubject } from '#shared/reminders/apply-contact-link.ts';
@@ -30,6 +32,7 @@ import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
 import { createSendLedger } from '#shared/store/send-ledger.ts';
 import { createSignInStore } from '#shared/store/sign-in-store.ts';
 import { createSourceRepository } from '#shared/store/source-repository.ts';
+import { createSourceSuggestionStore } from '#shared/store/source-suggestion-store.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUsedLinks } from '#shared/store/used-links.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
@@ -41,10 +44,15 @@ import {
   renderContactActionDone,
   renderLinkProblem,
 } from '#shared/web/action-pages.ts';
+import { calendarPageRoutes } from '#shared/web/calendar-page-routes.ts';
+import { contactPageRoutes } from '#shared/web/contact-page-routes.ts';
+import { digestPreviewRoutes } from '#shared/web/digest-preview-routes.ts';
 import { eventsQuerySchema } from '#shared/web/events-query.ts';
 import { mapKnownErrors, problemJsonContentType } from '#shared/web/http-errors.ts';
 import { myDataRoutes } from '#shared/web/my-data-routes.ts';
 import { renderOverviewPage } from '#shared/web/overview-page.ts';
+import { profilePageRoutes } from '#shared/web/profile-page-routes.ts';
+import { sourceRoutes } from '#shared/web/source-routes.ts';
 
 const tableName = getStringFromEnv('TABLE_NAME');
 const logger = createLogger({
@@ -70,6 +78,8 @@ const saveDeps = {
 };
 const saveEvent = saveEventForLink(saveDeps);
 const signIns = createSignInStore(client, tableName);
+const contacts = createContactRepository(client, tableName);
+const adminEmails = adminEmailsFromEnv();
 const accountDeps = {
   signIn: {
     signIns,
@@ -83,15 +93,37 @@ const accountDeps = {
   calendar: { calendars: saveDeps.calendars, tokenKey: async () => calendarTokenKey(await linkSecret()) },
   sessionKey: async () => sessionKey(await linkSecret()),
   publicBaseUrl: process.env.PUBLIC_BASE_URL ?? null,
+  adminEmails,
+  contacts,
+};
+/** Who is signed in, for every page and JSON route of one's own data (and the admin role). */
+const signedIn = {
+  sessionKey: accountDeps.sessionKey,
+  users,
+  adminEmails,
 };
 const myDataDeps = {
   sessionKey: accountDeps.sessionKey,
   users,
-  contacts: createContactRepository(client, tableName),
+  contacts,
   slots: createReminderSlots(client, tableName),
   calendar: accountDeps.calendar,
   saveEvent: saveDeps,
   publicBaseUrlOf: (event: Event) => publicBaseUrlFor(accountDeps.publicBaseUrl, event),
+};
+const digestPreviewDeps = {
+  ...signedIn,
+  digest: {
+    events,
+    contacts,
+    ledger: createSendLedger<DigestLedgerDetail>(client, tableName, 'digest'),
+    identity: saveDeps.identity,
+    links: async () => ({ secret: await linkSecret() }),
+    unsubscribeMailto: mail.unsubscribeMailto,
+    windowDays: digestWindowDaysFromEnv(),
+  },
+  suppression: saveDeps.suppression,
+  publicBaseUrlOf: myDataDeps.publicBaseUrlOf,
 };
 const contactDeps = {
   users,
@@ -145,8 +177,16 @@ const json = (body: unknown): Result => ({
 const routes = httpRouterHandler<Event, Result>([
   ...accountRoutes(accountDeps),
   ...myDataRoutes(myDataDeps),
+  ...contactPageRoutes({ ...signedIn, contacts: myDataDeps.contacts, slots: myDataDeps.slots }),
+  ...profilePageRoutes(signedIn),
+  ...calendarPageRoutes({
+    ...signedIn,
+    calendar: accountDeps.calendar,
+    publicBaseUrlOf: myDataDeps.publicBaseUrlOf,
+  }),
+  ...digestPreviewRoutes(digestPreviewDeps),
+  ...sourceRoutes({ ...signedIn, sources, suggestions: createSourceSuggestionStore(client, tableName) }),
   { method: 'GET', path: '/health', handler: async () => json({ status: 'ok' }) },
-  { method: 'GET', path: '/api/sources', handler: async () => json({ sources: await sources.list() }) },
   {
     method: 'GET',
     path: '/api/events',

@@ -22,6 +22,11 @@ export interface InfraConfig {
    * `https://trellis.example.org`; null uses the HTTP API's own URL.
    */
   readonly publicBaseUrl: string | null;
+  /**
+   * Who has the admin role (approving suggested sources, reading their health): `-c adminEmails=a@x.org,b@y.org`,
+   * lower-cased. Empty leaves the service without admins; sources can still be added with the CLI.
+   */
+  readonly adminEmails: readonly string[];
   /** Undefined (no credentials, offline synth) makes environment-agnostic stacks. */
   readonly account: string | undefined;
   readonly region: string | undefined;
@@ -62,6 +67,32 @@ const optionalText = z.preprocess(
   z.string().trim().optional(),
 );
 
+/** A comma-separated list (`-c adminEmails=a@x.org,b@y.org`) or, from cdk.json, an array; blank entries dropped. */
+function listEntries(value: unknown): unknown {
+  const entries = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(entries)) return entries;
+  return entries
+    .map((entry: unknown) => (typeof entry === 'string' ? entry.trim() : entry))
+    .filter((entry) => entry !== '');
+}
+
+const emailList = z.preprocess(
+  listEntries,
+  z
+    .array(
+      z
+        .string()
+        .toLowerCase()
+        .pipe(
+          z.email({
+            error: (issue) =>
+              `adminEmails must be email addresses separated by commas; '${String(issue.input)}' is not one`,
+          }),
+        ),
+    )
+    .default([]),
+);
+
 const contextSchema = z.object({
   stage: optionalText.pipe(
     z
@@ -88,6 +119,7 @@ const contextSchema = z.object({
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
   ),
+  adminEmails: emailList,
 });
 
 type ContextReader = (key: string) => unknown;
@@ -101,6 +133,7 @@ const contextKeys = [
   'mailReplyTo',
   'unsubscribeMailto',
   'publicBaseUrl',
+  'adminEmails',
 ] as const satisfies readonly (keyof z.input<typeof contextSchema>)[];
 
 /**
@@ -125,8 +158,16 @@ export function readInfraConfig(context: ContextReader, env: Env = process.env):
   if (!parsed.success || problems.length > 0) {
     throw new InfraConfigError(`invalid CDK context: ${problems.join('; ')}`);
   }
-  const { stage, alarmEmail, logLevel, mailFrom, mailReplyTo, unsubscribeMailto, publicBaseUrl } =
-    parsed.data;
+  const {
+    stage,
+    alarmEmail,
+    logLevel,
+    mailFrom,
+    mailReplyTo,
+    unsubscribeMailto,
+    publicBaseUrl,
+    adminEmails,
+  } = parsed.data;
   const from = mailFrom ?? placeholderMailFrom;
   return {
     stage,
@@ -140,6 +181,7 @@ export function readInfraConfig(context: ContextReader, env: Env = process.env):
       unsubscribeMailto: unsubscribeMailto ?? mailReplyTo ?? from,
     },
     publicBaseUrl: publicBaseUrl ?? null,
+    adminEmails: [...new Set(adminEmails)],
     account,
     region: env.CDK_DEFAULT_REGION,
   };

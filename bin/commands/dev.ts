@@ -40,7 +40,8 @@ Trellis is running locally (data in ${dataDir}/).
 
   Overview page   ${dev.apiUrl}/
   Sign in         ${dev.apiUrl}/sign-in    (the link arrives in the inbox below; your account page: ${dev.apiUrl}/account)
-  JSON API        ${dev.apiUrl}/api/events    ${dev.apiUrl}/api/sources
+  Sources         ${dev.apiUrl}/sources    (anyone signed in suggests feeds; ${dev.adminEmails.join(', ')} approves them: ADMIN_EMAILS)
+  JSON API        ${dev.apiUrl}/api/events    ${dev.apiUrl}/api/sources (admin)
   Email inbox     ${dev.sesUrl}/    (SES local: this week's digest and today's reconnect reminder for ${demoDigestRecipient})
   Calendar feed   ${calendar.https}
                   ${calendar.webcal}    (${demoDigestRecipient}'s secret feed: subscribe in any calendar app)

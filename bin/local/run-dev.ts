@@ -9,6 +9,7 @@ import type {
   SQSBatchResponse,
   SQSEvent,
 } from 'aws-lambda';
+import { adminEmailsFromEnv } from '#shared/auth/admin-emails.ts';
 import { type CalendarUrls, calendarUrlsFor } from '#shared/calendar/calendar-subscription.ts';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { localDate } from '#shared/contacts/next-due-date.ts';
@@ -46,6 +47,8 @@ export interface RunningDev {
   readonly sesUrl: string;
   readonly feedsBaseUrl: string;
   readonly dynamoEndpoint: string;
+  /** Who has the admin role (sources) once signed in: ADMIN_EMAILS, else `localAdminEmail`. */
+  readonly adminEmails: readonly string[];
   /** Fire the ingest schedule now and wait until the queue is empty. */
   ingestNow(): Promise<void>;
   /** Fire the hourly digest schedule now and wait until every queued digest is handled. */
@@ -62,6 +65,8 @@ export interface RunningDev {
 }
 
 export const localMailFrom = 'Trellis <digest@trellis.local>';
+/** The admin locally unless ADMIN_EMAILS names others: signing in with it (any address works locally) gives the admin role. */
+export const localAdminEmail = 'admin@example.org';
 
 function scheduledEvent(ruleName: string): ScheduledEvent {
   return {
@@ -189,8 +194,10 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
       MAIL_FROM: localMailFrom,
       PUBLIC_BASE_URL: httpApi.url,
       LINK_SECRET: await localLinkSecret(settings.dataDir),
+      ADMIN_EMAILS: process.env.ADMIN_EMAILS?.trim() || localAdminEmail,
       LOG_LEVEL: settings.logLevel,
     });
+    const adminEmails = [...adminEmailsFromEnv()];
     const ingestDispatch: LambdaHandler<ScheduledEvent, unknown> = (
       await import('../../functions/ingest-dispatch.ts')
     ).handler;
@@ -330,6 +337,7 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
       sesUrl: ses.endpoint,
       feedsBaseUrl: feeds.baseUrl,
       dynamoEndpoint: dynamo.endpoint,
+      adminEmails,
       ingestNow,
       dispatchDigestsNow,
       sendDigestNow,

@@ -27,6 +27,8 @@ export interface WebProps {
   readonly mail: Mail;
   readonly alarms: AlarmTopic;
   readonly functionDefaults: FunctionDefaults;
+  /** ADMIN_EMAILS of the api function: these addresses, once confirmed by signing in, approve suggested sources. */
+  readonly adminEmails: readonly string[];
 }
 
 export interface PublicRouteProps {
@@ -78,7 +80,7 @@ export class Web extends Construct {
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
-    const { table, linkSecret, mail, alarms, functionDefaults } = props;
+    const { table, linkSecret, mail, alarms, functionDefaults, adminEmails } = props;
 
     this.api = new FunctionWithLogGroup(this, 'Api', {
       ...functionDefaults,
@@ -95,6 +97,8 @@ export class Web extends Construct {
     // An "Add to my calendar" link saves the event and mails the invitation inline, so the reader gets it at once.
     mail.grantSend(this.api);
     this.api.addEnvironment('MESSAGE_ID_DOMAIN', mail.fromDomain);
+    // Left out when empty: no variable means no admins, exactly as an empty list.
+    if (adminEmails.length > 0) this.api.addEnvironment('ADMIN_EMAILS', adminEmails.join(','));
     alarms.watchErrors(this.api);
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {
@@ -120,9 +124,10 @@ export class Web extends Construct {
       routeKey: HttpRouteKey.DEFAULT,
       fn: this.api,
       whyPublic:
-        'The overview page and the JSON (sources, events) are public by design until sign-in arrives in a later ' +
-        'issue; the only writes it serves are one-click links from mails, each signed with the link secret and ' +
-        'limited to the one reader it names, and the stage throttles every route.',
+        'The function signs people in itself (emailed one-use links, a signed session cookie, CSRF tokens) and ' +
+        'checks the session on every page and JSON route of a user, and the admin role on the sources routes; the ' +
+        'overview page and the events JSON are public by design, one-click links from mails are signed with the ' +
+        'link secret and limited to the one reader they name, and the stage throttles every route.',
     });
 
     // A fixed logical ID so the output key scripts read stays `ApiUrl` wherever this construct sits.

@@ -63,6 +63,7 @@ export class TrellisServiceStack extends Stack {
       mail: this.mail,
       alarms: this.alarms,
       functionDefaults,
+      adminEmails: config.adminEmails,
     });
     this.calendar = new Calendar(this, 'Calendar', {
       table,

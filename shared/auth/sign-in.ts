@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { Logger } from '../log/logger.ts';
 import type { MailIdentity } from '../mail/compose-message.ts';
 import { composeSignInMessage } from '../mail/compose-sign-in.ts';
+import { composeWelcomeMessage } from '../mail/compose-welcome.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { SignInStore } from '../store/sign-in-store.ts';
 import type { SuppressionList } from '../store/suppression-list.ts';
@@ -65,7 +66,7 @@ export async function completeSignIn(
   deps: Pick<SignInDependencies, 'signIns' | 'users'>,
   token: string,
   now: Date,
-): Promise<{ userId: string; firstSignIn: boolean } | null> {
+): Promise<{ userId: string; email: string; firstSignIn: boolean } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const email = await deps.signIns.consume(token, now);
   if (!email) return null;
@@ -73,11 +74,30 @@ export async function completeSignIn(
   if (!existing) {
     const profile = buildUserProfile({ email, emailConfirmed: true }, now);
     await deps.users.create(profile);
-    return { userId: profile.id, firstSignIn: true };
+    return { userId: profile.id, email, firstSignIn: true };
   }
   if (!existing.emailConfirmed) {
     await deps.users.save({ ...existing, emailConfirmed: true, updatedAt: now.toISOString() }, existing);
-    return { userId: existing.id, firstSignIn: true };
+    return { userId: existing.id, email, firstSignIn: true };
   }
-  return { userId: existing.id, firstSignIn: false };
+  return { userId: existing.id, email, firstSignIn: false };
+}
+
+/**
+ * The confirmation mail after the first sign-in. Signing in must not fail because of it, so a failure
+ * to send is logged and the person carries on; the account page says the same.
+ */
+export async function sendWelcome(
+  deps: Pick<SignInDependencies, 'mailer' | 'identity' | 'publicBaseUrl' | 'logger'>,
+  email: string,
+  now: Date,
+): Promise<boolean> {
+  try {
+    const message = await composeWelcomeMessage(email, deps.publicBaseUrl, deps.identity, now);
+    await deps.mailer.sendRaw({ raw: message.raw, from: deps.identity.from, to: [email] });
+    return true;
+  } catch (error) {
+    deps.logger.error('welcome mail not sent', { error });
+    return false;
+  }
 }

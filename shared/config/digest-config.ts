@@ -48,6 +48,11 @@ export function loadMailConfig(env: Env = process.env): MailConfig {
   };
 }
 
+/** How many days ahead a digest looks (the digest sender and the preview page must agree). */
+export function digestWindowDaysFromEnv(env: Env = process.env): number {
+  return getIntFromEnv('TRELLIS_DIGEST_WINDOW_DAYS', 14, env, { min: 1, max: 60 });
+}
+
 export function loadDigestSendConfig(env: Env = process.env): DigestSendConfig {
   const publicBaseUrl = getStringFromEnv('PUBLIC_BASE_URL', env);
   if (!URL.canParse(publicBaseUrl))
@@ -58,7 +63,7 @@ export function loadDigestSendConfig(env: Env = process.env): DigestSendConfig {
     mail: loadMailConfig(env),
     publicBaseUrl: publicBaseUrl.replace(/\/$/, ''),
     linkSecret: linkSecretSource(env),
-    windowDays: getIntFromEnv('TRELLIS_DIGEST_WINDOW_DAYS', 14, env, { min: 1, max: 60 }),
+    windowDays: digestWindowDaysFromEnv(env),
   };
 }
 

@@ -75,7 +75,7 @@ export function buildDigestModel(
     changes: matches.changes,
     contactsDue,
     links: {
-      preferencesUrl: `${links.publicBaseUrl}/`,
+      preferencesUrl: `${links.publicBaseUrl}/profile`,
       unsubscribeUrl: actionUrl(links.publicBaseUrl, unsubscribeToken),
       unsubscribeMailto: `mailto:${links.unsubscribeMailto}?subject=unsubscribe%20${profile.id}`,
     },

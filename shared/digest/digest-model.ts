@@ -66,7 +66,7 @@ export interface DigestModel {
   readonly changes: readonly DigestChange[];
   readonly contactsDue: readonly DigestContactDue[];
   readonly links: {
-    /** Where to change preferences (the web pages of a later issue; the overview page until then). */
+    /** Where to change preferences: the profile page (it asks to sign in first). */
     readonly preferencesUrl: string;
     /** https page: GET shows a confirmation, POST (RFC 8058 one-click) unsubscribes. */
     readonly unsubscribeUrl: string;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Contact } from '../contacts/contact.ts';
 import type { Logger } from '../log/logger.ts';
-import { composeDigestMessage, type MailIdentity } from '../mail/compose-message.ts';
+import { composeDigestMessage, digestMessageParts, type MailIdentity } from '../mail/compose-message.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { buildEventIndex, matchEventsForUser, type PreviousDigestEntry } from '../matching/match-events.ts';
 import { type DigestMessage, digestMessageSchema } from '../queue/digest-message.ts';
@@ -223,28 +223,62 @@ async function deliver(deps: DigestSendDependencies, model: DigestModel, profile
   return { messageId: composed.messageId };
 }
 
-/** Render one user's digest without sending or recording anything (`trellis digest --dry-run`). */
+/** A digest rendered without sending or recording anything: `trellis digest --dry-run` and the preview page. */
+export interface DigestPreview {
+  readonly model: DigestModel;
+  readonly raw: Uint8Array;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  /** Nothing fits and the reader wants no quiet-week note: no mail would go out. */
+  readonly empty: boolean;
+}
+
+/** One user's digest exactly as `sendDigestBatch` would build it now, with their contacts due this week. */
 export async function previewDigest(
   deps: Pick<
     DigestSendDependencies,
-    'events' | 'ledger' | 'identity' | 'links' | 'publicBaseUrl' | 'unsubscribeMailto' | 'windowDays'
+    | 'events'
+    | 'ledger'
+    | 'identity'
+    | 'links'
+    | 'publicBaseUrl'
+    | 'unsubscribeMailto'
+    | 'windowDays'
+    | 'contacts'
   >,
   profile: UserProfile,
   isoWeek: string,
   now: Date,
-): Promise<{ model: DigestModel; raw: Uint8Array }> {
+): Promise<DigestPreview> {
   const windowTo = new Date(now.getTime() + deps.windowDays * dayMs);
-  const index = buildEventIndex(await deps.events.listStartingBetween(now, windowTo));
-  const previous =
-    (await deps.ledger.latestSent([profile.id], previousWeeks(isoWeek))).get(profile.id)?.detail?.shown ?? [];
-  const secret = await deps.links();
+  const [stored, latest, contacts, secret] = await Promise.all([
+    deps.events.listStartingBetween(now, windowTo),
+    deps.ledger.latestSent([profile.id], previousWeeks(isoWeek)),
+    deps.contacts ? deps.contacts.listForUsers([profile.id]) : new Map<string, Contact[]>(),
+    deps.links(),
+  ]);
+  const index = buildEventIndex(stored);
+  const previous = latest.get(profile.id)?.detail?.shown ?? [];
   const links: DigestLinks = {
     ...secret,
     publicBaseUrl: deps.publicBaseUrl,
     unsubscribeMailto: deps.unsubscribeMailto,
   };
   const matches = matchEventsForUser(index, profile, { now, windowTo, previous });
-  const model = buildDigestModel(profile, matches, { isoWeek, from: now, to: windowTo }, links, now);
+  const model = buildDigestModel(
+    profile,
+    matches,
+    { isoWeek, from: now, to: windowTo },
+    links,
+    now,
+    contactsDueThisWeek(profile, contacts.get(profile.id) ?? [], links, now),
+  );
   const composed = await composeDigestMessage(model, deps.identity, now);
-  return { model, raw: composed.raw };
+  return {
+    model,
+    raw: composed.raw,
+    ...digestMessageParts(model),
+    empty: isEmptyDigest(model) && !profile.quietWeekNotes,
+  };
 }

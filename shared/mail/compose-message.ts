@@ -137,6 +137,11 @@ export async function composeMessage(input: MessageInput): Promise<ComposedMessa
   return { raw, messageId, subject };
 }
 
+/** The digest's subject and bodies: what the message carries, and what the preview page shows. */
+export function digestMessageParts(model: DigestModel): { subject: string; text: string; html: string } {
+  return { subject: digestSubject(model), text: renderDigestText(model), html: renderDigestHtml(model) };
+}
+
 /**
  * The weekly digest as a message: text and HTML renderings of one model, with the one-click
  * unsubscribe headers and `Auto-Submitted: auto-generated` (RFC 3834: no vacation auto-replies).
@@ -148,9 +153,7 @@ export async function composeDigestMessage(
 ): Promise<ComposedMessage> {
   return composeMessage({
     to: { address: model.recipient.email, name: model.recipient.name },
-    subject: digestSubject(model),
-    text: renderDigestText(model),
-    html: renderDigestHtml(model),
+    ...digestMessageParts(model),
     headers: {
       ...listUnsubscribeHeaders(model.links.unsubscribeUrl, model.links.unsubscribeMailto),
       'Auto-Submitted': 'auto-generated',

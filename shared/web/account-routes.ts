@@ -12,9 +12,11 @@ import {
   sessionLifetimeSeconds,
   sessionSetCookie,
 } from '../auth/session-cookie.ts';
-import { completeSignIn, requestSignIn, type SignInDependencies } from '../auth/sign-in.ts';
+import { completeSignIn, requestSignIn, type SignInDependencies, sendWelcome } from '../auth/sign-in.ts';
 import { type CalendarSubscriptionDependencies, calendarUrlsFor } from '../calendar/calendar-subscription.ts';
+import type { ContactRepository } from '../store/contact-repository.ts';
 import type { UserRepository } from '../store/user-repository.ts';
+import { receivesDigests } from '../users/digest-eligibility.ts';
 import { updateUserProfile } from '../users/profile-input.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import {
@@ -24,6 +26,8 @@ import {
   renderSignInPage,
   renderSignInSent,
 } from './account-pages.ts';
+import { htmlResponse, problemResponse, redirectResponse, securityHeaders } from './page-responses.ts';
+import { isResult, pageVisitor } from './signed-in.ts';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -35,43 +39,17 @@ export interface AccountRouteDependencies {
   readonly sessionKey: () => Promise<Uint8Array>;
   /** Configured public URL, or null to use the request's own host. */
   readonly publicBaseUrl: string | null;
+  /** Confirmed addresses in this set have the admin role. */
+  readonly adminEmails: ReadonlySet<string>;
+  readonly contacts: Pick<ContactRepository, 'listForUser'>;
 }
 
 /** Before there is a session, forms are protected by a random cookie echoed in a hidden field. */
 const preSessionCookieName = 'trellis_csrf';
 
-const securityHeaders = {
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-robots-tag': 'noindex',
-  'x-content-type-options': 'nosniff',
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-};
-
-const html = (statusCode: number, body: string, cookies: string[] = []): Result => ({
-  statusCode,
-  headers: { ...securityHeaders, 'content-type': 'text/html; charset=utf-8' },
-  ...(cookies.length > 0 ? { cookies } : {}),
-  body,
-});
-
-const redirect = (location: string, cookies: string[] = []): Result => ({
-  statusCode: 303,
-  headers: { ...securityHeaders, location },
-  ...(cookies.length > 0 ? { cookies } : {}),
-  body: '',
-});
-
-export const problem = (
-  status: number,
-  title: string,
-  errors?: { field: string; message: string }[],
-): Result => ({
-  statusCode: status,
-  headers: { ...securityHeaders, 'content-type': 'application/problem+json' },
-  body: JSON.stringify({ type: 'about:blank', title, status, ...(errors ? { errors } : {}) }),
-});
+const html = htmlResponse;
+const redirect = redirectResponse;
+export const problem = problemResponse;
 
 function formOf(event: Event): Record<string, string> {
   if (!event.body) return {};
@@ -217,6 +195,8 @@ export function accountRoutes(deps: AccountRouteDependencies) {
         const now = new Date();
         const signedIn = await completeSignIn(deps.signIn, event.pathParameters?.token ?? '', now);
         if (!signedIn) return html(410, renderSignInFailed());
+        if (signedIn.firstSignIn)
+          await sendWelcome({ ...deps.signIn, publicBaseUrl: baseUrlOf(deps, event) }, signedIn.email, now);
         const { value } = createSession(signedIn.userId, now, await deps.sessionKey());
         const cookie = sessionSetCookie(value, sessionLifetimeSeconds, isSecure(baseUrlOf(deps, event)));
         return redirect(signedIn.firstSignIn ? '/account?firstSignIn=1' : '/account', [cookie]);
@@ -226,14 +206,17 @@ export function accountRoutes(deps: AccountRouteDependencies) {
       method: 'GET' as const,
       path: '/account',
       handler: async (event: Event): Promise<Result> => {
-        const session = await sessionOf(deps, event);
-        const profile = session ? await deps.users.get(session.userId) : null;
-        if (!session || !profile) return redirect('/sign-in');
-        const urls = await calendarUrlsFor(
-          { ...deps.calendar, publicBaseUrl: baseUrlOf(deps, event) },
-          profile.id,
-          new Date(),
-        );
+        const visitor = await pageVisitor(deps, event);
+        if (isResult(visitor)) return visitor;
+        const { profile } = visitor;
+        const [urls, contacts] = await Promise.all([
+          calendarUrlsFor(
+            { ...deps.calendar, publicBaseUrl: baseUrlOf(deps, event) },
+            profile.id,
+            new Date(),
+          ),
+          deps.contacts.listForUser(profile.id),
+        ]);
         const query = meSchema.safeParse(event.queryStringParameters ?? {});
         return html(
           200,
@@ -241,10 +224,12 @@ export function accountRoutes(deps: AccountRouteDependencies) {
             {
               email: profile.email,
               firstSignIn: query.success && query.data.firstSignIn === '1',
-              calendarHttps: urls.https,
               calendarWebcal: urls.webcal,
+              topicCount: profile.topics.length + profile.keywords.length,
+              contactCount: contacts.length,
+              receivesDigest: receivesDigests(profile),
             },
-            csrfTokenFor(session, await deps.sessionKey()),
+            visitor.nav('account'),
           ),
         );
       },

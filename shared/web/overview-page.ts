@@ -2,22 +2,18 @@ import type { StoredEvent } from '../events/stored-event.ts';
 import type { Source } from '../sources/source.ts';
 import { escapeHtml, safeHref } from './escape-html.ts';
 
-/** The local landing page: what Trellis has read, and how each source is doing. */
+/** The public landing page: what Trellis reads and the events coming up, and the way in. */
 export function renderOverviewPage(input: {
   sources: readonly Source[];
   events: readonly StoredEvent[];
   now: Date;
 }): string {
+  // Only what the feeds publish; fetch health and errors are for admins (`/sources`).
   const sourceRows = input.sources
-    .map((source) => {
-      const health = source.health;
-      const state = health.lastError
-        ? `<span class="bad">failing (${health.consecutiveFailures}×): ${escapeHtml(health.lastError)}</span>`
-        : health.lastSuccessAt
-          ? `<span class="good">ok</span>, ${health.lastEventCount} events${health.lastProblemCount ? `, ${health.lastProblemCount} problems` : ''}`
-          : 'not fetched yet';
-      return `<tr><td>${escapeHtml(source.organization ?? source.id)}<br><small>${escapeHtml(source.kind)} · ${escapeHtml(health.lastFormat ?? '?')}</small></td><td>${state}<br><small>last fetch ${escapeHtml(health.lastFetchAt ?? 'never')} · next ${escapeHtml(health.nextFetchAt)}</small></td></tr>`;
-    })
+    .map(
+      (source) =>
+        `<tr><td>${escapeHtml(source.organization ?? new URL(source.url).host)}<br><small>${escapeHtml(source.kind)}</small></td></tr>`,
+    )
     .join('\n');
   const eventRows = input.events
     .map((event) => {
@@ -41,7 +37,8 @@ export function renderOverviewPage(input: {
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}td{border-top:1px solid #ddd;padding:.5rem;vertical-align:top}small{color:#555}.bad{color:#a40000}.good{color:#1d6b1d}@media (prefers-color-scheme:dark){body{background:#111;color:#eee}small{color:#aaa}td{border-color:#333}.bad{color:#ff8a8a}.good{color:#8fd18f}}</style>
 </head><body>
 <h1>Trellis</h1>
-<p>Upcoming events read from ${input.sources.length} sources, as of ${escapeHtml(input.now.toISOString())}. JSON: <a href="/api/events">/api/events</a>, <a href="/api/sources">/api/sources</a>.</p>
+<p>Trellis finds the industry events, professional organizations and mentorship programs that fit you, sends one digest a week and reminds you to stay in touch with your mentors and peers. <a href="/sign-in">Sign in or sign up</a> (no password: we email you a link).</p>
+<p>Upcoming events read from ${input.sources.length} sources, as of ${escapeHtml(input.now.toISOString())}. JSON: <a href="/api/events">/api/events</a>. Know a feed worth reading? <a href="/sources">Suggest it</a>.</p>
 <h2>Sources</h2>
 <table>${sourceRows || '<tr><td>No sources yet: <code>npx trellis sources add URL --kind industry-event</code></td></tr>'}</table>
 <h2>Upcoming events</h2>

@@ -29,3 +29,11 @@ export async function waitForSignInLink(sesUrl: string, to: string, timeoutMs = 
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** Every message the local SES holds for an address, oldest first. */
+export async function inboxOf(sesUrl: string, to: string): Promise<StoredMail[]> {
+  const response = await fetch(`${sesUrl}/store`, { signal: AbortSignal.timeout(5_000) });
+  if (response.status !== 200) throw new Error(`GET ${sesUrl}/store: ${response.status}`);
+  const { emails } = (await response.json()) as { emails: StoredMail[] };
+  return emails.filter((email) => email.destination.to.some((address) => address.includes(to)));
+}

@@ -25,6 +25,7 @@ describe('readInfraConfig', () => {
         unsubscribeMailto: 'digest@example.invalid',
       },
       publicBaseUrl: null,
+      adminEmails: [],
       account: undefined,
       region: undefined,
     });
@@ -55,6 +56,7 @@ describe('readInfraConfig', () => {
         unsubscribeMailto: 'digest@example.org',
       },
       publicBaseUrl: null,
+      adminEmails: [],
       account: '123456789012',
       region: 'eu-west-1',
     });
@@ -85,6 +87,22 @@ describe('readInfraConfig', () => {
         unsubscribeMailto: 'stop@example.org',
       }).unsubscribeMailto,
     ).toBe('stop@example.org');
+  });
+
+  it('takes adminEmails as a comma-separated list (or an array), lower-cased, without blanks or repeats', () => {
+    const adminsOf = (adminEmails: unknown) => readInfraConfig(contextOf({ adminEmails }), {}).adminEmails;
+    expect(adminsOf(' Ana@Example.org, ravi@example.org,,ana@example.org ')).toEqual([
+      'ana@example.org',
+      'ravi@example.org',
+    ]);
+    expect(adminsOf(['maya@example.org'])).toEqual(['maya@example.org']);
+    expect(adminsOf('')).toEqual([]);
+  });
+
+  it('refuses an adminEmails entry that is not an address, naming it', () => {
+    expect(() => readInfraConfig(contextOf({ adminEmails: 'ana@example.org, ravi' }), {})).toThrow(
+      "invalid CDK context: adminEmails.1: adminEmails must be email addresses separated by commas; 'ravi' is not one",
+    );
   });
 
   it('takes an https publicBaseUrl on a domain and drops its trailing slashes', () => {

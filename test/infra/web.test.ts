@@ -117,6 +117,7 @@ describe('web entry point', () => {
         MAIL_FROM: 'digest@example.invalid',
         SES_CONFIGURATION_SET: { Ref: logicalIdOf(trellis.stacks.service.mail.configurationSet) },
         MESSAGE_ID_DOMAIN: 'example.invalid',
+        // No -c adminEmails: no ADMIN_EMAILS, so nobody has the admin role.
       },
     });
   });
@@ -183,6 +184,7 @@ describe('Web.addPublicRoute', () => {
   let template: Template;
   let calendarId: string;
   let calendarRoute: HttpRoute;
+  let apiId: string;
   beforeAll(() => {
     // Skips bundling: this checks routing and acknowledgements, not code.
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -205,7 +207,9 @@ describe('Web.addPublicRoute', () => {
       }),
       alarms,
       functionDefaults,
+      adminEmails: ['ana@example.org', 'ravi@example.org'],
     });
+    apiId = logicalIdOf(web.api);
     const calendar = new LambdaFunction(stack, 'Calendar', {
       runtime: Runtime.NODEJS_22_X,
       handler: 'index.handler',
@@ -232,6 +236,11 @@ describe('Web.addPublicRoute', () => {
       Principal: 'apigateway.amazonaws.com',
       SourceArn: Match.anyValue(),
     });
+  });
+
+  it('gives the api function the admin addresses as ADMIN_EMAILS, comma-separated', () => {
+    const api = template.findResources('AWS::Lambda::Function')[apiId];
+    expect(api?.Properties.Environment.Variables.ADMIN_EMAILS).toBe('ana@example.org,ravi@example.org');
   });
 
   it('acknowledges APIG4 on the new route with its own reason and leaves no other API finding', () => {

@@ -12,6 +12,7 @@ import type { StoredEvent } from '../../shared/events/stored-event.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
 import { createContactRepository } from '../../shared/store/contact-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
+import { createSourceRepository } from '../../shared/store/source-repository.ts';
 import { createUserRepository } from '../../shared/store/user-repository.ts';
 
 let dev: RunningDev;
@@ -61,6 +62,8 @@ beforeAll(async () => {
     tableName: 'trellis',
     logLevel: 'error',
   };
+  // The local default admin, whatever the shell running the tests has set.
+  delete process.env.ADMIN_EMAILS;
   dev = await startDev(settings, silentLogger);
   await dev.ingestNow();
 }, 60_000);
@@ -72,10 +75,10 @@ afterAll(async () => {
 
 describe('trellis dev (the embedded local runtime)', () => {
   it('seeds the demo sources and ingests all four formats through the real handlers', async () => {
-    const response = await fetch(`${dev.apiUrl}/api/sources`);
-    const { sources } = (await response.json()) as {
-      sources: { health: { lastFormat: string; lastError: string | null } }[];
-    };
+    // GET /api/sources needs the admin role; the sources and their health are read from the table.
+    const client = createDocumentClient({ endpoint: dev.dynamoEndpoint });
+    const sources = await createSourceRepository(client, settings.tableName).list();
+    client.destroy();
     expect(sources.map((source) => source.health.lastFormat).sort()).toEqual([
       'icalendar',
       'json-feed',
@@ -83,6 +86,11 @@ describe('trellis dev (the embedded local runtime)', () => {
       'rss',
     ]);
     expect(sources.every((source) => source.health.lastError === null)).toBe(true);
+  });
+
+  it('gives the admin role to admin@example.org when ADMIN_EMAILS is not set', () => {
+    expect(process.env.ADMIN_EMAILS).toBe('admin@example.org');
+    expect(dev.adminEmails).toEqual(['admin@example.org']);
   });
 
   it('keeps one event for the breakfast both the iCalendar and the RSS feed list', async () => {

@@ -135,6 +135,14 @@ describe('passwordless sign-in', () => {
     expect(cookie).toMatch(/; Path=\/; HttpOnly; SameSite=Lax; Max-Age=2592000$/);
     expect((await users.getByEmail(email))?.emailConfirmed).toBe(true);
 
+    const mailsTo = async () =>
+      (await inbox()).filter((mail) => mail.destination.to.some((to) => to.includes(email)));
+    expect((await mailsTo()).map((mail) => mail.subject)).toEqual([
+      'Your Trellis sign-in link',
+      'Welcome to Trellis: your address is confirmed',
+    ]);
+    expect((await mailsTo())[1]?.body.text).toContain(`${api.url}/profile`);
+
     const account = await visitor.request('/account?firstSignIn=1');
     expect(account.text).toContain('Your address is confirmed.');
     expect(account.text).toMatch(/webcal:\/\/127\.0\.0\.1:\d+\/cal\/[A-Za-z0-9_-]{43}\.ics/);
@@ -149,6 +157,12 @@ describe('passwordless sign-in', () => {
     const question = await visitor.request(new URL(link).pathname);
     const again = await visitor.request(new URL(link).pathname, { form: { csrf: csrfIn(question.text) } });
     expect(again.response.status).toBe(410);
+    const later = await signIn(email);
+    expect(later.done.response.headers.get('location')).toBe('/account');
+    const welcomes = (await inbox()).filter(
+      (mail) => mail.destination.to.some((to) => to.includes(email)) && mail.subject.startsWith('Welcome'),
+    );
+    expect(welcomes).toHaveLength(1);
     expect(again.text).toContain('This sign-in link does not work');
   });
 

@@ -1,0 +1,143 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { digestDueInWeekOf } from '../digest/digest-schedule.ts';
+import { formatEventStart } from '../digest/format-event-time.ts';
+import { type DigestPreview, type DigestSendDependencies, previewDigest } from '../digest/send-digests.ts';
+import type { SuppressionList } from '../store/suppression-list.ts';
+import type { UserProfile } from '../users/user-profile.ts';
+import { renderDigestPreviewPage } from './digest-preview-page.ts';
+import { htmlResponse, jsonResponse, securityHeaders } from './page-responses.ts';
+import { apiVisitor, isResult, pageVisitor, type SignedInDependencies } from './signed-in.ts';
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+
+export interface DigestPreviewDependencies extends SignedInDependencies {
+  readonly digest: Pick<
+    DigestSendDependencies,
+    'events' | 'ledger' | 'identity' | 'links' | 'unsubscribeMailto' | 'windowDays' | 'contacts'
+  >;
+  readonly suppression: Pick<SuppressionList, 'suppressedAmong'>;
+  /** Where the digest's links point (the configured public URL, or the request's host). */
+  readonly publicBaseUrlOf: (event: Event) => string;
+}
+
+const weekMs = 7 * 86_400_000;
+
+/** The next due digest: this week's if its hour is still ahead, else next week's. */
+function nextDueSlot(profile: UserProfile, now: Date) {
+  const slot = { weekday: profile.digestDay, hour: profile.digestHour };
+  const thisWeek = digestDueInWeekOf(slot, profile.timeZone, now.getTime());
+  return thisWeek.dueMs > now.getTime()
+    ? thisWeek
+    : digestDueInWeekOf(slot, profile.timeZone, now.getTime() + weekMs);
+}
+
+/** Why the digest would not go out, in the reader's words; null when it would. */
+function whyNotSent(profile: UserProfile, preview: DigestPreview, suppressed: boolean): string | null {
+  if (profile.unsubscribed) return 'you unsubscribed from the weekly digest.';
+  if (profile.paused) return 'your digest is paused.';
+  if (!profile.emailConfirmed) return 'your address is not confirmed yet.';
+  if (suppressed)
+    return 'mail to your address bounced or was marked as spam, so Trellis stopped sending to it.';
+  if (preview.empty)
+    return 'nothing fits your interests in the next two weeks. Add topics, keywords or places, or ask for a short note in quiet weeks.';
+  return null;
+}
+
+/** `GET /digest` (the page), `GET /digest/email.html` (the HTML part itself) and `GET /api/digest/preview`. */
+export function digestPreviewRoutes(deps: DigestPreviewDependencies) {
+  async function previewFor(profile: UserProfile, event: Event) {
+    const now = new Date();
+    const due = nextDueSlot(profile, now);
+    const [preview, suppressed, sent] = await Promise.all([
+      // Built for the moment it is due, from what is known now: exactly what would go out then.
+      previewDigest(
+        { ...deps.digest, publicBaseUrl: deps.publicBaseUrlOf(event) },
+        profile,
+        due.isoWeek,
+        new Date(due.dueMs),
+      ),
+      deps.suppression.suppressedAmong([profile.email]),
+      deps.digest.ledger.latestSent([profile.id], [due.isoWeek]),
+    ]);
+    return {
+      preview,
+      due,
+      notSent: whyNotSent(profile, preview, suppressed.has(profile.email)),
+      alreadySentThisWeek: sent.has(profile.id),
+    };
+  }
+
+  return [
+    {
+      method: 'GET' as const,
+      path: '/digest',
+      handler: async (event: Event): Promise<Result> => {
+        const visitor = await pageVisitor(deps, event);
+        if (isResult(visitor)) return visitor;
+        const { preview, due, notSent, alreadySentThisWeek } = await previewFor(visitor.profile, event);
+        const page = htmlResponse(
+          200,
+          renderDigestPreviewPage(
+            {
+              to: visitor.profile.email,
+              subject: preview.subject,
+              text: preview.text,
+              nextDue: formatEventStart(new Date(due.dueMs).toISOString(), false, visitor.profile.timeZone),
+              notSent,
+              alreadySentThisWeek,
+            },
+            visitor.nav('digest'),
+          ),
+        );
+        // The one page that frames another: the digest's HTML part, from this origin only.
+        return {
+          ...page,
+          headers: {
+            ...page.headers,
+            'content-security-policy': `${securityHeaders['content-security-policy']}; frame-src 'self'`,
+          },
+        };
+      },
+    },
+    {
+      // The HTML part as the mail carries it; only this origin may frame it, and it runs nothing.
+      method: 'GET' as const,
+      path: '/digest/email.html',
+      handler: async (event: Event): Promise<Result> => {
+        const visitor = await pageVisitor(deps, event);
+        if (isResult(visitor)) return visitor;
+        const { preview } = await previewFor(visitor.profile, event);
+        return {
+          ...htmlResponse(200, preview.html),
+          headers: {
+            ...securityHeaders,
+            'content-type': 'text/html; charset=utf-8',
+            'content-security-policy':
+              "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'self'; base-uri 'none'; sandbox allow-popups allow-popups-to-escape-sandbox",
+          },
+        };
+      },
+    },
+    {
+      method: 'GET' as const,
+      path: '/api/digest/preview',
+      handler: async (event: Event): Promise<Result> => {
+        const visitor = await apiVisitor(deps, event, false);
+        if (isResult(visitor)) return visitor;
+        const { preview, due, notSent, alreadySentThisWeek } = await previewFor(visitor.profile, event);
+        return jsonResponse(200, {
+          to: visitor.profile.email,
+          subject: preview.subject,
+          text: preview.text,
+          html: preview.html,
+          isoWeek: due.isoWeek,
+          nextDueAt: new Date(due.dueMs).toISOString(),
+          wouldSend: notSent === null,
+          notSent,
+          alreadySentThisWeek,
+        });
+      },
+    },
+  ];
+}

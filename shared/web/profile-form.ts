@@ -1,0 +1,177 @@
+import type * as z from 'zod';
+import type { ProfileChanges } from '../users/profile-input.ts';
+import type { PlacePreference, UserProfile } from '../users/user-profile.ts';
+
+/*
+ * The profile page's form, both ways: a profile as the field values a form shows, and posted field
+ * values as the changes `updateUserProfile` validates. Lists a person types (keywords, muted words)
+ * are comma- or line-separated; places and organizations are one per line; an unticked checkbox is
+ * simply absent from the post, so the form always stands for the whole profile.
+ */
+
+export interface ProfileFormValues {
+  readonly name: string;
+  readonly timeZone: string;
+  readonly digestDay: string;
+  readonly digestHour: string;
+  readonly reminderHour: string;
+  readonly topics: readonly string[];
+  readonly keywords: string;
+  readonly places: string;
+  readonly onlineOk: boolean;
+  readonly kinds: readonly string[];
+  readonly followedOrganizations: string;
+  readonly mutedWords: string;
+  /** Off = paused; on again also undoes an unsubscribe. */
+  readonly receiveDigest: boolean;
+  readonly quietWeekNotes: boolean;
+}
+
+/** A place as a line: "Berlin, Germany", "Lisbon", or "Home (52.52, 13.405, 25 km)". */
+export function placeLine(place: PlacePreference): string {
+  if (place.kind === 'city') return place.country ? `${place.city}, ${place.country}` : place.city;
+  return `${place.label} (${place.latitude}, ${place.longitude}, ${place.radiusKm} km)`;
+}
+
+const pointLine =
+  /^(.+?)\s*\(\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*(?:,\s*(\d+(?:\.\d+)?)\s*(?:km)?\s*)?\)$/i;
+const defaultRadiusKm = 25;
+
+function parsePlaceLine(line: string): Record<string, unknown> {
+  const point = pointLine.exec(line);
+  if (point)
+    return {
+      kind: 'point',
+      label: point[1],
+      latitude: Number(point[2]),
+      longitude: Number(point[3]),
+      radiusKm: point[4] === undefined ? defaultRadiusKm : Number(point[4]),
+    };
+  const comma = line.lastIndexOf(',');
+  return comma === -1
+    ? { kind: 'city', city: line, country: null }
+    : { kind: 'city', city: line.slice(0, comma), country: line.slice(comma + 1).trim() || null };
+}
+
+const lines = (value: string) =>
+  value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+const words = (value: string) =>
+  value
+    .split(/[,\n]/)
+    .map((word) => word.trim())
+    .filter((word) => word !== '');
+
+/** A whole number typed in a field, or the text as typed so validation names the field. */
+const wholeNumber = (value: string) => (/^\d{1,3}$/.test(value.trim()) ? Number(value.trim()) : value);
+
+export function profileFormValues(profile: UserProfile): ProfileFormValues {
+  return {
+    name: profile.name ?? '',
+    timeZone: profile.timeZone,
+    digestDay: profile.digestDay,
+    digestHour: String(profile.digestHour),
+    reminderHour: String(profile.reminderHour),
+    topics: profile.topics,
+    keywords: profile.keywords.join(', '),
+    places: profile.places.map(placeLine).join('\n'),
+    onlineOk: profile.onlineOk,
+    kinds: profile.kinds,
+    followedOrganizations: profile.followedOrganizations.join('\n'),
+    mutedWords: profile.mutedWords.join(', '),
+    receiveDigest: !profile.paused && !profile.unsubscribed,
+    quietWeekNotes: profile.quietWeekNotes,
+  };
+}
+
+export function formValuesOf(form: URLSearchParams): ProfileFormValues {
+  const text = (name: string) => (form.get(name) ?? '').slice(0, 4000);
+  return {
+    name: text('name'),
+    timeZone: text('timeZone'),
+    digestDay: text('digestDay'),
+    digestHour: text('digestHour'),
+    reminderHour: text('reminderHour'),
+    topics: form.getAll('topics'),
+    keywords: text('keywords'),
+    places: text('places'),
+    onlineOk: form.has('onlineOk'),
+    kinds: form.getAll('kinds'),
+    followedOrganizations: text('followedOrganizations'),
+    mutedWords: text('mutedWords'),
+    receiveDigest: form.has('receiveDigest'),
+    quietWeekNotes: form.has('quietWeekNotes'),
+  };
+}
+
+/** The changes a posted form asks for (validated by `updateUserProfile`), and whether it resubscribes. */
+export function profileChangesOf(values: ProfileFormValues): {
+  changes: ProfileChanges;
+  resubscribe: boolean;
+} {
+  const changes = {
+    name: values.name.trim() === '' ? null : values.name,
+    timeZone: values.timeZone,
+    digestDay: values.digestDay,
+    digestHour: wholeNumber(values.digestHour),
+    reminderHour: wholeNumber(values.reminderHour),
+    topics: [...values.topics],
+    keywords: words(values.keywords),
+    places: lines(values.places).map(parsePlaceLine),
+    onlineOk: values.onlineOk,
+    kinds: [...values.kinds],
+    followedOrganizations: lines(values.followedOrganizations),
+    mutedWords: words(values.mutedWords),
+    paused: !values.receiveDigest,
+    quietWeekNotes: values.quietWeekNotes,
+  };
+  // The form's strings go to the same zod schema the JSON API uses; it names what is wrong.
+  return { changes: changes as ProfileChanges, resubscribe: values.receiveDigest };
+}
+
+const labels: Record<string, string> = {
+  name: 'Name',
+  timeZone: 'Time zone',
+  digestDay: 'Digest day',
+  digestHour: 'Digest hour',
+  reminderHour: 'Reminder hour',
+  topics: 'Topics',
+  keywords: 'Keywords',
+  places: 'Places',
+  onlineOk: 'Online events',
+  kinds: 'Kinds of events',
+  followedOrganizations: 'Organizations you follow',
+  mutedWords: 'Muted words',
+};
+
+const itemNames: Record<string, string> = {
+  places: 'line',
+  followedOrganizations: 'line',
+  keywords: 'word',
+  mutedWords: 'word',
+  topics: 'choice',
+  kinds: 'choice',
+};
+
+export interface FormProblem {
+  /** The form field's name (its id on the page). */
+  readonly field: string;
+  readonly message: string;
+}
+
+/** zod's issues as messages a person can act on: "Places, line 2: …". */
+export function profileFormProblems(error: z.ZodError): FormProblem[] {
+  return error.issues.map((issue) => {
+    const [field = 'form', index] = issue.path.map(String);
+    const label = labels[field] ?? field;
+    const where = index !== undefined && itemNames[field] ? `, ${itemNames[field]} ${Number(index) + 1}` : '';
+    const message =
+      issue.code === 'invalid_type' && (field === 'digestHour' || field === 'reminderHour')
+        ? 'must be an hour from 0 to 23'
+        : issue.message;
+    return { field, message: `${label}${where}: ${message}` };
+  });
+}
