@@ -39,7 +39,7 @@ export async function runDev(settings: LocalSettings): Promise<number> {
 Trellis is running locally (data in ${dataDir}/).
 
   Overview page   ${dev.apiUrl}/
-  Sign in         ${dev.apiUrl}/sign-in    (the link arrives in the inbox below; your account page: ${dev.apiUrl}/account)
+  Sign up / in    ${dev.apiUrl}/sign-in    (any address; the link arrives in the inbox below, then set interests, contacts, calendar, digest preview)
   Sources         ${dev.apiUrl}/sources    (anyone signed in suggests feeds; ${dev.adminEmails.join(', ')} approves them: ADMIN_EMAILS)
   JSON API        ${dev.apiUrl}/api/events    ${dev.apiUrl}/api/sources (admin)
   Email inbox     ${dev.sesUrl}/    (SES local: this week's digest and today's reconnect reminder for ${demoDigestRecipient})
