@@ -1,115 +1,48 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestSignIn } from '../../shared/auth/sign-in.ts';
 import { planSourceSync } from '../../shared/events/plan-source-sync.ts';
-import { type LocalHttpApi, startLocalHttpApi } from '../../shared/local/http-api-adapter.ts';
-import type { LocalSes } from '../../shared/local/ses-local.ts';
+import type { LocalHttpApi } from '../../shared/local/http-api-adapter.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
 import { canonicalIdFor, createEventStore } from '../../shared/store/event-store.ts';
 import { createSignInStore } from '../../shared/store/sign-in-store.ts';
 import { createSuppressionList } from '../../shared/store/suppression-list.ts';
 import { createUserRepository, type UserRepository } from '../../shared/store/user-repository.ts';
 import { buildUserProfile } from '../../shared/users/profile-input.ts';
+import { type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.ts';
 import { eventEntry } from '../support/event-entries.ts';
-import { type StoredMail, startTestSes } from '../support/local-ses.ts';
-import { createLocalTable, type LocalTable } from '../support/local-table.ts';
+import type { StoredMail } from '../support/local-ses.ts';
+import type { LocalTable } from '../support/local-table.ts';
+import {
+  csrfIn,
+  signInLinkFor as mailedSignInLink,
+  signInVisitor,
+  testVisitor,
+} from '../support/test-visitor.ts';
 
 /*
  * The api Lambda handler itself behind the local HTTP API adapter, against dynalite and SES local:
  * sign-in links, sessions, CSRF, rate limits and /api/me as a browser or a script meets them.
  */
 
+let under: ApiUnderTest;
 let table: LocalTable;
 let api: LocalHttpApi;
-let ses: LocalSes;
 let inbox: () => Promise<StoredMail[]>;
 let users: UserRepository;
 
 beforeAll(async () => {
-  table = await createLocalTable();
-  ({ ses, inbox } = await startTestSes());
-  Object.assign(process.env, {
-    TABLE_NAME: table.tableName,
-    LINK_SECRET: 'a-test-secret-that-is-long-enough-to-sign-links',
-    MAIL_FROM: 'Trellis <hello@trellis.test>',
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
-    AWS_ENDPOINT_URL_SESV2: ses.endpoint,
-    LOG_LEVEL: 'error',
-  });
-  const { handler } = await import('../../functions/api.ts');
-  api = await startLocalHttpApi([{ pathPrefix: '/', functionName: 'api', handler }], {
-    port: 0,
-    logger: silentLogger,
-  });
-  process.env.PUBLIC_BASE_URL = api.url;
+  under = await startApiUnderTest();
+  ({ table, api, inbox } = under);
   users = createUserRepository(table.documentClient, table.tableName);
 });
 
 afterAll(async () => {
-  await api?.stop();
-  await ses?.stop();
+  await under?.stop();
 });
 
-/** A tiny browser: keeps cookies, does not follow redirects. */
-function browser() {
-  const jar = new Map<string, string>();
-  return {
-    jar,
-    async request(
-      path: string,
-      init: {
-        method?: string;
-        form?: Record<string, string>;
-        headers?: Record<string, string>;
-        body?: string;
-      } = {},
-    ) {
-      const response = await fetch(`${api.url}${path}`, {
-        method: init.method ?? (init.form ? 'POST' : 'GET'),
-        redirect: 'manual',
-        headers: {
-          ...(jar.size > 0 ? { cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') } : {}),
-          ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-          ...init.headers,
-        },
-        ...(init.form
-          ? { body: new URLSearchParams(init.form).toString() }
-          : init.body
-            ? { body: init.body }
-            : {}),
-      });
-      for (const cookie of response.headers.getSetCookie()) {
-        const [pair = ''] = cookie.split(';');
-        const index = pair.indexOf('=');
-        const name = pair.slice(0, index);
-        const value = pair.slice(index + 1);
-        if (/Max-Age=0/.test(cookie) || value === '') jar.delete(name);
-        else jar.set(name, value);
-      }
-      return { response, text: await response.text() };
-    },
-  };
-}
-
-const csrfIn = (page: string) => /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
-
-async function signInLinkFor(email: string): Promise<string> {
-  const mails = (await inbox()).filter((mail) => mail.destination.to.some((to) => to.includes(email)));
-  const text = mails.at(-1)?.body.text ?? '';
-  return /(http:\/\/\S+\/sign-in\/\S+)/.exec(text)?.[1] ?? '';
-}
-
-async function signIn(email: string) {
-  const visitor = browser();
-  const form = await visitor.request('/sign-in');
-  await visitor.request('/sign-in', { form: { email, csrf: csrfIn(form.text) } });
-  const link = await signInLinkFor(email);
-  const question = await visitor.request(new URL(link).pathname);
-  const done = await visitor.request(new URL(link).pathname, { form: { csrf: csrfIn(question.text) } });
-  return { visitor, link, done };
-}
+const browser = () => testVisitor(api.url);
+const signInLinkFor = (email: string) => mailedSignInLink(inbox, email);
+const signIn = (email: string) => signInVisitor(api.url, inbox, email);
 
 describe('passwordless sign-in', () => {
   it('signs a new person up: the emailed link, opened and confirmed, makes a confirmed account and a session', async () => {
