@@ -51,6 +51,7 @@ import { eventsQuerySchema } from '#shared/web/events-query.ts';
 import { mapKnownErrors, problemJsonContentType } from '#shared/web/http-errors.ts';
 import { myDataRoutes } from '#shared/web/my-data-routes.ts';
 import { renderOverviewPage } from '#shared/web/overview-page.ts';
+import { htmlResponse } from '#shared/web/page-responses.ts';
 import { profilePageRoutes } from '#shared/web/profile-page-routes.ts';
 import { sourceRoutes } from '#shared/web/source-routes.ts';
 
@@ -134,18 +135,8 @@ const contactDeps = {
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyResultV2;
 
-const html = (statusCode: number, body: string): Result => ({
-  statusCode,
-  headers: {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
-    'x-robots-tag': 'noindex',
-    'content-security-policy':
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-  },
-  body,
-});
+/** The one-click link pages: the same headers as every page (no scripts, no framing, no caching). */
+const html = (statusCode: number, body: string): Result => htmlResponse(statusCode, body);
 
 /** A signed one-click link: verified, or a page that says why not (410 for expired, 400 for invalid). */
 async function readLink(event: Event): Promise<LinkPayload | Result> {

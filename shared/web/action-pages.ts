@@ -3,15 +3,10 @@ import type { ContactLinkResult } from '../reminders/apply-contact-link.ts';
 import type { LinkAction } from '../security/signed-links.ts';
 import type { LinkActionResult } from '../users/apply-link-action.ts';
 import { escapeHtml } from './escape-html.ts';
+import { renderPage } from './page-layout.ts';
 
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark"><meta name="robots" content="noindex">
-<title>${escapeHtml(title)} · Trellis</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:1px solid #1d4ed8;background:#1d4ed8;color:#fff;cursor:pointer}button:focus{outline:3px solid #f59e0b;outline-offset:2px}</style>
-</head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
-}
+/** The pages behind the one-click links in mails: no session, so no navigation; the shared shell. */
+const page = (title: string, body: string) => renderPage(title, body);
 
 const questions: Record<LinkAction, { title: string; text: string; button: string }> = {
   unsubscribe: {
@@ -70,7 +65,7 @@ export function renderActionConfirmation(
 function cadenceFields(cadence: Cadence): string {
   const unit = (value: Cadence['unit']) =>
     `<option value="${value}"${cadence.unit === value ? ' selected' : ''}>${value}</option>`;
-  return `<p><label for="every">Every</label> <input id="every" name="every" type="number" min="1" max="365" required value="${cadence.every}" style="width:5em;font:inherit"> <label for="unit" class="visually-hidden">Unit</label><select id="unit" name="unit" style="font:inherit">${unit('weeks')}${unit('days')}</select></p>`;
+  return `<p><label for="every">Every</label> <input id="every" name="every" type="number" min="1" max="365" required value="${cadence.every}" style="width:6em"> <label for="unit" class="visually-hidden">Unit</label><select id="unit" name="unit" style="width:auto">${unit('weeks')}${unit('days')}</select></p>`;
 }
 
 /** The outcome of a contact link's POST. */
