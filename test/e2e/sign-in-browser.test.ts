@@ -281,6 +281,27 @@ describe('signing in to Trellis in a browser (headless Chromium)', () => {
     ).toContainEqual({ id: contact.id, name: 'Jonas' });
   }, 60_000);
 
+  it('fits every signed-in page on a phone screen without sideways scrolling', async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    const phone = await browser.newContext({
+      baseURL: running().apiUrl,
+      viewport: { width: 360, height: 740 },
+      storageState: await signedIn().context().storageState(),
+    });
+    phone.setDefaultTimeout(stepTimeoutMs);
+    const page = await phone.newPage();
+    for (const path of ['/account', '/profile', '/contacts', '/calendar', '/digest', '/sources']) {
+      await page.goto(path);
+      const widths = await page.evaluate(() => ({
+        content: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
+      }));
+      expect({ path, ...widths }).toEqual({ path, content: widths.viewport, viewport: 360 });
+      await screenshot(page, `phone${path.replace('/', '-')}`);
+    }
+    await phone.close();
+  }, 60_000);
+
   it('lets a keyboard user Tab to the labelled email field and shows where the focus is', async () => {
     const page = await (await newContext()).newPage();
     await page.goto('/sign-in');
