@@ -88,7 +88,8 @@ function eventRow(item: DigestEventItem, model: DigestModel): string {
   const where = whereText(item);
   const reasons = reasonsText(item);
   const notInterested = link(item.notInterestedUrl, 'Not interested', `Not interested in ${title}`);
-  const save = link(item.saveUrl, 'Add to my calendar', `Add ${title} to my calendar`);
+  // Accessible names begin with the visible words (WCAG 2.5.3 Label in Name), then say which event.
+  const save = link(item.saveUrl, 'Add to my calendar', `Add to my calendar: ${title}`);
   return [
     heading3(link(item.url, title)),
     `<p style="margin:0;">${when}</p>`,
@@ -108,7 +109,7 @@ function changeRow(change: DigestChange, model: DigestModel): string {
 }
 
 function contactRow(contact: DigestContactDue, model: DigestModel): string {
-  const done = link(contact.doneUrl, 'Mark as reconnected', `Mark ${contactText(contact)} as reconnected`);
+  const done = link(contact.doneUrl, 'Mark as reconnected', `Mark as reconnected: ${contactText(contact)}`);
   return [
     heading3(escapeHtml(contactNameText(contact))),
     muted(escapeHtml(lastContactText(contact, model))),

@@ -186,7 +186,10 @@ export function suggestionReasonText(suggestion: ReminderSuggestion): string | n
   return reason ? `Fits you both: ${reason}` : null;
 }
 
-/** What screen readers announce for each action, naming the contact ("We talked with Ana"). */
+/**
+ * What screen readers announce for each action: the visible words first, then the contact ("We talked
+ * with Ana"), so a voice-control user who says what they see hits the link (WCAG 2.5.3 Label in Name).
+ */
 export function actionLabels(
   contact: ReminderContactItem,
   model: ReminderModel,
@@ -194,8 +197,8 @@ export function actionLabels(
   const name = shortNameText(contact, model);
   return {
     talked: `We talked with ${name}`,
-    snooze: `Snooze the reminder about ${name} for a week`,
-    cadence: `Change how often to talk with ${name}`,
+    snooze: `Snooze a week: the reminder about ${name}`,
+    cadence: `Change cadence: how often to talk with ${name}`,
   };
 }
 

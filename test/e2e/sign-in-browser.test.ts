@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningDev, startDev } from '../../bin/local/run-dev.ts';
@@ -19,6 +20,8 @@ import { inboxOf, signInSubject, waitForSignInLink } from './local-inbox.ts';
 
 const firstAddress = 'lena.browser@example.org';
 const secondAddress = 'omar.browser@example.org';
+/** `trellis dev`'s admin when ADMIN_EMAILS is not set. */
+const localAdminAddress = 'admin@example.org';
 const stepTimeoutMs = 15_000;
 /** Screenshots of each step, kept for a person to look at when a run fails (git-ignored). */
 const artifacts = fileURLToPath(new URL('../../test-artifacts/e2e/sign-in-browser/', import.meta.url));
@@ -78,6 +81,17 @@ function browserFetch(
     },
     { path, init },
   );
+}
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** What axe-core finds against WCAG 2.1 A and AA on the page as it is now: rule and elements. */
+async function axeViolations(page: Page): Promise<{ rule: string; targets: string[] }[]> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  return results.violations.map((violation) => ({
+    rule: violation.id,
+    targets: violation.nodes.map((node) => node.target.join(' ')),
+  }));
 }
 
 /** The whole sign-in in one browser context: ask for a link, open it from the inbox, confirm. */
@@ -281,6 +295,72 @@ describe('signing in to Trellis in a browser (headless Chromium)', () => {
     ).toContainEqual({ id: contact.id, name: 'Jonas' });
   }, 60_000);
 
+  it('takes a suggested feed from a person to an admin, who approves it and sees its health', async () => {
+    const page = signedIn();
+    await page.getByRole('navigation').getByRole('link', { name: 'Sources' }).click();
+    await page.getByLabel('Feed URL').fill('https://events.example.org/community.ics');
+    await page.getByLabel('Organization (optional)').fill('Example Community');
+    await page.getByRole('button', { name: 'Suggest this feed' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('waiting for an admin');
+    // Not an admin: no approve buttons, and the admin API says 403.
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    expect((await browserFetch(page, '/api/sources')).status).toBe(403);
+
+    const admin = await signInWithBrowser(await newContext(), localAdminAddress, 'admin');
+    await admin.goto('/sources');
+    await admin.getByText('https://events.example.org/community.ics').first().waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+    await screenshot(admin, 'admin-1-waiting');
+    await admin.getByRole('button', { name: 'Approve' }).first().click();
+    expect(await admin.getByRole('status').textContent()).toContain('Approved');
+    await admin
+      .getByRole('region', { name: /Sources/ })
+      .getByText('Example Community')
+      .waitFor();
+    await screenshot(admin, 'admin-2-approved');
+    const sources = await browserFetch(admin, '/api/sources');
+    expect(sources.status).toBe(200);
+    expect(
+      (sources.body as { sources: { url: string; health: { lastFetchAt: string | null } }[] }).sources.find(
+        (source) => source.url === 'https://events.example.org/community.ics',
+      ),
+    ).toMatchObject({ health: { lastFetchAt: null } });
+  }, 60_000);
+
+  it('has no WCAG 2.1 A or AA violation that axe-core finds, on every page', async () => {
+    const page = signedIn();
+    const contactHref =
+      (await (await page.goto('/contacts'))?.text())?.match(/href="(\/contacts\/con_[0-9a-f]+)"/)?.[1] ?? '';
+    expect(contactHref).not.toBe('');
+    const anonymous = await (await newContext()).newPage();
+    const pages: [Page, string][] = [
+      [anonymous, '/'],
+      [anonymous, '/sign-in'],
+      [page, '/account'],
+      [page, '/profile'],
+      [page, '/contacts'],
+      [page, contactHref],
+      [page, '/calendar'],
+      [page, '/digest'],
+      [page, '/digest/email.html'],
+      [page, '/sources'],
+    ];
+    const found: { path: string; rule: string; targets: string[] }[] = [];
+    for (const [tab, path] of pages) {
+      await tab.goto(path);
+      // The digest's frame runs no scripts (sandboxed), so axe cannot enter it: the email is checked on its own.
+      if (path === '/digest') await tab.locator('iframe').evaluate((frame) => frame.remove());
+      for (const violation of await axeViolations(tab)) found.push({ path, ...violation });
+    }
+    // A form sent with mistakes: the problems and the marked fields must be accessible too.
+    await page.goto('/profile');
+    await page.getByLabel('Places for in-person events').fill('Nowhere (95, 10, 5 km)');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').waitFor();
+    for (const violation of await axeViolations(page)) found.push({ path: '/profile (400)', ...violation });
+    expect(found).toEqual([]);
+  }, 90_000);
+
   it('fits every signed-in page on a phone screen without sideways scrolling', async () => {
     if (!browser) throw new Error('Chromium did not start');
     const phone = await browser.newContext({
@@ -292,9 +372,9 @@ describe('signing in to Trellis in a browser (headless Chromium)', () => {
     const page = await phone.newPage();
     for (const path of ['/account', '/profile', '/contacts', '/calendar', '/digest', '/sources']) {
       await page.goto(path);
-      const widths = await page.evaluate(() => ({
-        content: document.documentElement.scrollWidth,
-        viewport: window.innerWidth,
+      const widths = await page.locator('html').evaluate((root) => ({
+        content: root.scrollWidth,
+        viewport: root.ownerDocument.defaultView?.innerWidth ?? 0,
       }));
       expect({ path, ...widths }).toEqual({ path, content: widths.viewport, viewport: 360 });
       await screenshot(page, `phone${path.replace('/', '-')}`);

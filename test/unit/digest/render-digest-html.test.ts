@@ -80,7 +80,7 @@ describe('renderDigestHtml', () => {
         '<p style="margin:0;">Tue 3 Dec, 19:00–21:00 CET</p>\n' +
         '<p style="margin:0;">c-base, Rungestraße 20, Berlin · CNCF Berlin</p>\n' +
         '<p class="tr-muted" style="margin:4px 0 0;font-size:14px;color:#57606a;">Why: matches kubernetes · in Berlin</p>\n' +
-        '<p style="margin:6px 0 0;font-size:13px;"><a href="https://trellis.example/a/save?t=k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;" aria-label="Add Kubernetes Berlin Meetup to my calendar">Add to my calendar</a> · <a href="https://trellis.example/a/not-interested?t=k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;" aria-label="Not interested in Kubernetes Berlin Meetup">Not interested</a></p>',
+        '<p style="margin:6px 0 0;font-size:13px;"><a href="https://trellis.example/a/save?t=k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;" aria-label="Add to my calendar: Kubernetes Berlin Meetup">Add to my calendar</a> · <a href="https://trellis.example/a/not-interested?t=k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;" aria-label="Not interested in Kubernetes Berlin Meetup">Not interested</a></p>',
     );
   });
 
@@ -278,7 +278,7 @@ describe('renderDigestHtml', () => {
       expect.arrayContaining(['Last in touch Mon 4 Nov', 'No contact recorded yet']),
     );
     expect(html).toContain(
-      '<a href="https://trellis.example/a/done?t=grace" class="tr-link" style="color:#0b57d0;text-decoration:underline;" aria-label="Mark Grace Hopper as reconnected">Mark as reconnected</a>',
+      '<a href="https://trellis.example/a/done?t=grace" class="tr-link" style="color:#0b57d0;text-decoration:underline;" aria-label="Mark as reconnected: Grace Hopper">Mark as reconnected</a>',
     );
   });
 

@@ -181,8 +181,8 @@ describe('the other sentences', () => {
   it('names the contact in every action label', () => {
     expect(actionLabels(reminderContact(), reminderModel())).toEqual({
       talked: 'We talked with Ana',
-      snooze: 'Snooze the reminder about Ana for a week',
-      cadence: 'Change how often to talk with Ana',
+      snooze: 'Snooze a week: the reminder about Ana',
+      cadence: 'Change cadence: how often to talk with Ana',
     });
   });
 });

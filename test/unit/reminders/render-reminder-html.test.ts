@@ -78,11 +78,11 @@ describe('renderReminderHtml', () => {
     expect(links.map((e) => [e.text, e.attributes['aria-label'] ?? null, e.attributes.href])).toEqual([
       ['Kubernetes Berlin Meetup', null, 'https://example.org/events/k8s'],
       ['We talked', 'We talked with Ana', contactLinks('ana').talkedUrl],
-      ['Snooze a week', 'Snooze the reminder about Ana for a week', contactLinks('ana').snoozeUrl],
-      ['Change cadence', 'Change how often to talk with Ana', contactLinks('ana').cadenceUrl],
+      ['Snooze a week', 'Snooze a week: the reminder about Ana', contactLinks('ana').snoozeUrl],
+      ['Change cadence', 'Change cadence: how often to talk with Ana', contactLinks('ana').cadenceUrl],
       ['We talked', 'We talked with Ravi', contactLinks('ravi').talkedUrl],
-      ['Snooze a week', 'Snooze the reminder about Ravi for a week', contactLinks('ravi').snoozeUrl],
-      ['Change cadence', 'Change how often to talk with Ravi', contactLinks('ravi').cadenceUrl],
+      ['Snooze a week', 'Snooze a week: the reminder about Ravi', contactLinks('ravi').snoozeUrl],
+      ['Change cadence', 'Change cadence: how often to talk with Ravi', contactLinks('ravi').cadenceUrl],
       ['Manage your contacts', null, 'https://trellis.example/contacts'],
     ]);
   });
