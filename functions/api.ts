@@ -104,8 +104,7 @@ const signedIn = {
   adminEmails,
 };
 const myDataDeps = {
-  sessionKey: accountDeps.sessionKey,
-  users,
+  ...signedIn,
   contacts,
   slots: createReminderSlots(client, tableName),
   calendar: accountDeps.calendar,

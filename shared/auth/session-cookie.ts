@@ -16,12 +16,16 @@ export interface Session {
   readonly sessionId: string;
   /** Epoch seconds. */
   readonly expiresAt: number;
+  /** Epoch milliseconds: "sign out everywhere" ends the sessions issued before it. */
+  readonly issuedAtMs: number;
 }
 
 const payloadSchema = z.object({
   u: z.string().regex(/^usr_[0-9a-f]{16}$/),
   s: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
   x: z.number().int().positive(),
+  /** Absent in cookies issued before it was added: they count as issued a lifetime before expiry. */
+  i: z.number().int().positive().optional(),
 });
 
 export function sessionKey(linkSecret: Uint8Array): Uint8Array {
@@ -39,9 +43,10 @@ export function createSession(
     userId,
     sessionId: randomBytes(16).toString('base64url'),
     expiresAt: Math.floor(now.getTime() / 1000) + sessionLifetimeSeconds,
+    issuedAtMs: now.getTime(),
   };
   const body = Buffer.from(
-    JSON.stringify({ u: session.userId, s: session.sessionId, x: session.expiresAt }),
+    JSON.stringify({ u: session.userId, s: session.sessionId, x: session.expiresAt, i: session.issuedAtMs }),
   ).toString('base64url');
   return { session, value: `${body}.${mac(body, key).toString('base64url')}` };
 }
@@ -64,7 +69,12 @@ export function readSession(value: string | null, key: Uint8Array, now: Date): S
     })(),
   );
   if (!parsed.success || parsed.data.x * 1000 <= now.getTime()) return null;
-  return { userId: parsed.data.u, sessionId: parsed.data.s, expiresAt: parsed.data.x };
+  return {
+    userId: parsed.data.u,
+    sessionId: parsed.data.s,
+    expiresAt: parsed.data.x,
+    issuedAtMs: parsed.data.i ?? (parsed.data.x - sessionLifetimeSeconds) * 1000,
+  };
 }
 
 /** Set-Cookie for a session: HttpOnly, SameSite=Lax, Secure unless the service runs on plain http (local mode). */

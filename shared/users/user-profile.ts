@@ -67,6 +67,8 @@ export interface UserProfile {
   readonly quietWeekNotes: boolean;
   /** Most recent first, at most 200. */
   readonly notInterested: readonly NotInterestedMark[];
+  /** "Sign out everywhere": sessions issued before this instant no longer work (absent: never used). */
+  readonly sessionsRevokedAt?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

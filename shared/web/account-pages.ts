@@ -56,7 +56,9 @@ ${step(false, `<a href="/digest">Preview this week's digest</a>, exactly as it w
 ${step(false, `<a href="/calendar">Subscribe to your calendar</a> in your calendar app.`)}
 </ol>
 ${view.receivesDigest ? '' : '<p>Your weekly digest is off (paused or unsubscribed); turn it on in <a href="/profile">your interests</a>.</p>'}
-<h2>Your calendar</h2><p>Your matched and saved events and your reconnect reminders, in any calendar app: <a href="${escapeHtml(view.calendarWebcal)}">Subscribe (webcal)</a>, or <a href="/calendar">copy the feed URL</a>.</p>`,
+<h2>Your calendar</h2><p>Your matched and saved events and your reconnect reminders, in any calendar app: <a href="${escapeHtml(view.calendarWebcal)}">Subscribe (webcal)</a>, or <a href="/calendar">copy the feed URL</a>.</p>
+<h2>Signed in somewhere else?</h2><p>Lost a phone, or signed in on a shared computer? This signs out every browser and device, this one too; the next sign-in link works as usual.</p>
+<form method="post" action="/sign-out/everywhere">${csrfField(nav.csrf)}<button type="submit" class="secondary">Sign out everywhere</button></form>`,
     { nav, status: view.firstSignIn ? 'Your address is confirmed. Welcome!' : null },
   );
 }

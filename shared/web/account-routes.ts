@@ -4,10 +4,8 @@ import * as z from 'zod';
 import {
   cookieValue,
   createSession,
-  csrfTokenFor,
   isValidCsrfToken,
   readSession,
-  type Session,
   sessionCookieName,
   sessionLifetimeSeconds,
   sessionSetCookie,
@@ -26,8 +24,14 @@ import {
   renderSignInPage,
   renderSignInSent,
 } from './account-pages.ts';
-import { htmlResponse, problemResponse, redirectResponse, securityHeaders } from './page-responses.ts';
-import { isResult, pageVisitor } from './signed-in.ts';
+import {
+  formFieldsOf,
+  htmlResponse,
+  problemResponse,
+  redirectResponse,
+  securityHeaders,
+} from './page-responses.ts';
+import { apiVisitor, isResult, pageVisitor } from './signed-in.ts';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -85,25 +89,6 @@ const preSessionValid = (event: Event, form: Record<string, string>) => {
   return cookie !== null && form.csrf === cookie;
 };
 
-/**
- * The session of an API request, or the problem to answer: 401 without a valid session, 403 when a
- * state-changing call lacks the session's X-CSRF-Token header.
- */
-export async function authenticate(
-  deps: Pick<AccountRouteDependencies, 'sessionKey'>,
-  event: Event,
-  changesState: boolean,
-): Promise<Session | Result> {
-  const key = await deps.sessionKey();
-  const session = readSession(cookieValue(event.cookies, sessionCookieName), key, new Date());
-  if (!session) return problem(401, 'Sign in first');
-  if (changesState && !isValidCsrfToken(event.headers['x-csrf-token'], session, key))
-    return problem(403, 'Missing or wrong X-CSRF-Token header');
-  return session;
-}
-
-export const isProblem = (value: Session | Result): value is Result => 'statusCode' in value;
-
 /** A JSON body, or null when there is none or it is not JSON. */
 export function jsonBodyOf(event: Event): unknown {
   if (!event.body) return null;
@@ -123,11 +108,6 @@ export function invalid(error: z.ZodError): Result {
     'The request is not valid',
     error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
   );
-}
-
-/** The signed-in user of a request, or null. */
-export async function sessionOf(deps: AccountRouteDependencies, event: Event): Promise<Session | null> {
-  return readSession(cookieValue(event.cookies, sessionCookieName), await deps.sessionKey(), new Date());
 }
 
 const meSchema = z.object({ firstSignIn: z.literal('1').optional() });
@@ -238,9 +218,28 @@ export function accountRoutes(deps: AccountRouteDependencies) {
       method: 'POST' as const,
       path: '/sign-out',
       handler: async (event: Event): Promise<Result> => {
-        const session = await sessionOf(deps, event);
+        const session = readSession(
+          cookieValue(event.cookies, sessionCookieName),
+          await deps.sessionKey(),
+          new Date(),
+        );
         if (session && !isValidCsrfToken(formOf(event).csrf, session, await deps.sessionKey()))
           return html(403, renderSignInFailed());
+        return redirect('/sign-in', [sessionSetCookie('', 0, isSecure(baseUrlOf(deps, event)))]);
+      },
+    },
+    {
+      // A lost phone or a shared computer: every session issued until now stops working.
+      method: 'POST' as const,
+      path: '/sign-out/everywhere',
+      handler: async (event: Event): Promise<Result> => {
+        const visitor = await pageVisitor(deps, event, formFieldsOf(event));
+        if (isResult(visitor)) return visitor;
+        const now = new Date();
+        await deps.users.save(
+          { ...visitor.profile, sessionsRevokedAt: now.toISOString(), updatedAt: now.toISOString() },
+          visitor.profile,
+        );
         return redirect('/sign-in', [sessionSetCookie('', 0, isSecure(baseUrlOf(deps, event)))]);
       },
     },
@@ -248,10 +247,9 @@ export function accountRoutes(deps: AccountRouteDependencies) {
       method: 'GET' as const,
       path: '/api/me',
       handler: async (event: Event): Promise<Result> => {
-        const session = await sessionOf(deps, event);
-        const profile = session ? await deps.users.get(session.userId) : null;
-        if (!session || !profile) return problem(401, 'Sign in first');
-        return json(profile, csrfTokenFor(session, await deps.sessionKey()));
+        const visitor = await apiVisitor(deps, event, false);
+        if (isResult(visitor)) return visitor;
+        return json(visitor.profile, visitor.csrf);
       },
     },
     {
@@ -259,35 +257,23 @@ export function accountRoutes(deps: AccountRouteDependencies) {
       method: 'PATCH' as const,
       path: '/api/me',
       handler: async (event: Event): Promise<Result> => {
-        const session = await sessionOf(deps, event);
-        if (!session) return problem(401, 'Sign in first');
-        if (!isValidCsrfToken(event.headers['x-csrf-token'], session, await deps.sessionKey()))
-          return problem(403, 'Missing or wrong X-CSRF-Token header');
-        let changes: unknown;
-        try {
-          changes = JSON.parse(event.body ?? '');
-        } catch {
-          return problem(400, 'The body is not JSON');
-        }
-        const profile = await deps.users.get(session.userId);
-        if (!profile) return problem(401, 'Sign in first');
+        const visitor = await apiVisitor(deps, event, true);
+        if (isResult(visitor)) return visitor;
+        const changes = jsonBodyOf(event);
+        if (changes === undefined) return problem(400, 'The body is not JSON');
         let next: UserProfile;
         try {
-          next = updateUserProfile(profile, changes as Parameters<typeof updateUserProfile>[1], new Date());
+          next = updateUserProfile(
+            visitor.profile,
+            (changes ?? {}) as Parameters<typeof updateUserProfile>[1],
+            new Date(),
+          );
         } catch (error) {
-          if (error instanceof z.ZodError)
-            return problem(
-              400,
-              'The request is not valid',
-              error.issues.map((issue) => ({
-                field: issue.path.join('.') || '(body)',
-                message: issue.message,
-              })),
-            );
+          if (error instanceof z.ZodError) return invalid(error);
           throw error;
         }
-        await deps.users.save(next, profile);
-        return json(next, csrfTokenFor(session, await deps.sessionKey()));
+        await deps.users.save(next, visitor.profile);
+        return json(next, visitor.csrf);
       },
     },
   ];

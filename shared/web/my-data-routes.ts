@@ -15,12 +15,13 @@ import {
   snoozeFor,
   updateContact,
 } from '../contacts/contact-input.ts';
-import { localDate, nextDueDate } from '../contacts/next-due-date.ts';
+import { nextDueDate } from '../contacts/next-due-date.ts';
 import type { ContactRepository } from '../store/contact-repository.ts';
 import type { ReminderSlots } from '../store/reminder-slots.ts';
 import type { UserRepository } from '../store/user-repository.ts';
 import type { UserProfile } from '../users/user-profile.ts';
-import { authenticate, invalid, isProblem, jsonBodyOf, problem } from './account-routes.ts';
+import { invalid, jsonBodyOf, problem } from './account-routes.ts';
+import { apiVisitor, isResult, type SignedInDependencies } from './signed-in.ts';
 
 /*
  * The JSON API of a signed-in user's own data: contacts, saved events, the calendar URL. Every route
@@ -31,8 +32,7 @@ import { authenticate, invalid, isProblem, jsonBodyOf, problem } from './account
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
 
-export interface MyDataDependencies {
-  readonly sessionKey: () => Promise<Uint8Array>;
+export interface MyDataDependencies extends SignedInDependencies {
   readonly users: Pick<UserRepository, 'get'>;
   readonly contacts: ContactRepository;
   readonly slots: Pick<ReminderSlots, 'enter' | 'leave'>;
@@ -59,11 +59,9 @@ const snoozeSchema = z.object({ days: z.number().int().min(1).max(365).default(7
 export function myDataRoutes(deps: MyDataDependencies) {
   /** The session's user and their local date, or the problem to answer. */
   async function who(event: Event, changesState: boolean) {
-    const session = await authenticate(deps, event, changesState);
-    if (isProblem(session)) return session;
-    const profile = await deps.users.get(session.userId);
-    if (!profile) return problem(401, 'Sign in first');
-    return { profile, today: localDate(new Date(), profile.timeZone) };
+    const visitor = await apiVisitor(deps, event, changesState);
+    if (isResult(visitor)) return visitor;
+    return { profile: visitor.profile, today: visitor.today };
   }
   const body = (event: Event) => jsonBodyOf(event);
   const contactOf = async (userId: string, event: Event) => {

@@ -41,12 +41,19 @@ export interface SignedInVisitor {
   nav(current: NavSection | null): PageNav;
 }
 
+/** "Sign out everywhere" ends every session issued until then. */
+function isRevoked(session: Session, profile: UserProfile): boolean {
+  return (
+    profile.sessionsRevokedAt !== undefined && session.issuedAtMs <= Date.parse(profile.sessionsRevokedAt)
+  );
+}
+
 async function visitorOf(deps: SignedInDependencies, event: Event, now: Date) {
   const key = await deps.sessionKey();
   const session = readSession(cookieValue(event.cookies, sessionCookieName), key, now);
   if (!session) return { key, visitor: null };
   const profile = await deps.users.get(session.userId);
-  if (!profile) return { key, visitor: null };
+  if (!profile || isRevoked(session, profile)) return { key, visitor: null };
   const csrf = csrfTokenFor(session, key);
   const admin = isAdmin(profile, deps.adminEmails);
   const visitor: SignedInVisitor = {

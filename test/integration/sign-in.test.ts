@@ -180,6 +180,33 @@ describe('passwordless sign-in', () => {
     expect((await users.getByEmail(email))?.digestHour).toBe(7);
   });
 
+  it('signs out every session of a user on "Sign out everywhere", and a new sign-in works after it', async () => {
+    const email = `everywhere-${table.tableName}@example.org`;
+    const laptop = await signIn(email);
+    const phone = await signIn(email);
+    expect((await phone.visitor.request('/api/me')).response.status).toBe(200);
+
+    const account = await laptop.visitor.request('/account');
+    expect(account.text).toContain('action="/sign-out/everywhere"');
+    const forged = await laptop.visitor.request('/sign-out/everywhere', { form: { csrf: 'forged' } });
+    expect(forged.response.status).toBe(403);
+    expect((await phone.visitor.request('/api/me')).response.status).toBe(200);
+
+    const out = await laptop.visitor.request('/sign-out/everywhere', {
+      form: { csrf: csrfIn(account.text) },
+    });
+    expect(out.response.status).toBe(303);
+    expect(out.response.headers.get('location')).toBe('/sign-in');
+    // The phone kept its cookie, but that session was issued before: it no longer works anywhere.
+    expect(phone.visitor.jar.has('trellis_session')).toBe(true);
+    expect((await phone.visitor.request('/api/me')).response.status).toBe(401);
+    expect((await phone.visitor.request('/account')).response.headers.get('location')).toBe('/sign-in');
+    expect((await phone.visitor.request('/api/contacts')).response.status).toBe(401);
+
+    const again = await signIn(email);
+    expect((await again.visitor.request('/api/me')).response.status).toBe(200);
+  });
+
   it("never lets one user's session read or change another's data, and rejects an altered cookie", async () => {
     const first = await signIn(`first-${table.tableName}@example.org`);
     const second = await signIn(`second-${table.tableName}@example.org`);

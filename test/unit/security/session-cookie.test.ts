@@ -22,6 +22,18 @@ describe('session cookies', () => {
     expect(readSession(value, key, new Date(now.getTime() + 30 * 86_400_000))).toBeNull();
   });
 
+  it('carry when they were issued, and read cookies from before that field as issued a lifetime before expiry', async () => {
+    const { session, value } = createSession('usr_0123456789abcdef', now, key);
+    expect(session.issuedAtMs).toBe(now.getTime());
+    const { createHmac } = await import('node:crypto');
+    const body = Buffer.from(
+      JSON.stringify({ u: 'usr_0123456789abcdef', s: session.sessionId, x: session.expiresAt }),
+    ).toString('base64url');
+    const older = `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`;
+    expect(readSession(older, key, now)?.issuedAtMs).toBe(now.getTime());
+    expect(value).not.toBe(older);
+  });
+
   it('refuse an altered payload, another key, and garbage', () => {
     const { value } = createSession('usr_0123456789abcdef', now, key);
     const [body, mac] = value.split('.');
