@@ -172,6 +172,7 @@ const routes = httpRouterHandler<Event, Result>([
   ...calendarPageRoutes({
     ...signedIn,
     calendar: accountDeps.calendar,
+    saved: saveDeps,
     publicBaseUrlOf: myDataDeps.publicBaseUrlOf,
   }),
   ...digestPreviewRoutes(digestPreviewDeps),

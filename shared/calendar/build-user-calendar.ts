@@ -2,7 +2,7 @@ import { localDate } from '../contacts/next-due-date.ts';
 import { matchEventsForUser } from '../matching/match-events.ts';
 import type { ContactRepository } from '../store/contact-repository.ts';
 import type { EventStore } from '../store/event-store.ts';
-import type { SavedEventStore } from '../store/saved-event-store.ts';
+import { isSaved, type SavedEventStore } from '../store/saved-event-store.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import type { CalendarWindow } from './calendar-window.ts';
 import { contactReminderEntries } from './contact-reminder-entries.ts';
@@ -33,14 +33,17 @@ export async function buildUserCalendar(
   previousEventIds: readonly string[],
   now: Date,
 ): Promise<UserCalendar | null> {
-  const [profile, saved, window, contacts] = await Promise.all([
+  const [profile, savedItems, window, contacts] = await Promise.all([
     deps.getUser(userId),
     deps.savedEvents.listForUser(userId),
     deps.window(now),
     deps.contacts ? deps.contacts.listForUser(userId) : Promise.resolve([]),
   ]);
   if (!profile) return null;
-  const { matches } = matchEventsForUser(window.index, profile, {
+  const saved = savedItems.filter(isSaved);
+  // "Remove from my calendar" means out of the feed too, even where the event fits the profile.
+  const removedIds = new Set(savedItems.filter((item) => !isSaved(item)).map((item) => item.eventId));
+  const { matches: allMatches } = matchEventsForUser(window.index, profile, {
     now,
     windowTo: window.to,
     previous: [],
@@ -48,6 +51,7 @@ export async function buildUserCalendar(
     // A calendar is not a digest: a user who follows one busy organization wants all of its events.
     maxPerOrganization: deps.maxMatched,
   });
+  const matches = allMatches.filter((match) => !removedIds.has(match.event.id));
   // The window's index may be minutes old (it is shared by every render of the container); what the
   // feed says about each event is read fresh, so a moved or cancelled event shows as it is now.
   const matchedIds = new Set(matches.map((match) => match.event.id));

@@ -19,3 +19,14 @@ export function inviteFingerprint(event: StoredEvent): string {
   ];
   return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
 }
+
+const removalMark = 'removed:';
+
+/**
+ * The fingerprint of the cancellation sent when the user removed the event: never equal to one of the
+ * event's own, so saving it again sends a REQUEST even if nothing about the event changed meanwhile.
+ */
+export const removalFingerprint = (event: StoredEvent) => `${removalMark}${inviteFingerprint(event)}`;
+
+/** Whether an invitation was the cancellation of the user's own removal (not the organizer's). */
+export const isRemovalFingerprint = (fingerprint: string) => fingerprint.startsWith(removalMark);

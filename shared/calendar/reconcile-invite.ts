@@ -1,16 +1,16 @@
 import { formatEventTime } from '../digest/format-event-time.ts';
 import type { StoredEvent } from '../events/stored-event.ts';
 import type { Logger } from '../log/logger.ts';
-import { composeInviteMessage } from '../mail/compose-invite.ts';
+import { composeInviteMessage, type InviteKind } from '../mail/compose-invite.ts';
 import type { MailIdentity } from '../mail/compose-message.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { EventStore } from '../store/event-store.ts';
-import type { SavedEventStore, SentInvite } from '../store/saved-event-store.ts';
+import { isSaved, type SavedEventStore, type SentInvite } from '../store/saved-event-store.ts';
 import type { SendLedger } from '../store/send-ledger.ts';
 import type { SuppressionList } from '../store/suppression-list.ts';
 import type { UserRepository } from '../store/user-repository.ts';
 import { effectiveStatus } from './calendar-entry.ts';
-import { inviteFingerprint } from './invite-fingerprint.ts';
+import { inviteFingerprint, isRemovalFingerprint, removalFingerprint } from './invite-fingerprint.ts';
 import { renderInvite } from './render-invite.ts';
 import { eventEndMs } from './select-calendar-entries.ts';
 
@@ -57,8 +57,9 @@ export function organizerOf(from: string): { name: string; email: string } {
 /**
  * Brings one attendee's calendar copy of a saved event in line with the event: the first invitation
  * (SEQUENCE 0), an update with the next SEQUENCE when time, place, title or status changed, or a
- * METHOD:CANCEL when it was cancelled or removed. Each (user, event, sequence) goes out once: the
- * send ledger is claimed first, and a retry after a crash finds the claim or the SENT mark.
+ * METHOD:CANCEL when it was cancelled or withdrawn, or when the user removed it from their saved
+ * events. Each (user, event, sequence) goes out once: the send ledger is claimed first, and a retry
+ * after a crash finds the claim or the SENT mark.
  */
 export async function reconcileInvite(
   deps: InviteDependencies,
@@ -77,10 +78,11 @@ export async function reconcileInvite(
   if (!event || eventEndMs(event) <= now.getTime()) return 'past';
 
   const previous = saved.invite;
-  const fingerprint = inviteFingerprint(event);
-  const method = effectiveStatus(event) === 'cancelled' ? 'CANCEL' : 'REQUEST';
+  const removed = !isSaved(saved);
+  const fingerprint = removed ? removalFingerprint(event) : inviteFingerprint(event);
+  const method = removed || effectiveStatus(event) === 'cancelled' ? 'CANCEL' : 'REQUEST';
   if (previous?.fingerprint === fingerprint) return 'up-to-date';
-  // Nothing in the calendar to cancel; and after a CANCEL only a re-listed event sends again.
+  // Nothing in the calendar to cancel; and after a CANCEL only a re-listed or re-saved event sends again.
   if (method === 'CANCEL' && (!previous || previous.method === 'CANCEL')) return 'up-to-date';
   if ((await deps.suppression.suppressedAmong([profile.email])).has(profile.email)) return 'suppressed';
 
@@ -102,7 +104,14 @@ export async function reconcileInvite(
     return 'up-to-date';
   }
 
-  const kind = method === 'CANCEL' ? 'cancel' : previous ? 'update' : 'new';
+  const kind: InviteKind = removed
+    ? 'removed'
+    : method === 'CANCEL'
+      ? 'cancel'
+      : // Saved again after removing it: a fresh invitation to the person, not news from the organizer.
+        previous && !isRemovalFingerprint(previous.fingerprint)
+        ? 'update'
+        : 'new';
   let messageId: string;
   try {
     messageId = await deliver(deps, event, profile, { kind, method, sequence, previous }, now);
@@ -126,7 +135,7 @@ async function deliver(
   event: StoredEvent,
   profile: { email: string; name: string | null; timeZone: string },
   invite: {
-    kind: 'new' | 'update' | 'cancel';
+    kind: InviteKind;
     method: 'REQUEST' | 'CANCEL';
     sequence: number;
     previous: SentInvite | null;
@@ -136,7 +145,10 @@ async function deliver(
   const ics = renderInvite({
     entry: {
       event,
-      note: 'Saved in Trellis.',
+      note:
+        invite.kind === 'removed'
+          ? 'You removed this event from your Trellis calendar.'
+          : 'Saved in Trellis.',
       sequence: invite.sequence,
       status: effectiveStatus(event),
     },

@@ -7,8 +7,11 @@ import {
   type MailIdentity,
 } from './compose-message.ts';
 
+/** Why the invitation goes out: saved, changed or cancelled by the organizer, or removed by the user. */
+export type InviteKind = 'new' | 'update' | 'cancel' | 'removed';
+
 export interface InviteMessageModel {
-  readonly kind: 'new' | 'update' | 'cancel';
+  readonly kind: InviteKind;
   readonly method: InviteMethod;
   readonly recipient: MailAddress;
   readonly title: string;
@@ -22,13 +25,20 @@ export interface InviteMessageModel {
   readonly previousMessageId: string | null;
 }
 
-const subjectPrefix = { new: 'Invitation', update: 'Updated invitation', cancel: 'Cancelled' } as const;
+const subjectPrefix = {
+  new: 'Invitation',
+  update: 'Updated invitation',
+  cancel: 'Cancelled',
+  removed: 'Removed from your calendar',
+} as const;
 
 const intro = {
   new: 'You saved this event in Trellis. Here is the invitation for your calendar; if the organizer changes it, an update follows.',
   update: 'The organizer changed this event. Your calendar entry is updated with this message.',
   cancel:
     'The organizer cancelled this event (or withdrew it from their listing). This message removes it from your calendar.',
+  removed:
+    'You removed this event from your saved events in Trellis, so this message takes it off your calendar. Only your copy goes: the organizer is not told.',
 } as const;
 
 function bodyLines(model: InviteMessageModel): [string, string][] {

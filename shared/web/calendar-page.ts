@@ -1,10 +1,47 @@
 import type { CalendarUrls } from '../calendar/calendar-subscription.ts';
+import type { SavedEventSummary } from '../calendar/list-saved-events.ts';
+import { formatEventTime } from '../digest/format-event-time.ts';
 import { escapeHtml } from './escape-html.ts';
 import { csrfField, type PageNav, renderPage } from './page-layout.ts';
 
-/* The secret calendar feed: the URL to copy (a read-only field selects in one tap), and rotation. */
+/*
+ * The secret calendar feed: the URL to copy (a read-only field selects in one tap), and rotation; and
+ * the events the user saved, each with its own "Remove from my calendar" form.
+ */
 
-export function renderCalendarPage(urls: CalendarUrls, nav: PageNav, status: string | null): string {
+export interface SavedEventsView {
+  readonly events: readonly SavedEventSummary[];
+  /** The user's zone: every time is shown as their calendar shows it. */
+  readonly timeZone: string;
+}
+
+function savedEventItem(event: SavedEventSummary, timeZone: string, csrf: string): string {
+  const title = escapeHtml(event.title);
+  const cancelled =
+    event.status === 'cancelled' ? ' · <strong class="problem">Cancelled by the organizer</strong>' : '';
+  return `<li>
+<h3>${title}</h3>
+<p>${escapeHtml(formatEventTime(event, timeZone))}${cancelled}</p>
+<form method="post" action="/calendar/saved/${encodeURIComponent(event.eventId)}/remove">${csrfField(csrf)}<button type="submit" class="secondary">Remove from my calendar<span class="visually-hidden">: ${title}</span></button></form>
+</li>`;
+}
+
+function savedEventsSection(saved: SavedEventsView, csrf: string): string {
+  const list =
+    saved.events.length === 0
+      ? '<p>You have not saved any upcoming events. Use “Add to my calendar” in your digest to save one: it joins this feed and you get an invitation by email.</p>'
+      : `<p class="hint">Removing an event takes it out of this feed, and a cancellation by email takes it off your calendar if you had its invitation. The organizer is not told.</p>
+<ul>${saved.events.map((event) => savedEventItem(event, saved.timeZone, csrf)).join('')}</ul>`;
+  return `<h2>Events you saved</h2>
+${list}`;
+}
+
+export function renderCalendarPage(
+  urls: CalendarUrls,
+  saved: SavedEventsView,
+  nav: PageNav,
+  status: string | null,
+): string {
   return renderPage(
     'Your calendar',
     `<p>One feed holds the events that fit you, the events you saved and your reconnect reminders. Calendar apps refresh it on their own (usually every few hours).</p>
@@ -12,9 +49,19 @@ export function renderCalendarPage(urls: CalendarUrls, nav: PageNav, status: str
 <label for="calendar-url">Feed URL to copy</label>
 <input id="calendar-url" type="text" readonly value="${escapeHtml(urls.https)}" aria-describedby="calendar-url-hint" spellcheck="false">
 <p class="hint" id="calendar-url-hint">Google Calendar: Other calendars → From URL. Apple Calendar: File → New Calendar Subscription. Outlook: Add calendar → Subscribe from web. The URL is the key to your calendar: keep it to yourself.</p>
+${savedEventsSection(saved, nav.csrf)}
 <h2>Make a new URL</h2>
 <p>If the URL got out, make a new one. The old URL stops working at once, so every app subscribed to it needs the new one.</p>
 <form method="post" action="/calendar/rotate">${csrfField(nav.csrf)}<button type="submit">Make a new calendar URL</button></form>`,
     { nav, status },
+  );
+}
+
+/** A remove form for an event this user has not saved (or another user's): nothing was changed. */
+export function renderSavedEventNotFoundPage(nav: PageNav): string {
+  return renderPage(
+    'No such saved event',
+    '<p>This event is not among the events you saved, so nothing was changed.</p><p><a href="/calendar">Back to your calendar</a></p>',
+    { nav },
   );
 }

@@ -5,7 +5,13 @@ import {
   calendarUrlsFor,
   rotateCalendarUrl,
 } from '../calendar/calendar-subscription.ts';
+import { listSavedEvents, type SavedEventListDependencies } from '../calendar/list-saved-events.ts';
 import { EventNotFoundError, type SaveEventDependencies, saveEventForUser } from '../calendar/save-event.ts';
+import {
+  EventNotSavedError,
+  type UnsaveEventDependencies,
+  unsaveEventForUser,
+} from '../calendar/unsave-event.ts';
 import type { Contact } from '../contacts/contact.ts';
 import {
   buildContact,
@@ -37,7 +43,8 @@ export interface MyDataDependencies extends SignedInDependencies {
   readonly contacts: ContactRepository;
   readonly slots: Pick<ReminderSlots, 'enter' | 'leave'>;
   readonly calendar: Omit<CalendarSubscriptionDependencies, 'publicBaseUrl'>;
-  readonly saveEvent: SaveEventDependencies;
+  /** Saving, listing and removing one's saved events (the same stores). */
+  readonly saveEvent: SaveEventDependencies & UnsaveEventDependencies & SavedEventListDependencies;
   readonly publicBaseUrlOf: (event: Event) => string;
 }
 
@@ -53,7 +60,8 @@ const contactView = (contact: Contact) => ({ ...contact, nextDueOn: nextDueDate(
 const newContactSchema = z
   .object({ name: contactFieldsSchema.shape.name, relationship: contactFieldsSchema.shape.relationship })
   .passthrough();
-const saveSchema = z.object({ eventId: z.string().regex(/^evt_[0-9a-f]{20}$/, 'must be an event id') });
+const eventIdSchema = z.string().regex(/^evt_[0-9a-f]{20}$/, 'must be an event id');
+const saveSchema = z.object({ eventId: eventIdSchema });
 const snoozeSchema = z.object({ days: z.number().int().min(1).max(365).default(7) });
 
 export function myDataRoutes(deps: MyDataDependencies) {
@@ -183,6 +191,35 @@ export function myDataRoutes(deps: MyDataDependencies) {
           return ok(result.saved === 'saved' ? 201 : 200, result);
         } catch (error) {
           if (error instanceof EventNotFoundError) return problem(404, 'No such event');
+          throw error;
+        }
+      },
+    },
+    {
+      // The events the user saved and has not removed, soonest first; past ones are left out.
+      method: 'GET' as const,
+      path: '/api/saved-events',
+      handler: async (event: Event): Promise<Result> => {
+        const user = await who(event, false);
+        if (!('profile' in user)) return user;
+        const saved = await listSavedEvents(deps.saveEvent, user.profile.id, new Date());
+        return ok(200, { savedEvents: saved });
+      },
+    },
+    {
+      // "Remove from my calendar": the event leaves the feed and the invitation is cancelled by mail.
+      method: 'DELETE' as const,
+      path: '/api/saved-events/{eventId}',
+      handler: async (event: Event): Promise<Result> => {
+        const user = await who(event, true);
+        if (!('profile' in user)) return user;
+        const eventId = eventIdSchema.safeParse(event.pathParameters?.eventId);
+        if (!eventId.success) return problem(404, 'No such saved event');
+        try {
+          await unsaveEventForUser(deps.saveEvent, user.profile.id, eventId.data, new Date());
+          return { statusCode: 204, body: '' };
+        } catch (error) {
+          if (error instanceof EventNotSavedError) return problem(404, 'No such saved event');
           throw error;
         }
       },

@@ -214,6 +214,22 @@ describe('signing in to Trellis in a browser (headless Chromium)', () => {
     await email.getByText('Platform Engineering Day').first().waitFor();
     await email.getByText('Jonas Weber').first().waitFor();
     await screenshot(page, 'first-user-7-digest-preview');
+
+    // "Add to my calendar" from the digest, as a reader would follow it: the link asks, the button saves.
+    const saveLink = await email
+      .getByRole('link', { name: 'Add to my calendar: Platform Engineering Day' })
+      .getAttribute('href');
+    expect(saveLink).toMatch(new RegExp(`^${running().apiUrl}/a/`));
+    await page.goto(saveLink ?? '');
+    await page.getByRole('heading', { name: 'Add this event to your calendar?' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Add to my calendar' }).click();
+    await page.getByRole('heading', { name: 'Saved' }).waitFor();
+    await screenshot(page, 'first-user-7b-saved');
+    const subjects = (await inboxOf(running().sesUrl, firstAddress)).map((mail) => mail.subject);
+    expect(subjects).toContainEqual(expect.stringMatching(/^Invitation: Platform Engineering Day/));
+    // The confirmation pages have no navigation (they work without a session): back to the account.
+    await page.goto('/account');
   }, 60_000);
 
   it('copies the calendar URL from the calendar page and fetches the feed', async () => {
@@ -233,6 +249,12 @@ describe('signing in to Trellis in a browser (headless Chromium)', () => {
     expect(body.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(body).toContain('Platform Engineering Day');
     expect(body).toContain('Jonas Weber');
+    expect(await page.locator('main').textContent()).toContain('Events you saved');
+    expect(
+      await page
+        .getByRole('button', { name: /^Remove from my calendar\W+Platform Engineering Day$/ })
+        .count(),
+    ).toBe(1);
   }, 60_000);
 
   it('answers GET /api/me in the signed-in browser with that address and a CSRF token', async () => {
@@ -360,6 +382,17 @@ describe('signing in to Trellis in a browser (headless Chromium)', () => {
     for (const violation of await axeViolations(page)) found.push({ path: '/profile (400)', ...violation });
     expect(found).toEqual([]);
   }, 90_000);
+
+  it('removes the saved event from the calendar page and mails the cancellation', async () => {
+    const page = signedIn();
+    await page.goto('/calendar');
+    await page.getByRole('button', { name: /^Remove from my calendar\W+Platform Engineering Day$/ }).click();
+    expect(await page.getByRole('status').textContent()).toBe('The event is removed from your calendar.');
+    await screenshot(page, 'first-user-9-removed');
+    const subjects = (await inboxOf(running().sesUrl, firstAddress)).map((mail) => mail.subject);
+    expect(subjects.filter((subject) => subject.includes('Platform Engineering Day'))).toHaveLength(2);
+    expect(subjects.at(-1)).toMatch(/Platform Engineering Day/);
+  }, 60_000);
 
   it('fits every signed-in page on a phone screen without sideways scrolling', async () => {
     if (!browser) throw new Error('Chromium did not start');
