@@ -2,6 +2,9 @@ import type middy from '@middy/core';
 import { createError } from '@middy/util';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { ZodError } from 'zod';
+import { CalendarRotationConflictError } from '../calendar/calendar-subscription.ts';
+import { ContactChangedError } from '../store/contact-repository.ts';
+import { UserChangedError } from '../store/user-repository.ts';
 
 /** An RFC 9457 problem: what went wrong, field by field. */
 export interface Problem {
@@ -36,6 +39,17 @@ export function mapKnownErrors(): middy.MiddlewareObj<APIGatewayProxyEventV2, AP
         };
       } else if (error instanceof NotFoundError) {
         problem = { type: 'about:blank', title: error.message, status: 404 };
+      } else if (
+        error instanceof UserChangedError ||
+        error instanceof ContactChangedError ||
+        error instanceof CalendarRotationConflictError
+      ) {
+        // Two tabs saving at once: the second lost the race and wrote nothing; reloading shows the winner.
+        problem = {
+          type: 'about:blank',
+          title: 'It was changed meanwhile (another tab or device?); reload and try again',
+          status: 409,
+        };
       }
       if (problem) {
         request.error = createError(problem.status, JSON.stringify(problem), {
