@@ -51,7 +51,7 @@ import { eventsQuerySchema } from '#shared/web/events-query.ts';
 import { mapKnownErrors, problemJsonContentType } from '#shared/web/http-errors.ts';
 import { myDataRoutes } from '#shared/web/my-data-routes.ts';
 import { renderOverviewPage } from '#shared/web/overview-page.ts';
-import { htmlResponse } from '#shared/web/page-responses.ts';
+import { formFieldsOf, htmlResponse } from '#shared/web/page-responses.ts';
 import { profilePageRoutes } from '#shared/web/profile-page-routes.ts';
 import { sourceRoutes } from '#shared/web/source-routes.ts';
 
@@ -148,13 +148,6 @@ async function readLink(event: Event): Promise<LinkPayload | Result> {
   }
 }
 
-/** An HTML form's fields (application/x-www-form-urlencoded); anything else reads as no fields. */
-function formOf(event: Event): Record<string, string> {
-  if (!event.body) return {};
-  const body = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  return Object.fromEntries(new URLSearchParams(body.slice(0, 4096)));
-}
-
 const isResult = (value: LinkPayload | Result): value is Result =>
   typeof value === 'object' && 'statusCode' in value;
 
@@ -225,7 +218,7 @@ const routes = httpRouterHandler<Event, Result>([
           contactDeps,
           token,
           { ...link, action: link.action },
-          formOf(event),
+          Object.fromEntries(formFieldsOf(event)),
           new Date(),
         );
         if (result.outcome === 'invalid-form')

@@ -55,11 +55,7 @@ const html = htmlResponse;
 const redirect = redirectResponse;
 export const problem = problemResponse;
 
-function formOf(event: Event): Record<string, string> {
-  if (!event.body) return {};
-  const body = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  return Object.fromEntries(new URLSearchParams(body.slice(0, 8192)));
-}
+const formOf = (event: Event): Record<string, string> => Object.fromEntries(formFieldsOf(event));
 
 /** Where links point: the configured public URL, else the host and scheme the request came to. */
 export function publicBaseUrlFor(configured: string | null, event: Event): string {
