@@ -51,7 +51,7 @@ import { eventsQuerySchema } from '#shared/web/events-query.ts';
 import { mapKnownErrors, problemJsonContentType } from '#shared/web/http-errors.ts';
 import { myDataRoutes } from '#shared/web/my-data-routes.ts';
 import { renderOverviewPage } from '#shared/web/overview-page.ts';
-import { formFieldsOf, htmlResponse } from '#shared/web/page-responses.ts';
+import { formFieldsOf, htmlResponse, jsonResponse } from '#shared/web/page-responses.ts';
 import { profilePageRoutes } from '#shared/web/profile-page-routes.ts';
 import { sourceRoutes } from '#shared/web/source-routes.ts';
 
@@ -151,11 +151,7 @@ async function readLink(event: Event): Promise<LinkPayload | Result> {
 const isResult = (value: LinkPayload | Result): value is Result =>
   typeof value === 'object' && 'statusCode' in value;
 
-const json = (body: unknown): Result => ({
-  statusCode: 200,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
+const json = (body: unknown): Result => jsonResponse(200, body);
 
 const routes = httpRouterHandler<Event, Result>([
   ...accountRoutes(accountDeps),

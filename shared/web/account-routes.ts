@@ -27,9 +27,11 @@ import {
 import {
   formFieldsOf,
   htmlResponse,
+  invalidResponse,
+  jsonBodyOf,
+  jsonResponse,
   problemResponse,
   redirectResponse,
-  securityHeaders,
 } from './page-responses.ts';
 import { apiVisitor, isResult, pageVisitor } from './signed-in.ts';
 
@@ -53,7 +55,6 @@ const preSessionCookieName = 'trellis_csrf';
 
 const html = htmlResponse;
 const redirect = redirectResponse;
-export const problem = problemResponse;
 
 const formOf = (event: Event): Record<string, string> => Object.fromEntries(formFieldsOf(event));
 
@@ -84,27 +85,6 @@ const preSessionValid = (event: Event, form: Record<string, string>) => {
   const cookie = cookieValue(event.cookies, preSessionCookieName);
   return cookie !== null && form.csrf === cookie;
 };
-
-/** A JSON body, or null when there is none or it is not JSON. */
-export function jsonBodyOf(event: Event): unknown {
-  if (!event.body) return null;
-  try {
-    return JSON.parse(
-      event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-/** A zod error as a 400 problem with one message per field. */
-export function invalid(error: z.ZodError): Result {
-  return problem(
-    400,
-    'The request is not valid',
-    error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
-  );
-}
 
 const meSchema = z.object({ firstSignIn: z.literal('1').optional() });
 
@@ -256,7 +236,7 @@ export function accountRoutes(deps: AccountRouteDependencies) {
         const visitor = await apiVisitor(deps, event, true);
         if (isResult(visitor)) return visitor;
         const changes = jsonBodyOf(event);
-        if (changes === undefined) return problem(400, 'The body is not JSON');
+        if (changes === undefined) return problemResponse(400, 'The body is not JSON');
         let next: UserProfile;
         try {
           next = updateUserProfile(
@@ -265,7 +245,7 @@ export function accountRoutes(deps: AccountRouteDependencies) {
             new Date(),
           );
         } catch (error) {
-          if (error instanceof z.ZodError) return invalid(error);
+          if (error instanceof z.ZodError) return invalidResponse(error);
           throw error;
         }
         await deps.users.save(next, visitor.profile);
@@ -275,10 +255,5 @@ export function accountRoutes(deps: AccountRouteDependencies) {
   ];
 }
 
-function json(profile: UserProfile, csrf: string): Result {
-  return {
-    statusCode: 200,
-    headers: { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'x-csrf-token': csrf },
-    body: JSON.stringify({ profile }),
-  };
-}
+const json = (profile: UserProfile, csrf: string): Result =>
+  jsonResponse(200, { profile }, { 'x-csrf-token': csrf });

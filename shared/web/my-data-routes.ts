@@ -26,7 +26,7 @@ import type { ContactRepository } from '../store/contact-repository.ts';
 import type { ReminderSlots } from '../store/reminder-slots.ts';
 import type { UserRepository } from '../store/user-repository.ts';
 import type { UserProfile } from '../users/user-profile.ts';
-import { invalid, jsonBodyOf, problem } from './account-routes.ts';
+import { invalidResponse, jsonBodyOf, jsonResponse, problemResponse } from './page-responses.ts';
 import { apiVisitor, isResult, type SignedInDependencies } from './signed-in.ts';
 
 /*
@@ -48,12 +48,6 @@ export interface MyDataDependencies extends SignedInDependencies {
   readonly publicBaseUrlOf: (event: Event) => string;
 }
 
-const ok = (status: number, body: unknown): Result => ({
-  statusCode: status,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
-
 const contactView = (contact: Contact) => ({ ...contact, nextDueOn: nextDueDate(contact) });
 
 /** Name and relationship first: the cadence's default depends on the relationship. */
@@ -74,7 +68,7 @@ export function myDataRoutes(deps: MyDataDependencies) {
   const body = (event: Event) => jsonBodyOf(event);
   const contactOf = async (userId: string, event: Event) => {
     const contact = await deps.contacts.get(userId, event.pathParameters?.id ?? '');
-    return contact ?? problem(404, 'No such contact');
+    return contact ?? problemResponse(404, 'No such contact');
   };
   const isContact = (value: Contact | Result): value is Contact => !('statusCode' in value);
 
@@ -89,10 +83,10 @@ export function myDataRoutes(deps: MyDataDependencies) {
       try {
         const next = change(contact, user, event);
         await deps.contacts.save(next, contact);
-        return ok(200, { contact: contactView(next) });
+        return jsonResponse(200, { contact: contactView(next) });
       } catch (error) {
-        if (error instanceof z.ZodError) return invalid(error);
-        if (error instanceof ContactDateInFutureError) return problem(400, error.message);
+        if (error instanceof z.ZodError) return invalidResponse(error);
+        if (error instanceof ContactDateInFutureError) return problemResponse(400, error.message);
         throw error;
       }
     };
@@ -104,7 +98,9 @@ export function myDataRoutes(deps: MyDataDependencies) {
       handler: async (event: Event): Promise<Result> => {
         const user = await who(event, false);
         if (!('profile' in user)) return user;
-        return ok(200, { contacts: (await deps.contacts.listForUser(user.profile.id)).map(contactView) });
+        return jsonResponse(200, {
+          contacts: (await deps.contacts.listForUser(user.profile.id)).map(contactView),
+        });
       },
     },
     {
@@ -115,7 +111,7 @@ export function myDataRoutes(deps: MyDataDependencies) {
         if (!('profile' in user)) return user;
         const input = body(event);
         const shape = newContactSchema.safeParse(input);
-        if (!shape.success) return invalid(shape.error);
+        if (!shape.success) return invalidResponse(shape.error);
         try {
           const contact = buildContact(
             user.profile.id,
@@ -125,10 +121,10 @@ export function myDataRoutes(deps: MyDataDependencies) {
           );
           await deps.contacts.create(contact);
           await deps.slots.enter(user.profile.id, user.profile.timeZone, user.profile.reminderHour);
-          return ok(201, { contact: contactView(contact) });
+          return jsonResponse(201, { contact: contactView(contact) });
         } catch (error) {
-          if (error instanceof z.ZodError) return invalid(error);
-          if (error instanceof ContactDateInFutureError) return problem(400, error.message);
+          if (error instanceof z.ZodError) return invalidResponse(error);
+          if (error instanceof ContactDateInFutureError) return problemResponse(400, error.message);
           throw error;
         }
       },
@@ -180,7 +176,7 @@ export function myDataRoutes(deps: MyDataDependencies) {
         const user = await who(event, true);
         if (!('profile' in user)) return user;
         const parsed = saveSchema.safeParse(body(event));
-        if (!parsed.success) return invalid(parsed.error);
+        if (!parsed.success) return invalidResponse(parsed.error);
         try {
           const result = await saveEventForUser(
             deps.saveEvent,
@@ -188,9 +184,9 @@ export function myDataRoutes(deps: MyDataDependencies) {
             parsed.data.eventId,
             new Date(),
           );
-          return ok(result.saved === 'saved' ? 201 : 200, result);
+          return jsonResponse(result.saved === 'saved' ? 201 : 200, result);
         } catch (error) {
-          if (error instanceof EventNotFoundError) return problem(404, 'No such event');
+          if (error instanceof EventNotFoundError) return problemResponse(404, 'No such event');
           throw error;
         }
       },
@@ -203,7 +199,7 @@ export function myDataRoutes(deps: MyDataDependencies) {
         const user = await who(event, false);
         if (!('profile' in user)) return user;
         const saved = await listSavedEvents(deps.saveEvent, user.profile.id, new Date());
-        return ok(200, { savedEvents: saved });
+        return jsonResponse(200, { savedEvents: saved });
       },
     },
     {
@@ -214,12 +210,12 @@ export function myDataRoutes(deps: MyDataDependencies) {
         const user = await who(event, true);
         if (!('profile' in user)) return user;
         const eventId = eventIdSchema.safeParse(event.pathParameters?.eventId);
-        if (!eventId.success) return problem(404, 'No such saved event');
+        if (!eventId.success) return problemResponse(404, 'No such saved event');
         try {
           await unsaveEventForUser(deps.saveEvent, user.profile.id, eventId.data, new Date());
           return { statusCode: 204, body: '' };
         } catch (error) {
-          if (error instanceof EventNotSavedError) return problem(404, 'No such saved event');
+          if (error instanceof EventNotSavedError) return problemResponse(404, 'No such saved event');
           throw error;
         }
       },
@@ -235,7 +231,7 @@ export function myDataRoutes(deps: MyDataDependencies) {
           user.profile.id,
           new Date(),
         );
-        return ok(200, urls);
+        return jsonResponse(200, urls);
       },
     },
     {
@@ -249,7 +245,7 @@ export function myDataRoutes(deps: MyDataDependencies) {
           user.profile.id,
           new Date(),
         );
-        return ok(200, urls);
+        return jsonResponse(200, urls);
       },
     },
   ];

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type * as z from 'zod';
 
 /*
  * Response shapes shared by the pages and the JSON API. Pages have no scripts, so the CSP allows
@@ -52,6 +53,26 @@ export const problemResponse = (
   headers: { ...securityHeaders, 'content-type': 'application/problem+json' },
   body: JSON.stringify({ type: 'about:blank', title, status, ...(errors ? { errors } : {}) }),
 });
+
+/** A zod error as a 400 problem with one message per field. */
+export const invalidResponse = (error: z.ZodError): Result =>
+  problemResponse(
+    400,
+    'The request is not valid',
+    error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
+  );
+
+/** A JSON body: null when there is none, undefined when it is not JSON. */
+export function jsonBodyOf(event: Event): unknown {
+  if (!event.body) return null;
+  try {
+    return JSON.parse(
+      event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
+    );
+  } catch {
+    return undefined;
+  }
+}
 
 /** Forms are small; anything beyond this is not a form of ours. */
 const maxFormBytes = 16_384;

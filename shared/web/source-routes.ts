@@ -15,10 +15,11 @@ import {
   SuggestionNotFoundError,
 } from '../store/source-suggestion-store.ts';
 import type { UserRepository } from '../store/user-repository.ts';
-import { invalid, jsonBodyOf } from './account-routes.ts';
 import {
   formFieldsOf,
   htmlResponse,
+  invalidResponse,
+  jsonBodyOf,
   jsonResponse,
   problemResponse,
   redirectResponse,
@@ -331,7 +332,7 @@ export function sourceRoutes(deps: SourceRouteDependencies) {
           );
           return jsonResponse(201, { suggestion });
         } catch (error) {
-          if (error instanceof z.ZodError) return invalid(error);
+          if (error instanceof z.ZodError) return invalidResponse(error);
           if (error instanceof AlreadyASourceError)
             return problemResponse(409, 'That feed is already a source', [
               { field: 'url', message: alreadyASourceMessage },
@@ -365,7 +366,7 @@ export function sourceRoutes(deps: SourceRouteDependencies) {
           );
           return jsonResponse(200, approval);
         } catch (error) {
-          if (error instanceof z.ZodError) return invalid(error);
+          if (error instanceof z.ZodError) return invalidResponse(error);
           return decisionProblem(error);
         }
       },
