@@ -6,6 +6,7 @@ import { ConfigError } from '#shared/config/env.ts';
 import { loadLocalSettings } from '#shared/config/local-settings.ts';
 import { ContactDateInFutureError } from '#shared/contacts/contact-input.ts';
 import { FeedParseError } from '#shared/feeds/feed-errors.ts';
+import { DynamoLocalStartError, JavaMissingError } from '#shared/local/dynamodb-local-server.ts';
 import { PortInUseError } from '#shared/local/listen.ts';
 import { SourceFetchError } from '#shared/security/source-fetch-error.ts';
 import { ContactChangedError, ContactNotFoundError } from '#shared/store/contact-repository.ts';
@@ -45,6 +46,8 @@ sources and ingest commands work on the deployed table instead. See README.md fo
 const expectedErrors = [
   ConfigError,
   PortInUseError,
+  JavaMissingError,
+  DynamoLocalStartError,
   DevAlreadyRunningError,
   InputError,
   FeedParseError,

@@ -18,7 +18,7 @@ import { seedDemoContacts } from '#shared/local/demo-contacts.ts';
 import { startDemoFeedServer } from '#shared/local/demo-feed-server.ts';
 import { demoSources } from '#shared/local/demo-sources.ts';
 import { demoDigestRecipient, demoUsers } from '#shared/local/demo-users.ts';
-import { startDynalite } from '#shared/local/dynalite-server.ts';
+import { startDynamoLocal } from '#shared/local/dynamodb-local-server.ts';
 import { type HttpApiHandler, startLocalHttpApi } from '#shared/local/http-api-adapter.ts';
 import { type LambdaHandler, localLambdaContext } from '#shared/local/lambda-context.ts';
 import { createLocalQueue, type LocalQueue } from '#shared/local/local-queue.ts';
@@ -97,7 +97,7 @@ function lateBound<E, R>(name: string) {
 }
 
 /**
- * The whole service on one machine: dynalite, SES local, a local SQS endpoint with in-process event
+ * The whole service on one machine: DynamoDB Local, SES local, a local SQS endpoint with in-process event
  * source mappings, the HTTP API, the demo feeds and a clock for the schedules, all driving the very
  * Lambda handlers that run on AWS.
  */
@@ -116,10 +116,10 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
   };
   try {
     const host = settings.host;
-    const dynamo = await startDynalite({
+    const dynamo = await startDynamoLocal({
       host,
       port: settings.dynamoPort,
-      path: join(settings.dataDir, 'dynamo'),
+      path: join(settings.dataDir, 'dynamodb-local'),
     });
     stops.push(() => dynamo.stop());
     const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };

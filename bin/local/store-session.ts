@@ -5,7 +5,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { getStringFromEnv } from '#shared/config/env.ts';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { type DemoFeedServer, startDemoFeedServer } from '#shared/local/demo-feed-server.ts';
-import { startDynalite } from '#shared/local/dynalite-server.ts';
+import { startDynamoLocal } from '#shared/local/dynamodb-local-server.ts';
 import { PortInUseError } from '#shared/local/listen.ts';
 import type { LoopbackPolicy } from '#shared/security/address-policy.ts';
 import { createTableIfMissing } from '#shared/store/create-table.ts';
@@ -58,11 +58,14 @@ export async function openStoreSession(
     };
   }
   await mkdir(settings.dataDir, { recursive: true });
-  const dynamo = await startDynalite({
-    host: settings.host,
-    port: 0,
-    path: join(settings.dataDir, 'dynamo'),
-  });
+  const dynamo = settings.dynamoEndpoint
+    ? { endpoint: settings.dynamoEndpoint, stop: async () => {} }
+    : await startDynamoLocal({
+        host: settings.host,
+        port: 0,
+        path: join(settings.dataDir, 'dynamodb-local'),
+        shortLived: true,
+      });
   const raw = new DynamoDBClient({
     endpoint: dynamo.endpoint,
     region: 'us-east-1',

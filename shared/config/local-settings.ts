@@ -9,6 +9,11 @@ export interface LocalSettings {
   readonly host: string;
   readonly apiPort: number;
   readonly dynamoPort: number;
+  /**
+   * A DynamoDB (Local) that is already running, for the CLI's own mode: it then starts none of its own.
+   * Null: each command starts DynamoDB Local on the data folder for as long as it runs.
+   */
+  readonly dynamoEndpoint: string | null;
   readonly sesPort: number;
   readonly feedsPort: number;
   readonly ingestEveryMinutes: number;
@@ -28,6 +33,7 @@ export function loadLocalSettings(env: Env = process.env, cwd = process.cwd()): 
     host: getOptionalStringFromEnv('TRELLIS_HOST', env) ?? '127.0.0.1',
     apiPort: port('TRELLIS_PORT', 3000, env),
     dynamoPort: port('TRELLIS_DYNAMO_PORT', 8000, env),
+    dynamoEndpoint: getOptionalStringFromEnv('TRELLIS_DYNAMO_ENDPOINT', env) ?? null,
     sesPort: port('TRELLIS_SES_PORT', 8005, env),
     feedsPort: port('TRELLIS_FEEDS_PORT', 3001, env),
     ingestEveryMinutes: getIntFromEnv('TRELLIS_INGEST_EVERY_MINUTES', 30, env, { min: 1, max: 24 * 60 }),

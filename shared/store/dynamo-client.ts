@@ -2,7 +2,7 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export interface DynamoClientOptions {
-  /** Local endpoint (dynalite); omitted on AWS. */
+  /** Local endpoint (DynamoDB Local); omitted on AWS. */
   readonly endpoint?: string | null;
   readonly region?: string;
   readonly maxAttempts?: number;
@@ -16,7 +16,7 @@ export function createDocumentClient(options: DynamoClientOptions = {}): DynamoD
   };
   if (options.endpoint) {
     config.endpoint = options.endpoint;
-    // dynalite accepts any credentials; fixed ones keep the SDK from searching the machine for real ones.
+    // DynamoDB Local (-sharedDb) accepts any credentials; fixed ones keep the SDK from searching the machine for real ones.
     config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   }
   return DynamoDBDocumentClient.from(new DynamoDBClient(config), {

@@ -28,8 +28,8 @@ const stops: (() => Promise<void>)[] = [];
 
 async function startDynamo(): Promise<string> {
   // Imported only here, so the bundled roles never evaluate dynalite.
-  const { startDynalite } = await import('../../shared/local/dynalite-server.ts');
-  const dynamo = await startDynalite({ port: 0 });
+  const { startDynamoLocal } = await import('../../shared/local/dynamodb-local-server.ts');
+  const dynamo = await startDynamoLocal({ port: 0 });
   stops.push(() => dynamo.stop());
   const raw = new DynamoDBClient({
     endpoint: dynamo.endpoint,

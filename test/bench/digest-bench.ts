@@ -4,7 +4,7 @@ import { batchWorkerEnvironment } from '../../infra/bundling.ts';
 import { isoWeekAt } from '../../shared/digest/digest-schedule.ts';
 import { contentHash, type SourceEventContent } from '../../shared/events/event-content.ts';
 import { planSourceSync } from '../../shared/events/plan-source-sync.ts';
-import { startDynalite } from '../../shared/local/dynalite-server.ts';
+import { startDynamoLocal } from '../../shared/local/dynamodb-local-server.ts';
 import { createTableIfMissing } from '../../shared/store/create-table.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { createEventStore } from '../../shared/store/event-store.ts';
@@ -34,7 +34,7 @@ export async function measureDigestWorker(options: {
   users: number;
   events: number;
 }): Promise<DigestWorkerFigures> {
-  const dynamo = await startDynalite({ port: 0 });
+  const dynamo = await startDynamoLocal({ port: 0 });
   try {
     const raw = new DynamoDBClient({
       endpoint: dynamo.endpoint,

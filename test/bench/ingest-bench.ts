@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
 import { parseICalendar } from '../../shared/feeds/ical/parse-icalendar.ts';
 import { parseFeed } from '../../shared/feeds/parse-feed.ts';
-import { startDynalite } from '../../shared/local/dynalite-server.ts';
+import { startDynamoLocal } from '../../shared/local/dynamodb-local-server.ts';
 import { median, round } from './bench-stats.ts';
 import { generateICalFeed } from './generate-ical-feed.ts';
 import { runBundledWorker } from './run-bundled.ts';
@@ -57,7 +57,7 @@ export async function measureIngest(options: { events: number; runs: number }): 
   const libraryParseMs = median(library);
   const parseMs = median(ours);
 
-  const dynamo = await startDynalite({ port: 0 });
+  const dynamo = await startDynamoLocal({ port: 0 });
   const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 16)}"`;
   const server = createServer((request, response) => {
     if (request.headers['if-none-match'] === etag) response.writeHead(304, { etag }).end();

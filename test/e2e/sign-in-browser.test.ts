@@ -127,6 +127,7 @@ beforeAll(async () => {
       host: '127.0.0.1',
       apiPort: 0,
       dynamoPort: 0,
+      dynamoEndpoint: null,
       sesPort: 0,
       feedsPort: 0,
       ingestEveryMinutes: 60,

@@ -16,7 +16,7 @@ import { csrfIn, signInVisitor, type TestVisitor } from '../support/test-visitor
 
 /*
  * The profile, calendar and digest preview pages as a browser without JavaScript meets them: the real
- * api handler over loopback HTTP, dynalite and SES local.
+ * api handler over loopback HTTP, DynamoDB Local and SES local.
  */
 
 let under: ApiUnderTest;

@@ -17,7 +17,7 @@ import { createLocalTable, type LocalTable } from '../support/local-table.ts';
 
 /*
  * The calendar-feed Lambda handler itself (configuration read from the environment at import), served
- * by the local HTTP API adapter on loopback, against dynalite: what a calendar client meets.
+ * by the local HTTP API adapter on loopback, against DynamoDB Local: what a calendar client meets.
  */
 
 const linkSecret = 'a-test-secret-that-is-long-enough-to-sign-links';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const cli = fileURLToPath(new URL('../../bin/trellis.ts', import.meta.url));
 
@@ -135,7 +135,8 @@ describe('trellis parse', () => {
 });
 
 describe('trellis sources and ingest on the local data folder', () => {
-  it('adds a source, ingests it and lists its health', async () => {
+  // Each command starts DynamoDB Local on the data folder and stops it: a few seconds a command.
+  it('adds a source, ingests it and lists its health', { timeout: 120_000 }, async () => {
     const env = {
       TRELLIS_DATA_DIR: join(dir, 'data'),
       TRELLIS_ALLOW_LOOPBACK_FEEDS: '1',
@@ -189,7 +190,12 @@ describe('trellis sources and ingest on the local data folder', () => {
 
 describe('trellis users and digest', () => {
   it('adds, updates, lists and removes readers, with per-field errors, and previews a digest without sending', async () => {
-    const env = { TRELLIS_DATA_DIR: join(dir, 'users-data') };
+    // On the run's DynamoDB Local: the JVM per command is tried by the test above.
+    const env = {
+      TRELLIS_DATA_DIR: join(dir, 'users-data'),
+      TRELLIS_DYNAMO_ENDPOINT: inject('dynamoEndpoint'),
+      TABLE_NAME: 'cli-users',
+    };
     const added = await trellis(
       [
         'users',

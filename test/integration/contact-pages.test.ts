@@ -10,7 +10,7 @@ import { csrfIn, signInVisitor, type TestVisitor } from '../support/test-visitor
 
 /*
  * The contacts pages as a browser without JavaScript meets them: the real api handler over loopback
- * HTTP, dynalite and SES local. What the pages claim is checked against what the table holds.
+ * HTTP, DynamoDB Local and SES local. What the pages claim is checked against what the table holds.
  */
 
 let under: ApiUnderTest;

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays, localDate } from '../../shared/contacts/next-due-date.ts';
-import { startDynalite } from '../../shared/local/dynalite-server.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { createReminderSlots } from '../../shared/store/reminder-slots.ts';
 
@@ -13,13 +13,25 @@ const cli = fileURLToPath(new URL('../../bin/trellis.ts', import.meta.url));
 const zone = 'Pacific/Auckland';
 
 let dir: string;
+// The CLI's own mode on the run's DynamoDB Local (TRELLIS_DYNAMO_ENDPOINT), in a table of this file's:
+// starting a JVM per command is tried once, in cli.test.ts.
+const dynamoEndpoint = inject('dynamoEndpoint');
+const tableName = `contacts-cli-${randomUUID().slice(0, 8)}`;
 
 function trellis(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [cli, ...args],
-      { env: { ...process.env, TRELLIS_DATA_DIR: join(dir, 'data') }, timeout: 30_000 },
+      {
+        env: {
+          ...process.env,
+          TRELLIS_DATA_DIR: join(dir, 'data'),
+          TRELLIS_DYNAMO_ENDPOINT: dynamoEndpoint,
+          TABLE_NAME: tableName,
+        },
+        timeout: 30_000,
+      },
       (error, stdout, stderr) => {
         resolve({
           code: error ? Number((error as NodeJS.ErrnoException & { code?: number }).code ?? 1) : 0,
@@ -33,13 +45,11 @@ function trellis(args: string[]): Promise<{ code: number; stdout: string; stderr
 
 /** The users in the 09:00 reminder slot of `zone`, read from the data folder the CLI left behind. */
 async function usersInReminderSlot(): Promise<string[]> {
-  const dynamo = await startDynalite({ host: '127.0.0.1', port: 0, path: join(dir, 'data', 'dynamo') });
-  const client = createDocumentClient({ endpoint: dynamo.endpoint });
+  const client = createDocumentClient({ endpoint: dynamoEndpoint });
   try {
-    return await createReminderSlots(client, 'trellis').listInSlot(zone, 9);
+    return await createReminderSlots(client, tableName).listInSlot(zone, 9);
   } finally {
     client.destroy();
-    await dynamo.stop();
   }
 }
 

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startDynalite } from '../../shared/local/dynalite-server.ts';
+import { startDynamoLocal } from '../../shared/local/dynamodb-local-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -7,9 +7,9 @@ declare module 'vitest' {
   }
 }
 
-/** One in-memory dynalite for the whole integration run; each test file makes its own table. */
+/** One in-memory DynamoDB Local for the whole integration run; each test file makes its own table. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dynamo = await startDynalite({ host: '127.0.0.1', port: 0 });
+  const dynamo = await startDynamoLocal({ host: '127.0.0.1', port: 0 });
   project.provide('dynamoEndpoint', dynamo.endpoint);
   return () => dynamo.stop();
 }

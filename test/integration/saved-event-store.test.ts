@@ -6,7 +6,7 @@ import {
 } from '../../shared/store/saved-event-store.ts';
 import { createLocalTable } from '../support/local-table.ts';
 
-/* The saved-event store on dynalite: removing is a mark on the item, so the invitation state survives. */
+/* The saved-event store on DynamoDB Local: removing is a mark on the item, so the invitation state survives. */
 
 const now = new Date('2030-03-01T09:00:00Z');
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);

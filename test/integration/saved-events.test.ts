@@ -14,7 +14,7 @@ import { csrfIn, signInVisitor } from '../support/test-visitor.ts';
 
 /*
  * "Remove from my calendar" as a person meets it: the real api handler (JSON API and the /calendar
- * page) and the calendar-feed handler over loopback HTTP, dynalite, and SES local's inbox.
+ * page) and the calendar-feed handler over loopback HTTP, DynamoDB Local, and SES local's inbox.
  */
 
 const sourceId = 'src_ffffffffffff';

@@ -20,7 +20,7 @@ import {
 } from '../support/test-visitor.ts';
 
 /*
- * The api Lambda handler itself behind the local HTTP API adapter, against dynalite and SES local:
+ * The api Lambda handler itself behind the local HTTP API adapter, against DynamoDB Local and SES local:
  * sign-in links, sessions, CSRF, rate limits and /api/me as a browser or a script meets them.
  */
 

@@ -13,7 +13,7 @@ import { csrfIn, signInVisitor, type TestVisitor, testVisitor } from '../support
 
 /*
  * Suggesting feeds and approving them, as a browser without JavaScript and as a script meet it: the
- * real api handler over loopback HTTP, dynalite and SES local. What the pages and the JSON claim is
+ * real api handler over loopback HTTP, DynamoDB Local and SES local. What the pages and the JSON claim is
  * checked against what the table holds.
  */
 

@@ -5,7 +5,7 @@ import { type StoredMail, startTestSes } from './local-ses.ts';
 import { createLocalTable, type LocalTable } from './local-table.ts';
 
 /*
- * The api Lambda handler itself behind the local HTTP API adapter, against a fresh dynalite table and
+ * The api Lambda handler itself behind the local HTTP API adapter, against a fresh DynamoDB Local table and
  * SES local, configured through its environment exactly as in Lambda. One per test file (vitest runs
  * each file in its own process, so the environment is the file's own).
  */

@@ -11,7 +11,7 @@ export interface LocalTable {
   readonly documentClient: DynamoDBDocumentClient;
 }
 
-/** A fresh table on the run's dynalite, so test files never see each other's items. */
+/** A fresh table on the run's DynamoDB Local, so test files never see each other's items. */
 export async function createLocalTable(): Promise<LocalTable> {
   const endpoint = inject('dynamoEndpoint');
   const tableName = `test-${randomUUID().slice(0, 8)}`;
