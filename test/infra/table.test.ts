@@ -14,7 +14,7 @@ describe('TrellisData stack', () => {
     expect(Object.keys(trellis.data.findResources('AWS::Lambda::Function'))).toEqual([]);
   });
 
-  it('keys the table and both indexes as the shared table definition says', () => {
+  it('keys the table and its indexes as the shared table definition says', () => {
     const [table] = Object.values(trellis.data.findResources('AWS::DynamoDB::Table'));
     expect(table?.Properties.KeySchema).toEqual([
       { AttributeName: tableKeys.partitionKey, KeyType: 'HASH' },
@@ -27,11 +27,11 @@ describe('TrellisData stack', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: index.projection },
       })),
     );
     expect(table?.Properties.AttributeDefinitions).toEqual(
-      ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map((name) => ({
+      ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'].map((name) => ({
         AttributeName: name,
         AttributeType: 'S',
       })),
