@@ -27,6 +27,7 @@ import { createCalendarStore } from '#shared/store/calendar-store.ts';
 import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
+import { createProfileDependencies } from '#shared/store/profile-dependencies.ts';
 import { createReminderSlots } from '#shared/store/reminder-slots.ts';
 import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
 import { createSendLedger } from '#shared/store/send-ledger.ts';
@@ -64,6 +65,7 @@ const client = createDocumentClient();
 const sources = createSourceRepository(client, tableName);
 const events = createEventStore(client, tableName);
 const users = createUserRepository(client, tableName);
+const profiles = createProfileDependencies(client, tableName);
 const linkSecret = linkSecretLoader(linkSecretSource());
 const mail = loadMailConfig();
 const saveDeps = {
@@ -91,6 +93,7 @@ const accountDeps = {
     logger,
   },
   users,
+  profiles,
   calendar: { calendars: saveDeps.calendars, tokenKey: async () => calendarTokenKey(await linkSecret()) },
   sessionKey: async () => sessionKey(await linkSecret()),
   publicBaseUrl: process.env.PUBLIC_BASE_URL ?? null,
@@ -101,6 +104,7 @@ const accountDeps = {
 const signedIn = {
   sessionKey: accountDeps.sessionKey,
   users,
+  profiles,
   adminEmails,
 };
 const myDataDeps = {
@@ -226,7 +230,7 @@ const routes = httpRouterHandler<Event, Result>([
       }
       return html(
         200,
-        renderActionDone(await applyLinkAction({ users, events, saveEvent }, link, new Date())),
+        renderActionDone(await applyLinkAction({ users, profiles, events, saveEvent }, link, new Date())),
       );
     },
   },

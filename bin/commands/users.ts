@@ -1,14 +1,20 @@
 import { parseArgs } from 'node:util';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
-import { createUserRepository, UserNotFoundError } from '#shared/store/user-repository.ts';
+import { createProfileDependencies } from '#shared/store/profile-dependencies.ts';
+import { UserNotFoundError } from '#shared/store/user-repository.ts';
+import { changeEmail } from '#shared/users/change-email.ts';
 import { receivesDigests } from '#shared/users/digest-eligibility.ts';
-import { buildUserProfile, type ProfileChanges, updateUserProfile } from '#shared/users/profile-input.ts';
+import type { ProfileChanges } from '#shared/users/profile-input.ts';
+import { registerUser } from '#shared/users/register-user.ts';
+import { removeUser } from '#shared/users/remove-user.ts';
+import { updateProfile } from '#shared/users/update-profile.ts';
 import type { PlacePreference, UserProfile } from '#shared/users/user-profile.ts';
 import { openStoreSession } from '../local/store-session.ts';
 import { UsageError } from './usage-error.ts';
 
 export const usersUsage = `trellis users add <email> [profile options] [--confirmed]
 trellis users update <email> [profile options] [--confirmed] [--pause | --resume] [--resubscribe]
+                     [--email NEW]  (the new address starts unconfirmed)
 trellis users list [--json]
 trellis users remove <email>
   profile options: --name N  --tz ZONE  --day monday..sunday  --hour 0-23  --reminder-hour 0-23
@@ -39,6 +45,7 @@ const profileOptions = {
   pause: { type: 'boolean' },
   resume: { type: 'boolean' },
   resubscribe: { type: 'boolean' },
+  email: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -128,7 +135,8 @@ export async function runUsers(args: string[], settings: LocalSettings): Promise
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: profileOptions });
   const session = await openStoreSession(settings);
   try {
-    const users = createUserRepository(session.client, session.tableName);
+    const profiles = createProfileDependencies(session.client, session.tableName);
+    const users = profiles.users;
     const now = new Date();
     const [email, ...extra] = positionals;
     if (action === 'list') {
@@ -145,11 +153,11 @@ export async function runUsers(args: string[], settings: LocalSettings): Promise
     if (!email || extra.length > 0)
       throw new UsageError(`users ${action ?? ''} takes exactly one email address`);
     if (action === 'add') {
-      const profile = buildUserProfile(
+      const profile = await registerUser(
+        profiles,
         { email, emailConfirmed: values.confirmed ?? false, ...changesFrom(values) },
         now,
       );
-      await users.create(profile);
       process.stdout.write(`added ${describe(profile)}\n`);
       if (!profile.emailConfirmed)
         process.stdout.write(
@@ -157,22 +165,20 @@ export async function runUsers(args: string[], settings: LocalSettings): Promise
         );
       return;
     }
+    if (action === 'remove') {
+      await removeUser(profiles, email);
+      process.stdout.write(`removed ${email.trim().toLowerCase()}\n`);
+      return;
+    }
     const existing = await users.getByEmail(email);
     if (!existing) throw new UserNotFoundError(`no user ${email}`);
     if (action === 'update') {
-      const updated = updateUserProfile(existing, changesFrom(values), now);
-      const final = {
-        ...updated,
-        emailConfirmed: values.confirmed ? true : updated.emailConfirmed,
-        unsubscribed: values.resubscribe ? false : updated.unsubscribed,
-      };
-      await users.save(final, existing);
+      const updated = await updateProfile(profiles, existing, changesFrom(values), now, {
+        resubscribe: values.resubscribe,
+        confirm: values.confirmed,
+      });
+      const final = values.email ? await changeEmail(profiles, updated, values.email, now) : updated;
       process.stdout.write(`updated ${describe(final)}\n`);
-      return;
-    }
-    if (action === 'remove') {
-      await users.remove(existing.id);
-      process.stdout.write(`removed ${existing.email}\n`);
       return;
     }
     throw new UsageError(`unknown users action '${action ?? ''}'`);

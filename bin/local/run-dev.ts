@@ -34,7 +34,7 @@ import { createTableIfMissing } from '#shared/store/create-table.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createSourceRepository } from '#shared/store/source-repository.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
-import { buildUserProfile } from '#shared/users/profile-input.ts';
+import { registerUser } from '#shared/users/register-user.ts';
 import { readDevState, removeDevState, writeDevState } from './dev-state.ts';
 import { localLinkSecret } from './link-secret-file.ts';
 
@@ -230,8 +230,7 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
       }
       let contactCount = 0;
       for (const demo of demoUsers) {
-        const profile = buildUserProfile(demo, new Date());
-        await users.create(profile);
+        const profile = await registerUser({ users }, demo, new Date());
         if (profile.email === demoDigestRecipient)
           contactCount += await seedDemoContacts(client, settings.tableName, profile, new Date());
       }

@@ -7,8 +7,9 @@ import { composeWelcomeMessage } from '../mail/compose-welcome.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { SignInStore } from '../store/sign-in-store.ts';
 import type { SuppressionList } from '../store/suppression-list.ts';
-import type { UserRepository } from '../store/user-repository.ts';
-import { buildUserProfile } from '../users/profile-input.ts';
+import { TransactionCancelledError } from '../store/transact-write.ts';
+import { UserChangedError, UserExistsError, type UserRepository } from '../store/user-repository.ts';
+import { registerUser } from '../users/register-user.ts';
 
 /** At most this many sign-in links per address, and per client address, in an hour. */
 export const signInLimits = { perEmail: 5, perClient: 20 } as const;
@@ -58,9 +59,14 @@ export async function requestSignIn(
   return 'sent';
 }
 
+/** Tries when another sign-in for the same address made or confirmed the account in between. */
+const signInAttempts = 3;
+
 /**
  * The POST of a sign-in link: uses it up and returns the user it signs in. The first sign-in makes the
- * account, or confirms an existing unconfirmed address (double opt-in: nothing else is mailed before).
+ * account, or confirms an existing unconfirmed address (double opt-in: nothing else is mailed before);
+ * the link is used up in the same transaction, so a link never signs in twice and a failed account
+ * write leaves it usable. Confirming only sets a flag, so it goes without the profile's other follow-ups.
  */
 export async function completeSignIn(
   deps: Pick<SignInDependencies, 'signIns' | 'users'>,
@@ -68,19 +74,29 @@ export async function completeSignIn(
   now: Date,
 ): Promise<{ userId: string; email: string; firstSignIn: boolean } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const email = await deps.signIns.consume(token, now);
-  if (!email) return null;
-  const existing = await deps.users.getByEmail(email);
-  if (!existing) {
-    const profile = buildUserProfile({ email, emailConfirmed: true }, now);
-    await deps.users.create(profile);
-    return { userId: profile.id, email, firstSignIn: true };
+  for (let attempt = 1; ; attempt += 1) {
+    const email = await deps.signIns.peek(token, now);
+    if (!email) return null;
+    const useUp = deps.signIns.consumePart(token, now);
+    try {
+      const existing = await deps.users.getByEmail(email);
+      if (!existing) {
+        const profile = await registerUser(deps, { email, emailConfirmed: true }, now, [useUp]);
+        return { userId: profile.id, email, firstSignIn: true };
+      }
+      if (!existing.emailConfirmed) {
+        const confirmed = { ...existing, emailConfirmed: true, updatedAt: now.toISOString() };
+        await deps.users.save(confirmed, existing, [useUp]);
+        return { userId: existing.id, email, firstSignIn: true };
+      }
+      if (!(await deps.signIns.consume(token, now))) return null;
+      return { userId: existing.id, email, firstSignIn: false };
+    } catch (error) {
+      if (error instanceof TransactionCancelledError && error.failedOn('sign-in')) return null;
+      const raced = error instanceof UserExistsError || error instanceof UserChangedError;
+      if (!raced || attempt >= signInAttempts) throw error;
+    }
   }
-  if (!existing.emailConfirmed) {
-    await deps.users.save({ ...existing, emailConfirmed: true, updatedAt: now.toISOString() }, existing);
-    return { userId: existing.id, email, firstSignIn: true };
-  }
-  return { userId: existing.id, email, firstSignIn: false };
 }
 
 /**

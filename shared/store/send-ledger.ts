@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { batchGetAll } from './batch-requests.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import { ledgerKey } from './keys/ledger-keys.ts';
 
 /*
@@ -12,7 +13,8 @@ import { ledgerKey } from './keys/ledger-keys.ts';
  *                        └──┘ lease expired: the next attempt claims again (the crash before the send)
  *
  * A claim is a conditional write: it succeeds only where no item exists or a previous claim's lease
- * has run out. A SENT item is final: a redelivered message, a re-run job or a second dispatcher finds
+ * has run out; a refused claim returns the item as it is (ALL_OLD), so telling SENT from a live claim
+ * costs no second read. A SENT item is final: a redelivered message, a re-run job or a second dispatcher finds
  * it and sends nothing. The window between the mail provider accepting a message and markSent is the
  * only place a duplicate can come from; it is a single write long.
  */
@@ -57,8 +59,6 @@ export class LedgerClaimLostError extends Error {
   override readonly name = 'LedgerClaimLostError';
 }
 
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
-
 export function createSendLedger<Detail>(
   client: DynamoDBDocumentClient,
   tableName: string,
@@ -96,19 +96,18 @@ export function createSendLedger<Detail>(
               ':one': 1,
             },
             ReturnValues: 'UPDATED_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
         return { outcome: 'claimed', token, attempt: Number(output.Attributes?.attempts ?? 1) };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
+        // The exception carries the item in DynamoDB's wire form: lib-dynamodb does not convert errors.
+        const item = error.Item ? unmarshall(error.Item as Parameters<typeof unmarshall>[0]) : {};
+        return item.status === 'sent'
+          ? { outcome: 'sent', sentAt: String(item.sentAt) }
+          : { outcome: 'busy', leaseUntil: String(item.leaseUntil) };
       }
-      const existing = await client.send(
-        new GetCommand({ TableName: tableName, Key: ledgerKey(userId, kind, period), ConsistentRead: true }),
-      );
-      const item = existing.Item ?? {};
-      return item.status === 'sent'
-        ? { outcome: 'sent', sentAt: String(item.sentAt) }
-        : { outcome: 'busy', leaseUntil: String(item.leaseUntil) };
     },
 
     async markSent(userId, period, token, sent) {

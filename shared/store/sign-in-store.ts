@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './condition-failure.ts';
+import type { TransactionPart } from './transact-write.ts';
 
 /*
  * SIGNIN#<sha256 of token>   the email a sign-in link is for, until it is used or 15 minutes pass;
- *                            only the hash is stored, and the first use marks it used
+ *                            only the hash is stored, and the first use marks it used (in the same
+ *                            transaction as the account it makes or confirms)
  * RATE#<scope>#<who>#<hour>  how many sign-in links were asked for in that hour (TTL: two hours)
  */
 
@@ -16,10 +18,13 @@ const rateKey = (scope: string, who: string, hour: number) => ({
   sk: 'RATE',
 });
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
 export interface SignInStore {
   create(token: string, email: string, now: Date): Promise<void>;
+  /** The email of a valid, unused, unexpired token, without using it up; null otherwise. */
+  peek(token: string, now: Date): Promise<string | null>;
+  /** Uses the token up, as one part of a transaction (label 'sign-in'): fails once it is used or expired. */
+  consumePart(token: string, now: Date): TransactionPart;
   /** The email of a valid, unused, unexpired token, marking it used; null otherwise. */
   consume(token: string, now: Date): Promise<string | null>;
   /** Counts one attempt for (scope, who) in the current hour; false once `limit` is reached. */
@@ -44,6 +49,28 @@ export function createSignInStore(client: DynamoDBDocumentClient, tableName: str
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
+    },
+
+    async peek(token, now) {
+      const output = await client.send(
+        new GetCommand({ TableName: tableName, Key: signInKey(hashOf(token)), ConsistentRead: true }),
+      );
+      const item = output.Item ?? {};
+      const usable = item.used === false && String(item.expiresAt) > now.toISOString();
+      return usable && typeof item.email === 'string' ? item.email : null;
+    },
+
+    consumePart(token, now) {
+      return {
+        label: 'sign-in',
+        Update: {
+          TableName: tableName,
+          Key: signInKey(hashOf(token)),
+          UpdateExpression: 'SET used = :true, usedAt = :now',
+          ConditionExpression: 'attribute_exists(pk) AND used = :false AND expiresAt > :now',
+          ExpressionAttributeValues: { ':true': true, ':false': false, ':now': now.toISOString() },
+        },
+      };
     },
 
     async consume(token, now) {

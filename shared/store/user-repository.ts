@@ -1,28 +1,38 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { receivesDigests } from '../users/digest-eligibility.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import { batchGetAll } from './batch-requests.ts';
-import { createCalendarStore } from './calendar-store.ts';
 import {
   digestSlotPk,
   digestZonesKey,
   userEmailKey,
+  userIdOfKey,
   userProfileKey,
   usersByEmailPk,
+  usersByEmailShardPks,
 } from './keys/user-keys.ts';
-import { createReminderSlots } from './reminder-slots.ts';
+import { queryAll } from './query-all.ts';
+import { TransactionCancelledError, type TransactionPart, transactWrite } from './transact-write.ts';
+
+/*
+ * USER#<id> / PROFILE     the profile; gsi2: USERS#<shard> / email (listing); gsi3: DIGESTSLOT#<zone>#<day>#<hour>
+ *                         while the user gets digests (KEYS_ONLY: dispatch reads ids only)
+ * EMAIL#<email> / EMAIL   userId: one account per address
+ * DIGESTZONES             the zones that have digest subscribers
+ *
+ * A profile and its address item always change in one transaction: creating a user claims the address
+ * (attribute_not_exists), changing the address releases the old item (only if it is still this user's)
+ * and claims the new one, and every save is guarded by the `updatedAt` the caller read (optimistic).
+ * Callers add the parts of other entities that must change with the profile (`alsoWrite`).
+ */
 
 export class UserExistsError extends Error {
   override readonly name = 'UserExistsError';
+}
+
+/** The address belongs to another account. */
+export class EmailTakenError extends Error {
+  override readonly name = 'EmailTakenError';
 }
 
 export class UserNotFoundError extends Error {
@@ -35,15 +45,21 @@ export class UserChangedError extends Error {
 }
 
 export interface UserRepository {
-  create(profile: UserProfile): Promise<void>;
+  /** Creates the profile and claims its address, with `alsoWrite` in the same transaction. */
+  create(profile: UserProfile, alsoWrite?: readonly TransactionPart[]): Promise<void>;
   get(userId: string): Promise<UserProfile | null>;
   getByEmail(email: string): Promise<UserProfile | null>;
   /** Profiles of many users at once (missing ones are left out). */
   getMany(userIds: readonly string[]): Promise<UserProfile[]>;
+  /** Every user, by email. */
   list(): Promise<UserProfile[]>;
-  /** Save a changed profile; fails with UserChangedError if it changed since `previous` was read. */
-  save(profile: UserProfile, previous: UserProfile): Promise<void>;
-  remove(userId: string): Promise<void>;
+  /**
+   * Saves a changed profile if it is still `previous` (else UserChangedError); a new address must be free
+   * (else EmailTakenError). Other failed parts of `alsoWrite` surface as TransactionCancelledError.
+   */
+  save(profile: UserProfile, previous: UserProfile, alsoWrite?: readonly TransactionPart[]): Promise<void>;
+  /** Deletes the profile and frees its address, with `alsoWrite`; UserChangedError if it changed. */
+  remove(profile: UserProfile, alsoWrite?: readonly TransactionPart[]): Promise<void>;
   /** User ids whose digest slot is (zone, weekday, hour). */
   listInDigestSlot(timeZone: string, weekday: string, hour: number): Promise<string[]>;
   /** The zones that have at least one digest subscriber (may hold zones nobody uses any more). */
@@ -57,61 +73,60 @@ function toItem(profile: UserProfile): Item {
     ...userProfileKey(profile.id),
     type: 'user',
     ...profile,
-    gsi2pk: usersByEmailPk,
+    gsi2pk: usersByEmailPk(profile.id),
     gsi2sk: profile.email,
     // Sparse index: only users who get digests are found by the dispatcher.
     ...(receivesDigests(profile)
-      ? { gsi1pk: digestSlotPk(profile.timeZone, profile.digestDay, profile.digestHour), gsi1sk: profile.id }
+      ? { gsi3pk: digestSlotPk(profile.timeZone, profile.digestDay, profile.digestHour), gsi3sk: profile.id }
       : {}),
   };
 }
 
+const indexAttributes = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
+
 function fromItem(item: Item): UserProfile {
-  const {
-    pk: _pk,
-    sk: _sk,
-    type: _type,
-    gsi1pk: _g1,
-    gsi1sk: _g1s,
-    gsi2pk: _g2,
-    gsi2sk: _g2s,
-    ...profile
-  } = item;
+  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+  for (const name of indexAttributes) delete rest[name];
   // Profiles stored before reminders existed have no reminder hour: the default.
-  return { reminderHour: 9, ...profile } as unknown as UserProfile;
+  return { reminderHour: 9, ...rest } as unknown as UserProfile;
 }
 
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
+const normalEmail = (email: string) => email.trim().toLowerCase();
 
 export function createUserRepository(client: DynamoDBDocumentClient, tableName: string): UserRepository {
-  async function queryAll(
-    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
-  ): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: startKey }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
-  }
-
-  async function registerZone(timeZone: string) {
-    await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: digestZonesKey,
-        UpdateExpression: 'ADD zones :zone',
-        ExpressionAttributeValues: { ':zone': new Set([timeZone]) },
-      }),
-    );
-  }
-
-  const calendarsOf = createCalendarStore(client, tableName);
-  const reminderSlots = createReminderSlots(client, tableName);
+  const emailClaim = (profile: UserProfile): TransactionPart => ({
+    label: 'email',
+    Put: {
+      TableName: tableName,
+      Item: { ...userEmailKey(profile.email), type: 'user-email', userId: profile.id },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+  /** Frees an address item only while it still names this user. */
+  const emailRelease = (email: string, userId: string): TransactionPart => ({
+    label: 'old-email',
+    Delete: {
+      TableName: tableName,
+      Key: userEmailKey(email),
+      ConditionExpression: 'attribute_not_exists(pk) OR userId = :user',
+      ExpressionAttributeValues: { ':user': userId },
+    },
+  });
+  const digestZone = (timeZone: string): TransactionPart => ({
+    label: 'digest-zones',
+    Update: {
+      TableName: tableName,
+      Key: digestZonesKey,
+      UpdateExpression: 'ADD zones :zone',
+      ExpressionAttributeValues: { ':zone': new Set([timeZone]) },
+    },
+  });
+  /** A zone joins the dispatcher's list when a subscriber appears there (adding it again costs nothing). */
+  const zoneRegistration = (profile: UserProfile, previous: UserProfile | null) =>
+    receivesDigests(profile) &&
+    (!previous || !receivesDigests(previous) || previous.timeZone !== profile.timeZone)
+      ? [digestZone(profile.timeZone)]
+      : [];
 
   async function get(userId: string): Promise<UserProfile | null> {
     const output = await client.send(
@@ -121,46 +136,34 @@ export function createUserRepository(client: DynamoDBDocumentClient, tableName: 
   }
 
   return {
-    async create(profile) {
-      // No transactions on dynalite: claim the address first, then write the profile, undo on failure.
+    async create(profile, alsoWrite = []) {
       try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...userEmailKey(profile.email), type: 'user-email', userId: profile.id },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
+        await transactWrite(client, [
+          {
+            label: 'profile',
+            Put: {
+              TableName: tableName,
+              Item: toItem(profile),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          emailClaim(profile),
+          ...zoneRegistration(profile, null),
+          ...alsoWrite,
+        ]);
       } catch (error) {
-        if (isConditionFailure(error))
-          throw new UserExistsError(`a user with ${profile.email} already exists`);
+        if (!(error instanceof TransactionCancelledError)) throw error;
+        if (error.failedOn('email')) throw new UserExistsError(`a user with ${profile.email} already exists`);
+        if (error.failedOn('profile')) throw new UserExistsError(`user ${profile.id} already exists`);
         throw error;
       }
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem(profile),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-      } catch (error) {
-        await client.send(new DeleteCommand({ TableName: tableName, Key: userEmailKey(profile.email) }));
-        if (isConditionFailure(error)) throw new UserExistsError(`user ${profile.id} already exists`);
-        throw error;
-      }
-      if (receivesDigests(profile)) await registerZone(profile.timeZone);
     },
 
     get,
 
     async getByEmail(email) {
       const output = await client.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: userEmailKey(email.trim().toLowerCase()),
-          ConsistentRead: true,
-        }),
+        new GetCommand({ TableName: tableName, Key: userEmailKey(normalEmail(email)), ConsistentRead: true }),
       );
       const userId = output.Item?.userId;
       return typeof userId === 'string' ? get(userId) : null;
@@ -172,66 +175,77 @@ export function createUserRepository(client: DynamoDBDocumentClient, tableName: 
     },
 
     async list() {
-      const items = await queryAll({
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': usersByEmailPk },
-      });
-      return items.map(fromItem);
+      const shards = await Promise.all(
+        usersByEmailShardPks.map((pk) =>
+          queryAll(client, {
+            TableName: tableName,
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+          }),
+        ),
+      );
+      return shards
+        .flat()
+        .map(fromItem)
+        .sort((a, b) => a.email.localeCompare(b.email));
     },
 
-    async save(profile, previous) {
+    async save(profile, previous, alsoWrite = []) {
+      const emailChanged = profile.email !== previous.email;
       try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem(profile),
-            ConditionExpression: 'updatedAt = :previous',
-            ExpressionAttributeValues: { ':previous': previous.updatedAt },
-          }),
-        );
+        await transactWrite(client, [
+          {
+            label: 'profile',
+            Put: {
+              TableName: tableName,
+              Item: toItem(profile),
+              ConditionExpression: 'updatedAt = :previous',
+              ExpressionAttributeValues: { ':previous': previous.updatedAt },
+            },
+          },
+          ...(emailChanged ? [emailRelease(previous.email, profile.id), emailClaim(profile)] : []),
+          ...zoneRegistration(profile, previous),
+          ...alsoWrite,
+        ]);
       } catch (error) {
-        if (isConditionFailure(error)) throw new UserChangedError(`user ${profile.id} changed meanwhile`);
+        if (!(error instanceof TransactionCancelledError)) throw error;
+        if (error.failedOn('profile')) throw new UserChangedError(`user ${profile.id} changed meanwhile`);
+        if (error.failedOn('email')) throw new EmailTakenError(`${profile.email} belongs to another account`);
         throw error;
       }
-      if (profile.email !== previous.email) {
-        await client.send(new DeleteCommand({ TableName: tableName, Key: userEmailKey(previous.email) }));
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...userEmailKey(profile.email), type: 'user-email', userId: profile.id },
-          }),
-        );
-      }
-      // The calendar feed follows the profile (interests, places, name): render it afresh next time.
-      await calendarsOf.invalidate(profile.id);
-      // Reminders follow the user's zone and hour.
-      if (profile.timeZone !== previous.timeZone || profile.reminderHour !== previous.reminderHour)
-        await reminderSlots.move(profile.id, profile.timeZone, profile.reminderHour);
-      if (receivesDigests(profile) && profile.timeZone !== previous.timeZone)
-        await registerZone(profile.timeZone);
-      if (receivesDigests(profile) && !receivesDigests(previous)) await registerZone(profile.timeZone);
     },
 
-    async remove(userId) {
-      const profile = await get(userId);
-      if (!profile) throw new UserNotFoundError(`no user ${userId}`);
-      // The ledger items stay until their TTL: they are the record of what was sent.
-      await client.send(new DeleteCommand({ TableName: tableName, Key: userProfileKey(userId) }));
-      await client.send(new DeleteCommand({ TableName: tableName, Key: userEmailKey(profile.email) }));
-      // The feed URL dies with the user.
-      await calendarsOf.remove(userId);
-      await reminderSlots.leave(userId);
+    async remove(profile, alsoWrite = []) {
+      try {
+        await transactWrite(client, [
+          {
+            label: 'profile',
+            Delete: {
+              TableName: tableName,
+              Key: userProfileKey(profile.id),
+              ConditionExpression: 'updatedAt = :previous',
+              ExpressionAttributeValues: { ':previous': profile.updatedAt },
+            },
+          },
+          emailRelease(profile.email, profile.id),
+          ...alsoWrite,
+        ]);
+      } catch (error) {
+        if (!(error instanceof TransactionCancelledError)) throw error;
+        if (error.failedOn('profile')) throw new UserChangedError(`user ${profile.id} changed meanwhile`);
+        throw error;
+      }
     },
 
     async listInDigestSlot(timeZone, weekday, hour) {
-      const items = await queryAll({
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
         ExpressionAttributeValues: { ':pk': digestSlotPk(timeZone, weekday, hour) },
-        ProjectionExpression: 'id',
       });
-      return items.map((item) => String(item.id));
+      return items.map((item) => userIdOfKey(item.pk));
     },
 
     async listDigestZones() {

@@ -2,6 +2,7 @@ import type { LinkPayload } from '../security/signed-links.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { UserChangedError, type UserRepository } from '../store/user-repository.ts';
 import { notInterestedMarkFor, withNotInterested } from './not-interested.ts';
+import { type SaveProfileDependencies, saveProfile } from './save-profile.ts';
 
 /** Saves an event for a user and says whether an invitation is on its way; null when the event is gone. */
 export type SaveForLink = (
@@ -21,7 +22,8 @@ const attempts = 3;
 /** Carry out a verified one-click link (the POST after its confirmation page). Idempotent. */
 export async function applyLinkAction(
   deps: {
-    readonly users: UserRepository;
+    readonly users: Pick<UserRepository, 'get'>;
+    readonly profiles: SaveProfileDependencies;
     readonly events: EventStore;
     /** "Add to my calendar" (shared/calendar/save-event.ts); null where sending invitations is not wired. */
     readonly saveEvent: SaveForLink | null;
@@ -36,13 +38,15 @@ export async function applyLinkAction(
     try {
       if (link.action === 'unsubscribe') {
         if (!profile.unsubscribed) {
-          await deps.users.save({ ...profile, unsubscribed: true, updatedAt: now.toISOString() }, profile);
+          const next = { ...profile, unsubscribed: true, updatedAt: now.toISOString() };
+          await saveProfile(deps.profiles, next, profile);
         }
         return { outcome: 'unsubscribed', email: profile.email };
       }
       const event = link.eventId ? await deps.events.get(link.eventId) : null;
       if (!event) return { outcome: 'gone' };
-      await deps.users.save(withNotInterested(profile, notInterestedMarkFor(event, now), now), profile);
+      const marked = withNotInterested(profile, notInterestedMarkFor(event, now), now);
+      await saveProfile(deps.profiles, marked, profile);
       return { outcome: 'not-interested', eventTitle: event.title };
     } catch (error) {
       if (!(error instanceof UserChangedError) || attempt >= attempts) throw error;

@@ -15,7 +15,9 @@ import { type CalendarSubscriptionDependencies, calendarUrlsFor } from '../calen
 import type { ContactRepository } from '../store/contact-repository.ts';
 import type { UserRepository } from '../store/user-repository.ts';
 import { receivesDigests } from '../users/digest-eligibility.ts';
-import { updateUserProfile } from '../users/profile-input.ts';
+import type { SaveProfileDependencies } from '../users/save-profile.ts';
+import { signOutEverywhere } from '../users/sign-out-everywhere.ts';
+import { updateProfile } from '../users/update-profile.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import {
   renderAccountPage,
@@ -41,6 +43,7 @@ type Result = APIGatewayProxyStructuredResultV2;
 export interface AccountRouteDependencies {
   readonly signIn: Omit<SignInDependencies, 'publicBaseUrl'>;
   readonly users: UserRepository;
+  readonly profiles: SaveProfileDependencies;
   readonly calendar: Omit<CalendarSubscriptionDependencies, 'publicBaseUrl'>;
   readonly sessionKey: () => Promise<Uint8Array>;
   /** Configured public URL, or null to use the request's own host. */
@@ -211,11 +214,7 @@ export function accountRoutes(deps: AccountRouteDependencies) {
       handler: async (event: Event): Promise<Result> => {
         const visitor = await pageVisitor(deps, event, formFieldsOf(event));
         if (isResult(visitor)) return visitor;
-        const now = new Date();
-        await deps.users.save(
-          { ...visitor.profile, sessionsRevokedAt: now.toISOString(), updatedAt: now.toISOString() },
-          visitor.profile,
-        );
+        await signOutEverywhere(deps.profiles, visitor.profile, new Date());
         return redirect('/sign-in', [sessionSetCookie('', 0, isSecure(baseUrlOf(deps, event)))]);
       },
     },
@@ -239,16 +238,16 @@ export function accountRoutes(deps: AccountRouteDependencies) {
         if (changes === undefined) return problemResponse(400, 'The body is not JSON');
         let next: UserProfile;
         try {
-          next = updateUserProfile(
+          next = await updateProfile(
+            deps.profiles,
             visitor.profile,
-            (changes ?? {}) as Parameters<typeof updateUserProfile>[1],
+            (changes ?? {}) as Parameters<typeof updateProfile>[2],
             new Date(),
           );
         } catch (error) {
           if (error instanceof z.ZodError) return invalidResponse(error);
           throw error;
         }
-        await deps.users.save(next, visitor.profile);
         return json(next, visitor.csrf);
       },
     },

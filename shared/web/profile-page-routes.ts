@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
-import type { UserRepository } from '../store/user-repository.ts';
-import { updateUserProfile } from '../users/profile-input.ts';
+import type { SaveProfileDependencies } from '../users/save-profile.ts';
+import { updateProfile } from '../users/update-profile.ts';
 import { formFieldsOf, htmlResponse, redirectResponse } from './page-responses.ts';
 import { formValuesOf, profileChangesOf, profileFormProblems, profileFormValues } from './profile-form.ts';
 import { renderProfilePage } from './profile-page.ts';
@@ -11,7 +11,7 @@ type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
 
 export interface ProfilePageDependencies extends SignedInDependencies {
-  readonly users: Pick<UserRepository, 'get' | 'save'>;
+  readonly profiles: SaveProfileDependencies;
 }
 
 /** `GET /profile` shows the form; `POST /profile` saves all of it or, with a 400, none of it. */
@@ -44,11 +44,7 @@ export function profilePageRoutes(deps: ProfilePageDependencies) {
         const values = formValuesOf(form);
         const { changes, resubscribe } = profileChangesOf(values);
         try {
-          const next = updateUserProfile(visitor.profile, changes, new Date());
-          await deps.users.save(
-            resubscribe && next.unsubscribed ? { ...next, unsubscribed: false } : next,
-            visitor.profile,
-          );
+          await updateProfile(deps.profiles, visitor.profile, changes, new Date(), { resubscribe });
         } catch (error) {
           if (!(error instanceof z.ZodError)) throw error;
           return htmlResponse(

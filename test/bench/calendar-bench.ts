@@ -4,7 +4,7 @@
  * served from a file by Node's http, both measured by the same load generator in the same run.
  *
  * Fairness:
- * - Each server runs alone in a child process, bundled like a Lambda (plain JavaScript). dynalite, the
+ * - Each server runs alone in a child process, bundled like a Lambda (plain JavaScript). DynamoDB Local, the
  *   stand-in for DynamoDB, runs in a third process, as DynamoDB is another machine on AWS; its CPU
  *   time per request is reported next to the function's, so it is visible what dominates.
  * - The load generator runs here, in the bench process, and is the same for every run: `connections`
@@ -45,7 +45,7 @@ export interface CalendarLoad {
   readonly p99Ms: number;
   /** CPU time of the serving process per request (feed: HTTP adapter + function + SDK). */
   readonly serverCpuMs: number;
-  /** CPU time of dynalite per request (0 for the static server). */
+  /** CPU time of DynamoDB Local per request (0 for the static server). */
   readonly storeCpuMs: number;
   /** CPU time of the load generator per request. */
   readonly clientCpuMs: number;

@@ -2,15 +2,15 @@
  * One server of the calendar bench, in its own process (bundled like a Lambda, see calendar-bench.ts),
  * chosen by BENCH_ROLE:
  *   feed    the local HTTP API routing /cal/ to functions/calendar-feed.ts, wired as `trellis dev` wires
- *           them (bin/local/run-dev.ts), its DynamoDB being the dynalite at BENCH_DYNAMO_ENDPOINT
+ *           them (bin/local/run-dev.ts), its DynamoDB being the DynamoDB Local at BENCH_DYNAMO_ENDPOINT
  *   static  Node's http serving the file BENCH_STATIC_FILE, as a plain static file server would
- *   dynamo  dynalite (in memory) with the table; this role runs unbundled, as dynalite's storage
- *           layer cannot be bundled (it is the stand-in for DynamoDB, not code that ships)
+ *   dynamo  DynamoDB Local (in memory, a JVM child of this process) with the table; its CPU time is
+ *           the JVM's, read from /proc, since DynamoDB is another machine on AWS
  * Protocol: one JSON line on stdout once listening ({ url }); a line `cpu` on stdin is answered with
  * this process's CPU time so far ({ cpuMs }); when stdin closes, the server stops and the process exits.
  */
 import { once } from 'node:events';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
@@ -25,11 +25,20 @@ import { createTableIfMissing } from '../../shared/store/create-table.ts';
 const role = process.env.BENCH_ROLE ?? 'feed';
 const tableName = process.env.BENCH_TABLE ?? 'bench';
 const stops: (() => Promise<void>)[] = [];
+/** The JVM serving DynamoDB in the dynamo role: its CPU is what that role reports. */
+let dynamoPid: number | null = null;
+
+/** User + system CPU of another process, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuMsOfProcess(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 async function startDynamo(): Promise<string> {
-  // Imported only here, so the bundled roles never evaluate dynalite.
+  // Imported only here, so the bundled roles never evaluate the launcher.
   const { startDynamoLocal } = await import('../../shared/local/dynamodb-local-server.ts');
   const dynamo = await startDynamoLocal({ port: 0 });
+  dynamoPid = dynamo.pid;
   stops.push(() => dynamo.stop());
   const raw = new DynamoDBClient({
     endpoint: dynamo.endpoint,
@@ -95,7 +104,8 @@ const commands = createInterface({ input: process.stdin });
 commands.on('line', (line) => {
   if (line.trim() !== 'cpu') return;
   const usage = process.cpuUsage();
-  process.stdout.write(`${JSON.stringify({ cpuMs: (usage.user + usage.system) / 1000 })}\n`);
+  const cpuMs = dynamoPid ? cpuMsOfProcess(dynamoPid) : (usage.user + usage.system) / 1000;
+  process.stdout.write(`${JSON.stringify({ cpuMs })}\n`);
 });
 await once(commands, 'close');
 for (const stop of stops.reverse()) await stop();

@@ -84,11 +84,11 @@ Object.assign(figures, {
   'calendar.static_rps': calendar.staticFile.rps,
   'calendar.static_p99_ms': calendar.staticFile.p99Ms,
   'calendar.ratio_vs_static': calendar.ratioVsStatic,
-  // Where the time goes, per request: the function's process (adapter + handler + SDK), dynalite, and
+  // Where the time goes, per request: the function's process (adapter + handler + SDK), DynamoDB Local, and
   // for comparison the static server's process.
   'calendar.function_cpu_ms': calendar.plain.serverCpuMs,
   'calendar.function_cpu_ms_304': calendar.notModified.serverCpuMs,
-  'calendar.dynalite_cpu_ms': calendar.plain.storeCpuMs,
+  'calendar.dynamodb_cpu_ms': calendar.plain.storeCpuMs,
   'calendar.static_cpu_ms': calendar.staticFile.serverCpuMs,
 });
 
