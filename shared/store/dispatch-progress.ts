@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './condition-failure.ts';
 import { dispatchProgressKey } from './keys/dispatch-keys.ts';
 
 /** Where an hourly dispatcher stopped, so a missed run is caught up and a window is not dispatched twice. */
@@ -40,7 +40,7 @@ export function createDispatchProgress(
         );
         return true;
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './condition-failure.ts';
 
 /** USEDLINK#<sha256 of the link token>: a one-use link that has been used; kept until the link expires. */
 const usedLinkKey = (tokenHash: string) => ({ pk: `USEDLINK#${tokenHash}`, sk: 'USEDLINK' });
@@ -27,7 +27,7 @@ export function createUsedLinks(client: DynamoDBDocumentClient, tableName: strin
         );
         return true;
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
