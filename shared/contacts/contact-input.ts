@@ -2,6 +2,11 @@ import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { isTopicId, TOPICS } from '../topics/topic-vocabulary.ts';
 import { type Contact, defaultCadences, relationships } from './contact.ts';
+import { ContactDateInFutureError } from './contact-errors.ts';
+
+// Until every importer takes it from contact-errors.ts.
+export { ContactDateInFutureError };
+
 import { addDays, nextDueDate } from './next-due-date.ts';
 
 const isoDate = z.iso.date('must be a real date like 2026-11-25');
@@ -31,10 +36,6 @@ export const contactFieldsSchema = z.object({
 export type ContactFields = z.infer<typeof contactFieldsSchema>;
 export type ContactChanges = z.input<ReturnType<typeof contactFieldsSchema.partial>>;
 export type NewContactInput = Partial<ContactChanges> & Pick<ContactFields, 'name' | 'relationship'>;
-
-export class ContactDateInFutureError extends Error {
-  override readonly name = 'ContactDateInFutureError';
-}
 
 export const newContactId = () => `con_${randomBytes(8).toString('hex')}`;
 

@@ -1,32 +1,50 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandOutput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '../contacts/contact.ts';
+import {
+  ContactChangedError,
+  ContactNotFoundError,
+  ReminderScheduleChangedError,
+} from '../contacts/contact-errors.ts';
 import { batchGetAll } from './batch-requests.ts';
-import { createCalendarStore } from './calendar-store.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import { contactKey, contactPrefix, reminderSlotKey } from './keys/contact-keys.ts';
+import { queryAll } from './query-all.ts';
+import {
+  type ReminderSchedule,
+  reminderScheduleLabel,
+  reminderSlotAbsentPart,
+  reminderSlotDepartPart,
+  reminderSlotJoinParts,
+  reminderSlotLabel,
+} from './reminder-slots.ts';
+import { TransactionCancelledError, type TransactionPart, transactWrite } from './transact-write.ts';
 
-export class ContactNotFoundError extends Error {
-  override readonly name = 'ContactNotFoundError';
-}
+// Where the contact errors were first defined: the API's error map still imports ContactChangedError from here.
+export { ContactChangedError, ContactNotFoundError };
 
-export class ContactChangedError extends Error {
-  override readonly name = 'ContactChangedError';
-}
+/*
+ * USER#<id> / CONTACT#<contact id>   one contact: the Contact fields as they are
+ *
+ * A contact and its count in the user's reminder slot (reminder-slots.ts) change in one transaction:
+ * adding puts the contact (attribute_not_exists) and joins the slot, guarded by the profile's zone and
+ * hour; removing deletes it (attribute_exists) and departs. A change to a contact is one conditional
+ * put on the `updatedAt` it was read with.
+ */
 
 export interface ContactRepository {
+  /**
+   * The contact and one more in the user's reminder slot at `schedule`, all or nothing; the profile must
+   * still have that zone and hour (else ReminderScheduleChangedError, nothing written).
+   */
+  add(contact: Contact, schedule: ReminderSchedule): Promise<void>;
+  /** The contact alone, outside any reminder slot: for test fixtures. People add through addContact. */
   create(contact: Contact): Promise<void>;
   get(userId: string, contactId: string): Promise<Contact | null>;
+  /** By name. */
   listForUser(userId: string): Promise<Contact[]>;
-  /** Saves a changed contact; ContactChangedError if it changed since `previous` was read. */
+  /** Saves a changed contact; ContactChangedError if it changed (or went) since `previous` was read. */
   save(contact: Contact, previous: Contact): Promise<void>;
+  /** The contact goes and the user's reminder slot counts one fewer, all or nothing; ContactNotFoundError if it is gone. */
   remove(userId: string, contactId: string): Promise<void>;
   /**
    * The contacts of each of these users who has any: one batched read of their reminder slot items
@@ -37,29 +55,65 @@ export interface ContactRepository {
   markReminded(userId: string, contactIds: readonly string[], day: string): Promise<void>;
 }
 
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
-
 function fromItem(item: Record<string, unknown>): Contact {
   const { pk: _pk, sk: _sk, type: _type, ...contact } = item;
   return contact as unknown as Contact;
 }
 
+/** A removal races an add that creates the slot, at most once in practice: a few rounds are plenty. */
+const removeAttempts = 3;
+
 export function createContactRepository(
   client: DynamoDBDocumentClient,
   tableName: string,
 ): ContactRepository {
-  // Due contacts are entries of the user's calendar feed: a change renders it afresh.
-  const calendars = createCalendarStore(client, tableName);
+  const contactItem = (contact: Contact) => ({
+    ...contactKey(contact.userId, contact.id),
+    type: 'contact',
+    ...contact,
+  });
+
+  async function listForUser(userId: string) {
+    const items = await queryAll(client, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': contactKey(userId, '').pk, ':prefix': contactPrefix },
+      ConsistentRead: true,
+    });
+    return items.map(fromItem).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   return {
+    async add(contact, schedule) {
+      try {
+        await transactWrite(client, [
+          {
+            label: 'contact',
+            Put: {
+              TableName: tableName,
+              Item: contactItem(contact),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...reminderSlotJoinParts(tableName, contact.userId, schedule),
+        ]);
+      } catch (error) {
+        if (error instanceof TransactionCancelledError && error.failedOn(reminderScheduleLabel))
+          throw new ReminderScheduleChangedError(
+            `user ${contact.userId} no longer has zone ${schedule.timeZone} at ${schedule.hour}:00`,
+          );
+        throw error;
+      }
+    },
+
     async create(contact) {
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...contactKey(contact.userId, contact.id), type: 'contact', ...contact },
+          Item: contactItem(contact),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
-      await calendars.invalidate(contact.userId);
     },
 
     async get(userId, contactId) {
@@ -69,31 +123,14 @@ export function createContactRepository(
       return output.Item ? fromItem(output.Item) : null;
     },
 
-    async listForUser(userId) {
-      const contacts: Contact[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page: QueryCommandOutput = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': contactKey(userId, '').pk, ':prefix': contactPrefix },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        contacts.push(...(page.Items ?? []).map(fromItem));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return contacts.sort((a, b) => a.name.localeCompare(b.name));
-    },
+    listForUser,
 
     async save(contact, previous) {
       try {
         await client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...contactKey(contact.userId, contact.id), type: 'contact', ...contact },
+            Item: contactItem(contact),
             ConditionExpression: 'updatedAt = :previous',
             ExpressionAttributeValues: { ':previous': previous.updatedAt },
           }),
@@ -106,19 +143,31 @@ export function createContactRepository(
     },
 
     async remove(userId, contactId) {
-      try {
-        await client.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: contactKey(userId, contactId),
-            ConditionExpression: 'attribute_exists(pk)',
-          }),
-        );
-      } catch (error) {
-        if (isConditionFailure(error)) throw new ContactNotFoundError(`no contact ${contactId}`);
-        throw error;
+      const deletion: TransactionPart = {
+        label: 'contact',
+        Delete: {
+          TableName: tableName,
+          Key: contactKey(userId, contactId),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      };
+      // Normally the slot counts the contact; a slot that is missing (contacts stored before slots
+      // counted) is left missing, checked in the same transaction so an add in between is not missed.
+      let slotPart = reminderSlotDepartPart(tableName, userId);
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await transactWrite(client, [deletion, slotPart]);
+          return;
+        } catch (error) {
+          if (!(error instanceof TransactionCancelledError)) throw error;
+          if (error.failedOn('contact')) throw new ContactNotFoundError(`no contact ${contactId}`);
+          if (!error.failedOn(reminderSlotLabel) || attempt >= removeAttempts) throw error;
+          slotPart =
+            slotPart.ConditionCheck === undefined
+              ? reminderSlotAbsentPart(tableName, userId)
+              : reminderSlotDepartPart(tableName, userId);
+        }
       }
-      await calendars.invalidate(userId);
     },
 
     async listForUsers(userIds) {
@@ -128,7 +177,7 @@ export function createContactRepository(
       const result = new Map<string, Contact[]>();
       for (const slot of slots) {
         const userId = String(slot.userId);
-        result.set(userId, await this.listForUser(userId));
+        result.set(userId, await listForUser(userId));
       }
       return result;
     },
