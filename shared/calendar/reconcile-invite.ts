@@ -5,7 +5,12 @@ import { composeInviteMessage, type InviteKind } from '../mail/compose-invite.ts
 import type { MailIdentity } from '../mail/compose-message.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { EventStore } from '../store/event-store.ts';
-import { isSaved, type SavedEventStore, type SentInvite } from '../store/saved-event-store.ts';
+import {
+  isSaved,
+  type SavedEvent,
+  type SavedEventStore,
+  type SentInvite,
+} from '../store/saved-event-store.ts';
 import type { SendLedger } from '../store/send-ledger.ts';
 import type { SuppressionList } from '../store/suppression-list.ts';
 import type { UserRepository } from '../store/user-repository.ts';
@@ -43,6 +48,12 @@ export type InviteOutcome =
   | 'past'
   | 'busy';
 
+/** What the caller read or wrote just before, so it is not read again (absent: read it). */
+export interface KnownState {
+  readonly saved?: SavedEvent | null;
+  readonly event?: StoredEvent | null;
+}
+
 /** The ledger period of one invitation: once per user, event and sequence. */
 export const invitePeriod = (eventId: string, sequence: number) => `${eventId}#${sequence}`;
 
@@ -66,14 +77,15 @@ export async function reconcileInvite(
   userId: string,
   eventId: string,
   now: Date,
+  known: KnownState = {},
 ): Promise<InviteOutcome> {
   const log = deps.logger.child({ userId, eventId });
-  const saved = await deps.savedEvents.get(userId, eventId);
+  const saved = known.saved === undefined ? await deps.savedEvents.get(userId, eventId) : known.saved;
   if (!saved) return 'not-saved';
   const profile = await deps.users.get(userId);
   if (!profile) return 'unknown-user';
   if (!profile.emailConfirmed) return 'unconfirmed';
-  const event = await deps.events.get(eventId);
+  const event = known.event === undefined ? await deps.events.get(eventId) : known.event;
   // Gone from the table: it ended long ago (the TTL), nothing left to tell the calendar.
   if (!event || eventEndMs(event) <= now.getTime()) return 'past';
 

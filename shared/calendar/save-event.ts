@@ -18,9 +18,13 @@ export interface SaveEventResult {
   readonly invite: InviteOutcome;
 }
 
+/** The invitation went out, is going out in a parallel request, or went out before. */
+const invitedOutcomes: readonly InviteOutcome[] = ['sent-invite', 'sent-update', 'up-to-date', 'busy'];
+
 /**
- * "Add to my calendar": the event is saved (it joins the user's feed at once) and the invitation is
- * sent now. Saving twice is harmless: the second time finds the invitation already sent.
+ * "Add to my calendar": the event is saved (one transaction: it joins the user's feed at once) and the
+ * invitation is sent now. Saving twice, even at the same moment, is harmless: one save wins, and the
+ * send ledger lets one invitation out.
  */
 export async function saveEventForUser(
   deps: SaveEventDependencies,
@@ -28,12 +32,16 @@ export async function saveEventForUser(
   eventId: string,
   now: Date,
 ): Promise<SaveEventResult> {
-  const event = await deps.events.get(eventId);
-  if (!event) throw new EventNotFoundError(`no event ${eventId}`);
-  const saved = await deps.savedEvents.save(userId, eventId, now);
-  await deps.calendars.invalidate(userId);
-  const invite = await reconcileInvite(deps, userId, eventId, now);
-  return { eventTitle: event.title, saved, invite };
+  // The event is read alongside the save: the invitation needs it, the save's own condition says it exists.
+  const [saving, event] = await Promise.all([
+    deps.savedEvents.save(userId, eventId, now),
+    deps.events.get(eventId),
+  ]);
+  if (saving.outcome === 'no-event' || !event) throw new EventNotFoundError(`no event ${eventId}`);
+  // Saved again unchanged: the rendered feed has it already (and a render lives CALENDAR_MAX_AGE at most).
+  if (saving.outcome === 'saved') await deps.calendars.invalidate(userId);
+  const invite = await reconcileInvite(deps, userId, eventId, now, { saved: saving.saved, event });
+  return { eventTitle: event.title, saved: saving.outcome, invite };
 }
 
 /** The "Add to my calendar" link's action: like saveEventForUser, but a vanished event is null. */
@@ -41,8 +49,7 @@ export function saveEventForLink(deps: SaveEventDependencies): SaveForLink {
   return async (userId, eventId, now) => {
     try {
       const result = await saveEventForUser(deps, userId, eventId, now);
-      const invited = ['sent-invite', 'sent-update', 'up-to-date'].includes(result.invite);
-      return { eventTitle: result.eventTitle, invited };
+      return { eventTitle: result.eventTitle, invited: invitedOutcomes.includes(result.invite) };
     } catch (error) {
       if (error instanceof EventNotFoundError) return null;
       throw error;

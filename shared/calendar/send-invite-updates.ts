@@ -57,10 +57,13 @@ export async function updateAttendeesOf(
   if (savers.length === 0) return outcomes;
   // One read of the event for all its attendees.
   const event = await deps.events.get(eventId);
-  const once = { ...deps, events: { get: async () => event } };
   for (const userId of savers) {
     try {
-      outcomes.push({ eventId, userId, outcome: await reconcileInvite(once, userId, eventId, now) });
+      outcomes.push({
+        eventId,
+        userId,
+        outcome: await reconcileInvite(deps, userId, eventId, now, { event }),
+      });
     } catch (error) {
       deps.logger.error('invitation update failed', { eventId, userId, error });
       outcomes.push({ eventId, userId, outcome: 'failed' });

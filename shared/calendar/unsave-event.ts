@@ -23,8 +23,8 @@ export async function unsaveEventForUser(
   eventId: string,
   now: Date,
 ): Promise<{ readonly invite: InviteOutcome }> {
-  if ((await deps.savedEvents.unsave(userId, eventId, now)) === 'not-saved')
-    throw new EventNotSavedError(`event ${eventId} is not saved`);
-  await deps.calendars.invalidate(userId);
-  return { invite: await reconcileInvite(deps, userId, eventId, now) };
+  const removal = await deps.savedEvents.unsave(userId, eventId, now);
+  if (!removal) throw new EventNotSavedError(`event ${eventId} is not saved`);
+  if (removal.outcome === 'removed') await deps.calendars.invalidate(userId);
+  return { invite: await reconcileInvite(deps, userId, eventId, now, { saved: removal.saved }) };
 }

@@ -1,14 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandOutput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { isConditionFailure } from './condition-failure.ts';
 import { eventKey } from './keys/event-keys.ts';
 import { eventSaverKey, eventSaverPrefix, savedEventKey, savedEventPrefix } from './keys/saved-event-keys.ts';
+import { queryAll } from './query-all.ts';
+import { TransactionCancelledError, type TransactionPart, transactWrite } from './transact-write.ts';
 
 /*
  * USER#<user> / SAVED#<event>   the user's copy of an event: when saved, when removed (if it was), and
@@ -19,6 +15,10 @@ import { eventSaverKey, eventSaverPrefix, savedEventKey, savedEventPrefix } from
  *                               next change (and a removed saver costs one read that sends nothing)
  * EVENT#<event> / EVENT         hasSavers = true, returned by ingestion's own update, so an event nobody
  *                               saved costs no extra read when it changes
+ *
+ * Saving changes the three together, in one transaction on condition that the event exists: there is
+ * never a saved record without its attendee record, nor an attendee the event's flag does not announce.
+ * Removing is one conditional write to the saved record alone.
  */
 
 /** iTIP METHOD of an invitation: REQUEST (new or updated) or CANCEL. */
@@ -46,11 +46,23 @@ export interface SavedEvent {
 /** Saved and not removed since. */
 export const isSaved = (saved: SavedEvent) => saved.removedAt === null;
 
+/** What saving did, with the saved event as it now is (its invitation state included). */
+export type SaveOutcome =
+  | { readonly outcome: 'saved' | 'already-saved'; readonly saved: SavedEvent }
+  /** No event with that id: nothing was written. */
+  | { readonly outcome: 'no-event' };
+
+/** What removing did, with the saved event as it now is. */
+export interface RemoveOutcome {
+  readonly outcome: 'removed' | 'already-removed';
+  readonly saved: SavedEvent;
+}
+
 export interface SavedEventStore {
-  /** Saves an event for a user (again, if they removed it); 'already-saved' when it is saved. */
-  save(userId: string, eventId: string, now: Date): Promise<'saved' | 'already-saved'>;
-  /** Marks a saved event removed; 'removed' also when it already was, 'not-saved' when it never was. */
-  unsave(userId: string, eventId: string, now: Date): Promise<'removed' | 'not-saved'>;
+  /** Saves an event for a user, or again if they removed it (keeping its invitation state). */
+  save(userId: string, eventId: string, now: Date): Promise<SaveOutcome>;
+  /** Marks a saved event removed; null when the user never saved it (nothing written). */
+  unsave(userId: string, eventId: string, now: Date): Promise<RemoveOutcome | null>;
   /** The item, removed or not (see isSaved). */
   get(userId: string, eventId: string): Promise<SavedEvent | null>;
   /** Every saved item of the user, removed ones included (their removedAt set): filter with isSaved. */
@@ -65,7 +77,8 @@ export interface SavedEventStore {
   ): Promise<boolean>;
 }
 
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
+/** Saving tries again this often when the saved record changed between tries (a removal, a second tab). */
+const saveAttempts = 3;
 
 function toSavedEvent(item: Record<string, unknown>): SavedEvent {
   return {
@@ -87,121 +100,136 @@ function toSavedEvent(item: Record<string, unknown>): SavedEvent {
 }
 
 export function createSavedEventStore(client: DynamoDBDocumentClient, tableName: string): SavedEventStore {
-  async function queryAll(pk: string, prefix: string) {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page: QueryCommandOutput = await client.send(
-        new QueryCommand({
+  const listUnder = (pk: string, prefix: string) =>
+    queryAll(client, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+    });
+
+  /**
+   * The saved record's part of a save: created where there is none, or restored from the removal seen
+   * on the last try (its invitation attributes untouched). A failed condition hands back the item as it is.
+   */
+  function savedRecordPart(
+    userId: string,
+    eventId: string,
+    removed: SavedEvent | null,
+    now: Date,
+  ): TransactionPart {
+    if (!removed)
+      return {
+        label: 'saved',
+        Put: {
           TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+          Item: {
+            ...savedEventKey(userId, eventId),
+            type: 'saved-event',
+            userId,
+            eventId,
+            savedAt: now.toISOString(),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      };
+    return {
+      label: 'saved',
+      Update: {
+        TableName: tableName,
+        Key: savedEventKey(userId, eventId),
+        UpdateExpression: 'SET savedAt = :at REMOVE removedAt',
+        ConditionExpression: 'removedAt = :removed',
+        ExpressionAttributeValues: { ':at': now.toISOString(), ':removed': removed.removedAt },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
   }
 
-  async function get(userId: string, eventId: string) {
-    const output = await client.send(
-      new GetCommand({ TableName: tableName, Key: savedEventKey(userId, eventId), ConsistentRead: true }),
-    );
-    return output.Item ? toSavedEvent(output.Item) : null;
-  }
+  const saverPart = (userId: string, eventId: string): TransactionPart => ({
+    label: 'saver',
+    Put: {
+      TableName: tableName,
+      Item: { ...eventSaverKey(eventId, userId), type: 'event-saver', userId, eventId },
+    },
+  });
 
-  /** Saving a removed event again: the mark goes, the invitation state stays. False when it was not removed. */
-  async function restore(userId: string, eventId: string, now: Date) {
-    try {
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: savedEventKey(userId, eventId),
-          UpdateExpression: 'SET savedAt = :at REMOVE removedAt',
-          ConditionExpression: 'attribute_exists(removedAt)',
-          ExpressionAttributeValues: { ':at': now.toISOString() },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  }
+  const eventFlagPart = (eventId: string): TransactionPart => ({
+    label: 'event',
+    Update: {
+      TableName: tableName,
+      Key: eventKey(eventId),
+      UpdateExpression: 'SET hasSavers = :true',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':true': true },
+    },
+  });
 
   return {
     async save(userId, eventId, now) {
-      let outcome: 'saved' | 'already-saved' = 'saved';
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...savedEventKey(userId, eventId),
-              type: 'saved-event',
-              userId,
-              eventId,
-              savedAt: now.toISOString(),
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        outcome = (await restore(userId, eventId, now)) ? 'saved' : 'already-saved';
+      // The saved record as the last try found it: absent (create it) or removed (restore it).
+      let removed: SavedEvent | null = null;
+      for (let attempt = 1; attempt <= saveAttempts; attempt += 1) {
+        try {
+          await transactWrite(client, [
+            savedRecordPart(userId, eventId, removed, now),
+            saverPart(userId, eventId),
+            eventFlagPart(eventId),
+          ]);
+          const invite = removed?.invite ?? null;
+          return {
+            outcome: 'saved',
+            saved: { userId, eventId, savedAt: now.toISOString(), removedAt: null, invite },
+          };
+        } catch (error) {
+          if (!(error instanceof TransactionCancelledError)) throw error;
+          if (error.failedOn('event')) return { outcome: 'no-event' };
+          if (!error.failedOn('saved')) throw error;
+          const old = error.oldItem('saved');
+          const current = old ? toSavedEvent(old) : null;
+          if (current && isSaved(current)) return { outcome: 'already-saved', saved: current };
+          removed = current;
+        }
       }
-      // Both idempotent and written on every save, so a crash after the first write is repaired by a retry.
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...eventSaverKey(eventId, userId), type: 'event-saver', userId, eventId },
-        }),
-      );
-      await client
-        .send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: eventKey(eventId),
-            UpdateExpression: 'SET hasSavers = :true',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':true': true },
-          }),
-        )
-        .catch((error: unknown) => {
-          if (!isConditionFailure(error)) throw error;
-        });
-      return outcome;
+      throw new Error(`saving ${eventId} for ${userId} kept meeting concurrent changes; try again`);
     },
 
     async unsave(userId, eventId, now) {
       try {
-        await client.send(
+        const output = await client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: savedEventKey(userId, eventId),
             UpdateExpression: 'SET removedAt = :at',
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(removedAt)',
             ExpressionAttributeValues: { ':at': now.toISOString() },
+            ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
-        return 'removed';
+        return { outcome: 'removed', saved: toSavedEvent(output.Attributes ?? {}) };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
+        // Removed already (a retry, a second tab): the same answer, so the caller can finish the job.
+        return error.Item
+          ? { outcome: 'already-removed', saved: toSavedEvent(unmarshall(error.Item)) }
+          : null;
       }
-      // Removed already (a retry, a second tab): the same answer, so the caller can finish the job.
-      return (await get(userId, eventId)) ? 'removed' : 'not-saved';
     },
 
-    get,
+    async get(userId, eventId) {
+      const output = await client.send(
+        new GetCommand({ TableName: tableName, Key: savedEventKey(userId, eventId), ConsistentRead: true }),
+      );
+      return output.Item ? toSavedEvent(output.Item) : null;
+    },
 
     async listForUser(userId) {
-      return (await queryAll(savedEventKey(userId, '').pk, savedEventPrefix)).map(toSavedEvent);
+      return (await listUnder(savedEventKey(userId, '').pk, savedEventPrefix)).map(toSavedEvent);
     },
 
     async listSavers(eventId) {
-      return (await queryAll(eventSaverKey(eventId, '').pk, eventSaverPrefix)).map((item) =>
+      return (await listUnder(eventSaverKey(eventId, '').pk, eventSaverPrefix)).map((item) =>
         String(item.userId),
       );
     },

@@ -1,4 +1,5 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -24,6 +25,7 @@ import type { UserProfile } from '../../shared/users/user-profile.ts';
 import { eventEntry } from '../support/event-entries.ts';
 import { type StoredMail, startTestSes } from '../support/local-ses.ts';
 import { createLocalTable, type LocalTable } from '../support/local-table.ts';
+import { countRequests } from '../support/request-counter.ts';
 
 const sourceId = 'src_dddddddddddd';
 const now = new Date('2030-03-01T09:00:00Z');
@@ -154,6 +156,48 @@ describe('calendar invitations', () => {
     expect(delivered.map((mail) => mail.subject)).toEqual([
       'Invitation: Platform Engineering Day · Tue 12 Mar, 09:30–17:00 CET',
     ]);
+  });
+
+  it('saved twice at the same moment by one user: one saved record, one invitation in the inbox', async () => {
+    const both = await Promise.all([
+      saveEventForUser(deps, ana.id, eventId, now),
+      saveEventForUser(deps, ana.id, eventId, now),
+    ]);
+    expect(both.map((one) => one.saved).sort()).toEqual(['already-saved', 'saved']);
+    // One of them sent it; the other found it being sent (busy) or sent (up-to-date).
+    expect(both.map((one) => one.invite).filter((invite) => invite === 'sent-invite')).toHaveLength(1);
+    const saved = await table.documentClient.send(
+      new ScanCommand({
+        TableName: table.tableName,
+        FilterExpression: '#type = :type',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': 'saved-event' },
+        ConsistentRead: true,
+      }),
+    );
+    expect(saved.Items?.map((item) => [item.userId, item.eventId])).toEqual([[ana.id, eventId]]);
+    const delivered = (await inbox()).filter((mail) =>
+      mail.destination.to.some((to) => to.includes(ana.email)),
+    );
+    expect(delivered.map((mail) => mail.subject)).toEqual([
+      'Invitation: Platform Engineering Day · Tue 12 Mar, 09:30–17:00 CET',
+    ]);
+    expect((await deps.savedEvents.get(ana.id, eventId))?.invite?.sequence).toBe(0);
+  });
+
+  it('saves with one transaction and sends the invitation in eight requests; saving again costs three', async () => {
+    await createCalendarStore(table.documentClient, table.tableName).create(ana.id, 'nonce', 'hash', now);
+    const requests = countRequests(table.documentClient);
+    await saveEventForUser(deps, ana.id, eventId, now);
+    expect(requests.byCommand()).toEqual({
+      TransactWriteItemsCommand: 1, // saved record, attendee record, the event's flag
+      GetItemCommand: 2, // the event (alongside the save), the profile
+      BatchGetItemCommand: 1, // the suppression list
+      UpdateItemCommand: 4, // the feed's render dropped, the ledger's claim and SENT mark, the invite recorded
+    });
+    requests.reset();
+    await saveEventForUser(deps, ana.id, eventId, now);
+    expect(requests.byCommand()).toEqual({ TransactWriteItemsCommand: 1, GetItemCommand: 2 });
   });
 
   it('sends an update with SEQUENCE 1 when the source moves the event, once, then a CANCEL when it drops it', async () => {
