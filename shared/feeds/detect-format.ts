@@ -4,6 +4,7 @@
  */
 import { FeedParseError } from './feed-errors.ts';
 import type { FeedFormat } from './feed-event.ts';
+import { JsonTooDeepError, parseFeedJson } from './read-json.ts';
 
 /** What detection found; JSON documents come back parsed so they are not parsed twice. */
 export type DetectedFeed =
@@ -43,8 +44,9 @@ export function detectFeed(text: string, contentType?: string | null): DetectedF
 function detectJson(text: string, contentType: string | null | undefined): DetectedFeed {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseFeedJson(text);
   } catch (error) {
+    if (error instanceof JsonTooDeepError) throw error;
     throw new FeedParseError(`${NOT_A_FEED} (the JSON could not be read: ${(error as Error).message})`);
   }
   if (isObject(json) && typeof json.version === 'string' && JSON_FEED_VERSION.test(json.version)) {

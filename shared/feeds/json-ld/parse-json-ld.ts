@@ -1,6 +1,8 @@
 /** schema.org Events from an HTML page's JSON-LD script blocks, or from a bare JSON-LD document. */
+import { FeedParseError } from '../feed-errors.ts';
 import type { FeedProblem } from '../feed-event.ts';
 import type { RawEvent, RawFeed } from '../raw-event.ts';
+import { JsonTooDeepError, parseFeedJson } from '../read-json.ts';
 import { decodeHtmlEntities } from '../text/html-to-text.ts';
 import { findEventNodes, indexNodesById } from './find-event-nodes.ts';
 import { ldJsonScriptBlocks } from './html-script-blocks.ts';
@@ -19,7 +21,8 @@ const TITLE = /<title\b[^>]*>([^<]*)<\/title>/i;
 export function parseJsonLdHtml(html: string, options: JsonLdOptions): RawFeed {
   const problems: FeedProblem[] = [];
   const documents: unknown[] = [];
-  ldJsonScriptBlocks(html).forEach((block, index) => {
+  const blocks = ldJsonScriptBlocks(html);
+  blocks.forEach((block, index) => {
     const parsed = parseBlock(block);
     if (parsed.ok) documents.push(parsed.value);
     else
@@ -28,6 +31,9 @@ export function parseJsonLdHtml(html: string, options: JsonLdOptions): RawFeed {
         message: `JSON-LD block ${index + 1} is not valid JSON: ${parsed.error}`,
       });
   });
+  // A page none of whose JSON-LD can be read is an unreadable feed, not a page without events.
+  if (blocks.length > 0 && documents.length === 0)
+    throw new FeedParseError(`none of the page's JSON-LD could be read: ${problems[0]?.message ?? ''}`);
   const title = TITLE.exec(html)?.[1];
   return readDocuments(documents, options, problems, title ? decodeHtmlEntities(title).trim() || null : null);
 }
@@ -62,8 +68,9 @@ function readDocuments(
 function parseBlock(block: string): { ok: true; value: unknown } | { ok: false; error: string } {
   const text = block.replace(WRAPPERS, '');
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: parseFeedJson(text, 'the block') };
   } catch (error) {
+    if (error instanceof JsonTooDeepError) return { ok: false, error: error.message };
     try {
       return { ok: true, value: JSON.parse(text.replace(RAW_LINE_BREAKS_AND_TABS, ' ')) };
     } catch {

@@ -23,6 +23,10 @@ const entityLimits: ProcessEntitiesOptions & { readonly appliesTo: 'external' } 
   appliesTo: 'external',
 };
 
+/** Real feeds nest a handful of elements; hundreds is hostile (and would make walking the tree recursive). */
+const maxXmlDepth = 200;
+const NESTING_LIMIT_ERROR = /nested tags/i;
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
@@ -37,7 +41,7 @@ const parser = new XMLParser({
   processEntities: entityLimits,
   // XHTML content stays markup, to be read as HTML later.
   stopNodes: ['..content[type=xhtml]', '..summary[type=xhtml]', '..title[type=xhtml]'],
-  maxNestedTags: 200,
+  maxNestedTags: maxXmlDepth,
 });
 
 const ENTITY_LIMIT_ERROR = /entity|expan/i;
@@ -65,6 +69,8 @@ export function parseXml(text: string): XmlDocument {
   } catch (error) {
     const reason = (error as Error).message;
     if (ENTITY_LIMIT_ERROR.test(reason)) throw new FeedParseError(`XML feed rejected: ${reason}`);
+    if (NESTING_LIMIT_ERROR.test(reason))
+      throw new FeedParseError(`XML feed rejected: elements nested more than ${maxXmlDepth} levels deep`);
     throw new FeedParseError(`malformed XML feed: ${strictError ?? reason}`);
   }
   const rootName = Object.keys(tree).find((name) => !name.startsWith('?') && !name.startsWith('#'));
