@@ -248,10 +248,12 @@ function areTidyAndDistinct(categories: readonly string[]): boolean {
   return true;
 }
 
+/** An absolute http(s) URL, stored as the WHATWG URL serializes it (what browsers and mail clients open), or null. */
 function absoluteHttpUrl(value: string | null): string | null {
   if (value === null) return null;
   const trimmed = value.trim();
-  return ABSOLUTE_HTTP_URL.test(trimmed) && URL.canParse(trimmed) ? trimmed : null;
+  if (!ABSOLUTE_HTTP_URL.test(trimmed)) return null;
+  return URL.parse(trimmed)?.href ?? null;
 }
 
 function nonEmpty(value: string | null): string | null {

@@ -175,6 +175,16 @@ describe('normalizeEvent', () => {
     expect(normalized({ url: ' https://example.org/e/1 ' }).event.url).toBe('https://example.org/e/1');
   });
 
+  it('stores URLs as the WHATWG URL serializes them, and drops ones that do not parse', () => {
+    expect(normalized({ url: 'HTTPS://Example.ORG:443/a/../e?q=ä#x' }).event.url).toBe(
+      'https://example.org/e?q=%C3%A4#x',
+    );
+    expect(normalized({ url: 'https://exa mple.org/e' }).event.url).toBeNull();
+    expect(normalized({ url: 'http://[::ffff:127.0.0.1]/' }).event.url).toBe('http://[::ffff:7f00:1]/');
+    const online = normalized({ locationText: 'Online', joinUrl: 'https://Zoom.US/j/1?pwd=ä' }).event;
+    expect(online.joinUrl).toBe('https://zoom.us/j/1?pwd=%C3%A4');
+  });
+
   it('tags from the vocabulary in title, description and categories, every category slugged, and the defaults', () => {
     const { event } = normalized(
       {
