@@ -3,17 +3,19 @@ import { SourceExistsError, type SourceRepository } from '../store/source-reposi
 import {
   type SourceSuggestionStore,
   SuggestionAlreadyDecidedError,
+  type SuggestionDecision,
   SuggestionNotFoundError,
 } from '../store/source-suggestion-store.ts';
+import { TransactionCancelledError } from '../store/transact-write.ts';
 import { buildSource } from './new-source.ts';
 import type { Source } from './source.ts';
 import { sourceKinds } from './source.ts';
 import type { SourceSuggestion } from './source-suggestion.ts';
 
 /*
- * Approving writes two items without a transaction: the Source first, then the decision. A crash in
- * between leaves the suggestion pending with its source in place, and approving again repairs it
- * (the existing source of the same URL counts as created).
+ * Approving is one transaction: the Source is created and the suggestion marked approved, on condition
+ * that the suggestion is still pending and no source holds the URL's id. Two admins approving at once
+ * make one source and one decision; the other admin learns it was approved already.
  */
 
 /** What the admin may change when approving; absent fields keep the suggestion's (or the defaults). */
@@ -38,7 +40,7 @@ export const approvalSchema = z.object({
 export type ApprovalInput = z.input<typeof approvalSchema>;
 
 export interface SuggestionDecisionDependencies {
-  readonly sources: Pick<SourceRepository, 'create' | 'get'>;
+  readonly sources: Pick<SourceRepository, 'creationPart' | 'existingIn'>;
   readonly suggestions: Pick<SourceSuggestionStore, 'get' | 'decide'>;
 }
 
@@ -48,7 +50,7 @@ export interface Approval {
 }
 
 async function pendingSuggestion(
-  deps: SuggestionDecisionDependencies,
+  deps: Pick<SuggestionDecisionDependencies, 'suggestions'>,
   suggestionId: string,
 ): Promise<SourceSuggestion> {
   const suggestion = await deps.suggestions.get(suggestionId);
@@ -81,25 +83,21 @@ export async function approveSuggestion(
     },
     now,
   );
-  const source = await createOrFindSource(deps, built);
-  const decided = await deps.suggestions.decide(suggestion.id, {
+  const decision: SuggestionDecision = {
     status: 'approved',
     decidedBy: adminUserId,
     decidedAt: now.toISOString(),
-  });
-  return { suggestion: decided, source };
-}
-
-/** The source as created, or the one already there for the same URL (an earlier approve that crashed, or the CLI). */
-async function createOrFindSource(deps: SuggestionDecisionDependencies, source: Source): Promise<Source> {
+  };
   try {
-    await deps.sources.create(source);
-    return source;
+    const decided = await deps.suggestions.decide(suggestion, decision, [deps.sources.creationPart(built)]);
+    return { suggestion: decided, source: built };
   } catch (error) {
-    if (!(error instanceof SourceExistsError)) throw error;
-    const existing = await deps.sources.get(source.id);
-    if (existing?.url === source.url) return existing;
-    throw error;
+    if (!(error instanceof TransactionCancelledError) || !error.failedOn('source')) throw error;
+    const existing = deps.sources.existingIn(error);
+    if (existing?.url !== built.url)
+      throw new SourceExistsError(`another feed's source holds the id ${built.id} of ${built.url}`);
+    // The feed was registered meanwhile (with the CLI): approving adopts that source, unchanged.
+    return { suggestion: await deps.suggestions.decide(suggestion, decision), source: existing };
   }
 }
 
@@ -110,7 +108,7 @@ export async function rejectSuggestion(
   adminUserId: string,
   now: Date,
 ): Promise<SourceSuggestion> {
-  return deps.suggestions.decide(suggestionId, {
+  return deps.suggestions.decide(await pendingSuggestion(deps, suggestionId), {
     status: 'rejected',
     decidedBy: adminUserId,
     decidedAt: now.toISOString(),

@@ -1,14 +1,20 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Source, SourceHealth } from '../sources/source.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import { sourceKey, sourceNextFetchSk, sourcesByNextFetchPk } from './keys/source-keys.ts';
+import { queryAll } from './query-all.ts';
+import type { TransactionCancelledError, TransactionPart } from './transact-write.ts';
+
+/*
+ * SOURCE#<id> / SOURCE   one feed; the id is derived from its URL, so the item is also the URL's
+ *                        uniqueness: creating it (attribute_not_exists) is what refuses a second source.
+ */
 
 export class SourceExistsError extends Error {
   override readonly name = 'SourceExistsError';
@@ -19,7 +25,12 @@ export class SourceNotFoundError extends Error {
 }
 
 export interface SourceRepository {
+  /** SourceExistsError when a source holds the id (the URL is registered). */
   create(source: Source): Promise<void>;
+  /** Creating the source as a part of the caller's transaction (label 'source'; fails when the id is held). */
+  creationPart(source: Source): TransactionPart;
+  /** The source that held the id when the creation part of a cancelled transaction failed. */
+  existingIn(cancelled: TransactionCancelledError): Source | null;
   get(sourceId: string): Promise<Source | null>;
   list(): Promise<Source[]>;
   listDue(now: Date): Promise<Source[]>;
@@ -44,20 +55,8 @@ function fromItem(item: Record<string, unknown>): Source {
 }
 
 export function createSourceRepository(client: DynamoDBDocumentClient, tableName: string): SourceRepository {
-  async function queryAll(
-    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
-  ): Promise<Source[]> {
-    const sources: Source[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: startKey }),
-      );
-      for (const item of page.Items ?? []) sources.push(fromItem(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return sources;
-  }
+  const sources = async (input: Omit<QueryCommandInput, 'TableName'>) =>
+    (await queryAll(client, { ...input, TableName: tableName })).map(fromItem);
 
   return {
     async create(source) {
@@ -70,11 +69,25 @@ export function createSourceRepository(client: DynamoDBDocumentClient, tableName
           }),
         );
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) {
+        if (isConditionFailure(error))
           throw new SourceExistsError(`a source for ${source.url} already exists (${source.id})`);
-        }
         throw error;
       }
+    },
+
+    creationPart: (source) => ({
+      label: 'source',
+      Put: {
+        TableName: tableName,
+        Item: toItem(source),
+        ConditionExpression: 'attribute_not_exists(pk)',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    }),
+
+    existingIn(cancelled) {
+      const item = cancelled.failedOn('source') ? cancelled.oldItem('source') : null;
+      return item ? fromItem(item) : null;
     },
 
     async get(sourceId) {
@@ -83,14 +96,14 @@ export function createSourceRepository(client: DynamoDBDocumentClient, tableName
     },
 
     list: () =>
-      queryAll({
+      sources({
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': sourcesByNextFetchPk },
       }),
 
     listDue: (now) =>
-      queryAll({
+      sources({
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :due',
         // '~' sorts after '#<id>', so every source due at exactly `now` is included.
@@ -112,8 +125,7 @@ export function createSourceRepository(client: DynamoDBDocumentClient, tableName
           }),
         );
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException)
-          throw new SourceNotFoundError(`no source ${sourceId}`);
+        if (isConditionFailure(error)) throw new SourceNotFoundError(`no source ${sourceId}`);
         throw error;
       }
     },

@@ -1,19 +1,26 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
+  paginateQuery,
   type QueryCommandInput,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { SourceSuggestion } from '../sources/source-suggestion.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import {
   sourceSuggestionKey,
   suggestionsByUserPk,
   suggestionsPk,
   suggestionsSk,
 } from './keys/source-suggestion-keys.ts';
+import { TransactionCancelledError, type TransactionPart, transactWrite } from './transact-write.ts';
+
+/*
+ * SUGGESTION#<id> / SUGGESTION   one suggested feed (the id is its URL's), pending until an admin decides;
+ *                                gsi1 lists pending ones by age and decided ones by decision, gsi2 one
+ *                                person's. A decision is final: it is written only while the status is
+ *                                pending, in one transaction with what it brings about (approving: the source).
+ */
 
 /** The URL was suggested before (the id is the URL's). */
 export class SuggestionExistsError extends Error {
@@ -50,8 +57,16 @@ export interface SourceSuggestionStore {
   listRecentlyDecided(limit: number): Promise<SourceSuggestion[]>;
   /** One user's last `limit` suggestions, newest first. */
   listBySuggester(userId: string, limit: number): Promise<SourceSuggestion[]>;
-  /** Decides a pending suggestion; SuggestionNotFoundError or SuggestionAlreadyDecidedError otherwise. */
-  decide(suggestionId: string, decision: SuggestionDecision): Promise<SourceSuggestion>;
+  /**
+   * Decides the suggestion if it is still pending, with `alsoWrite` in the same transaction, and returns
+   * it decided; SuggestionNotFoundError or SuggestionAlreadyDecidedError (with the decision made) when it
+   * is gone or decided. Other failed parts surface as TransactionCancelledError.
+   */
+  decide(
+    suggestion: SourceSuggestion,
+    decision: SuggestionDecision,
+    alsoWrite?: readonly TransactionPart[],
+  ): Promise<SourceSuggestion>;
 }
 
 type Item = Record<string, unknown>;
@@ -87,19 +102,16 @@ export function createSourceSuggestionStore(
   client: DynamoDBDocumentClient,
   tableName: string,
 ): SourceSuggestionStore {
+  /** The items a query finds, page after page, up to `limit`. */
   async function query(
-    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+    input: Omit<QueryCommandInput, 'TableName'>,
     limit = Number.POSITIVE_INFINITY,
   ): Promise<SourceSuggestion[]> {
     const found: SourceSuggestion[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: startKey }),
-      );
+    for await (const page of paginateQuery({ client }, { ...input, TableName: tableName })) {
       for (const item of page.Items ?? []) found.push(fromItem(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && found.length < limit);
+      if (found.length >= limit) break;
+    }
     return found.slice(0, limit);
   }
 
@@ -121,7 +133,7 @@ export function createSourceSuggestionStore(
           }),
         );
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException)
+        if (isConditionFailure(error))
           throw new SuggestionExistsError(`${suggestion.url} was suggested before (${suggestion.id})`);
         throw error;
       }
@@ -160,33 +172,35 @@ export function createSourceSuggestionStore(
         limit,
       ),
 
-    async decide(suggestionId, decision) {
+    async decide(suggestion, decision, alsoWrite = []) {
+      const decisionPart: TransactionPart = {
+        label: 'suggestion',
+        Update: {
+          TableName: tableName,
+          Key: sourceSuggestionKey(suggestion.id),
+          UpdateExpression:
+            'SET #status = :status, decidedBy = :by, decidedAt = :at, gsi1pk = :decided, gsi1sk = :sk',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':status': decision.status,
+            ':by': decision.decidedBy,
+            ':at': decision.decidedAt,
+            ':decided': suggestionsPk('decided'),
+            ':sk': suggestionsSk(decision.decidedAt, suggestion.id),
+            ':pending': 'pending',
+          },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      };
       try {
-        const output = await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: sourceSuggestionKey(suggestionId),
-            UpdateExpression:
-              'SET #status = :status, decidedBy = :by, decidedAt = :at, gsi1pk = :decided, gsi1sk = :sk',
-            ConditionExpression: 'attribute_exists(pk) AND #status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':status': decision.status,
-              ':by': decision.decidedBy,
-              ':at': decision.decidedAt,
-              ':decided': suggestionsPk('decided'),
-              ':sk': suggestionsSk(decision.decidedAt, suggestionId),
-              ':pending': 'pending',
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return fromItem(output.Attributes ?? {});
+        await transactWrite(client, [decisionPart, ...alsoWrite]);
+        return { ...suggestion, ...decision };
       } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        const current = await get(suggestionId);
-        if (!current) throw new SuggestionNotFoundError(`no suggestion ${suggestionId}`);
-        throw new SuggestionAlreadyDecidedError(current);
+        if (!(error instanceof TransactionCancelledError) || !error.failedOn('suggestion')) throw error;
+        const current = error.oldItem('suggestion');
+        if (!current) throw new SuggestionNotFoundError(`no suggestion ${suggestion.id}`);
+        throw new SuggestionAlreadyDecidedError(fromItem(current));
       }
     },
   };

@@ -53,7 +53,7 @@ type Result = APIGatewayProxyStructuredResultV2;
 export interface SourceRouteDependencies extends SignedInDependencies {
   /** getMany: the suggesters' addresses, for the admin. */
   readonly users: Pick<UserRepository, 'get' | 'getMany'>;
-  readonly sources: Pick<SourceRepository, 'get' | 'create' | 'list'>;
+  readonly sources: Pick<SourceRepository, 'get' | 'list' | 'creationPart' | 'existingIn'>;
   readonly suggestions: SourceSuggestionStore;
 }
 

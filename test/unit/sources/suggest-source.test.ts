@@ -88,7 +88,9 @@ describe('suggestSource', () => {
     // Others may still suggest, and so may she once one is decided.
     await suggestSource(deps, { url: 'https://example.org/ravi.ics', kind: 'peer-group' }, 'usr_ravi', now);
     const [oldest] = await suggestions.store.listBySuggester('usr_ana', 1);
-    await suggestions.store.decide(oldest?.id ?? '', {
+    if (!oldest) throw new Error('no suggestion');
+    suggestions.byId.set(oldest.id, {
+      ...oldest,
       status: 'rejected',
       decidedBy: 'usr_admin',
       decidedAt: now.toISOString(),
