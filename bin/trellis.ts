@@ -4,12 +4,17 @@ import { CalendarRotationConflictError } from '#shared/calendar/calendar-subscri
 import { EventNotFoundError } from '#shared/calendar/save-event.ts';
 import { ConfigError } from '#shared/config/env.ts';
 import { loadLocalSettings } from '#shared/config/local-settings.ts';
-import { ContactDateInFutureError } from '#shared/contacts/contact-input.ts';
+import {
+  ContactChangedError,
+  ContactDateInFutureError,
+  ContactNotFoundError,
+  ContactOwnerNotFoundError,
+  ReminderScheduleChangedError,
+} from '#shared/contacts/contact-errors.ts';
 import { FeedParseError } from '#shared/feeds/feed-errors.ts';
 import { DynamoLocalStartError, JavaMissingError } from '#shared/local/dynamodb-local-server.ts';
 import { PortInUseError } from '#shared/local/listen.ts';
 import { SourceFetchError } from '#shared/security/source-fetch-error.ts';
-import { ContactChangedError, ContactNotFoundError } from '#shared/store/contact-repository.ts';
 import { SourceExistsError, SourceNotFoundError } from '#shared/store/source-repository.ts';
 import { UserExistsError, UserNotFoundError } from '#shared/store/user-repository.ts';
 import { calendarUsage, runCalendar, runSave } from './commands/calendar.ts';
@@ -62,6 +67,8 @@ const expectedErrors = [
   ContactNotFoundError,
   ContactChangedError,
   ContactDateInFutureError,
+  ContactOwnerNotFoundError,
+  ReminderScheduleChangedError,
 ];
 
 async function main(argv: string[]): Promise<number> {

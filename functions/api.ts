@@ -24,11 +24,10 @@ import {
   verifyLink,
 } from '#shared/security/signed-links.ts';
 import { createCalendarStore } from '#shared/store/calendar-store.ts';
-import { createContactRepository } from '#shared/store/contact-repository.ts';
+import { createContactDependencies } from '#shared/store/contact-dependencies.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
 import { createProfileDependencies } from '#shared/store/profile-dependencies.ts';
-import { createReminderSlots } from '#shared/store/reminder-slots.ts';
 import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
 import { createSendLedger } from '#shared/store/send-ledger.ts';
 import { createSignInStore } from '#shared/store/sign-in-store.ts';
@@ -81,7 +80,9 @@ const saveDeps = {
 };
 const saveEvent = saveEventForLink(saveDeps);
 const signIns = createSignInStore(client, tableName);
-const contacts = createContactRepository(client, tableName);
+/** The contact use cases' stores, for the JSON API, the pages and the email links alike. */
+const contactActions = createContactDependencies(client, tableName);
+const contacts = contactActions.contacts;
 const adminEmails = adminEmailsFromEnv();
 const accountDeps = {
   signIn: {
@@ -109,8 +110,7 @@ const signedIn = {
 };
 const myDataDeps = {
   ...signedIn,
-  contacts,
-  slots: createReminderSlots(client, tableName),
+  contactActions,
   calendar: accountDeps.calendar,
   saveEvent: saveDeps,
   publicBaseUrlOf: (event: Event) => publicBaseUrlFor(accountDeps.publicBaseUrl, event),
@@ -130,8 +130,7 @@ const digestPreviewDeps = {
   publicBaseUrlOf: myDataDeps.publicBaseUrlOf,
 };
 const contactDeps = {
-  users,
-  contacts: myDataDeps.contacts,
+  ...contactActions,
   usedLinks: createUsedLinks(client, tableName),
 };
 
@@ -160,7 +159,7 @@ const json = (body: unknown): Result => jsonResponse(200, body);
 const routes = httpRouterHandler<Event, Result>([
   ...accountRoutes(accountDeps),
   ...myDataRoutes(myDataDeps),
-  ...contactPageRoutes({ ...signedIn, contacts: myDataDeps.contacts, slots: myDataDeps.slots }),
+  ...contactPageRoutes({ ...signedIn, contactActions }),
   ...profilePageRoutes(signedIn),
   ...calendarPageRoutes({
     ...signedIn,

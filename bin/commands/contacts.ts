@@ -1,24 +1,17 @@
 import { parseArgs } from 'node:util';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
+import { addContact } from '#shared/contacts/add-contact.ts';
+import { changeContact } from '#shared/contacts/change-contact.ts';
 import { type Contact, cadenceText } from '#shared/contacts/contact.ts';
-import {
-  buildContact,
-  type ContactChanges,
-  ContactDateInFutureError,
-  contactFieldsSchema,
-  markTalked,
-  type NewContactInput,
-  snoozeFor,
-  updateContact,
-} from '#shared/contacts/contact-input.ts';
-import { daysBetween, localDate, nextDueDate } from '#shared/contacts/next-due-date.ts';
-import {
-  ContactNotFoundError,
-  type ContactRepository,
-  createContactRepository,
-} from '#shared/store/contact-repository.ts';
-import { createReminderSlots } from '#shared/store/reminder-slots.ts';
-import { createUserRepository, UserNotFoundError } from '#shared/store/user-repository.ts';
+import { contactsInDueOrder, dueLabel, dueStateOf } from '#shared/contacts/contact-due-state.ts';
+import { ContactNotFoundError } from '#shared/contacts/contact-errors.ts';
+import type { ContactChanges, NewContactInput } from '#shared/contacts/contact-input.ts';
+import { markContactTalked } from '#shared/contacts/mark-talked.ts';
+import { localDate, nextDueDate } from '#shared/contacts/next-due-date.ts';
+import { removeContact } from '#shared/contacts/remove-contact.ts';
+import { defaultSnoozeDays, snoozeContact } from '#shared/contacts/snooze-contact.ts';
+import { createContactDependencies } from '#shared/store/contact-dependencies.ts';
+import { UserNotFoundError } from '#shared/store/user-repository.ts';
 import { openStoreSession } from '../local/store-session.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -55,8 +48,6 @@ const contactOptions = {
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof contactOptions }>>['values'];
-
-const defaultSnoozeDays = 7;
 
 function wholeNumber(flag: string, value: string, min: number, max: number): number {
   const number = Number(value);
@@ -95,45 +86,24 @@ function changesFrom(values: Values, current: Contact['cadence'] | null): Contac
   ) as ContactChanges;
 }
 
-function state(contact: Contact, dueOn: string, today: string): string {
-  if (contact.paused) return 'paused';
-  if (contact.snoozedUntil && contact.snoozedUntil > today && dueOn === contact.snoozedUntil)
-    return 'snoozed';
-  if (dueOn === today) return 'due today';
-  if (dueOn < today) {
-    const days = daysBetween(dueOn, today);
-    return `overdue ${days} ${days === 1 ? 'day' : 'days'}`;
-  }
-  return '';
-}
-
 function describe(contact: Contact): string {
   const who = contact.organization ? `${contact.name}, ${contact.organization}` : contact.name;
   return `${contact.id} ${who} (${contact.relationship}, ${cadenceText(contact.cadence)}${contact.paused ? ', paused' : ''}); next due ${nextDueDate(contact)}`;
 }
 
-/** Active contacts by next due date, then paused ones: a paused contact's due date means nothing. */
-function byNextDue(contacts: readonly Contact[]) {
-  return contacts
-    .map((contact) => ({ contact, dueOn: nextDueDate(contact) }))
-    .sort(
-      (a, b) =>
-        Number(a.contact.paused) - Number(b.contact.paused) ||
-        a.dueOn.localeCompare(b.dueOn) ||
-        a.contact.name.localeCompare(b.contact.name),
-    );
-}
-
 function table(contacts: readonly Contact[], today: string): string {
-  const rows = byNextDue(contacts).map(({ contact, dueOn }) => [
-    contact.id,
-    contact.name,
-    contact.relationship,
-    cadenceText(contact.cadence),
-    contact.lastContactedOn ?? '-',
-    dueOn,
-    state(contact, dueOn, today),
-  ]);
+  const rows = contactsInDueOrder(contacts).map((contact) => {
+    const due = dueStateOf(contact, today);
+    return [
+      contact.id,
+      contact.name,
+      contact.relationship,
+      cadenceText(contact.cadence),
+      contact.lastContactedOn ?? '-',
+      due.dueOn,
+      dueLabel(due),
+    ];
+  });
   const header = ['ID', 'NAME', 'RELATIONSHIP', 'CADENCE', 'LAST CONTACTED', 'NEXT DUE', 'STATE'];
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
@@ -148,13 +118,6 @@ function table(contacts: readonly Contact[], today: string): string {
     .join('\n');
 }
 
-async function requireContact(contacts: ContactRepository, userId: string, values: Values, email: string) {
-  if (!values.contact) throw new UsageError('--contact ID is required');
-  const contact = await contacts.get(userId, values.contact);
-  if (!contact) throw new ContactNotFoundError(`no contact ${values.contact} for ${email}`);
-  return contact;
-}
-
 export async function runContacts(args: string[], settings: LocalSettings): Promise<void> {
   const [action, ...rest] = args;
   if (!['add', 'update', 'list', 'done', 'snooze', 'remove'].includes(action ?? ''))
@@ -167,20 +130,19 @@ export async function runContacts(args: string[], settings: LocalSettings): Prom
   if (!values.user) throw new UsageError('--user EMAIL is required');
   const session = await openStoreSession(settings);
   try {
-    const profile = await createUserRepository(session.client, session.tableName).getByEmail(values.user);
+    const deps = createContactDependencies(session.client, session.tableName);
+    const profile = await deps.users.getByEmail(values.user);
     if (!profile) throw new UserNotFoundError(`no user ${values.user}`);
-    const contacts = createContactRepository(session.client, session.tableName);
-    const slots = createReminderSlots(session.client, session.tableName);
     const now = new Date();
     const today = localDate(now, profile.timeZone);
     const write = (text: string) => process.stdout.write(`${text}\n`);
 
     if (action === 'list') {
-      const all = await contacts.listForUser(profile.id);
+      const all = contactsInDueOrder(await deps.contacts.listForUser(profile.id));
       if (values.json)
         write(
           JSON.stringify(
-            byNextDue(all).map(({ contact, dueOn }) => ({ ...contact, nextDueOn: dueOn })),
+            all.map((contact) => ({ ...contact, nextDueOn: nextDueDate(contact) })),
             null,
             2,
           ),
@@ -192,52 +154,48 @@ export async function runContacts(args: string[], settings: LocalSettings): Prom
       if (values.name === undefined || values.relationship === undefined)
         throw new UsageError('contacts add needs --name and --relationship');
       if (values.resume) throw new UsageError('--resume is for contacts update');
-      // Checked first: the default cadence depends on it.
-      contactFieldsSchema.pick({ relationship: true }).parse({ relationship: values.relationship });
-      const contact = buildContact(profile.id, changesFrom(values, null) as NewContactInput, today, now);
-      await contacts.create(contact);
-      // Idempotent, so every add also repairs a missing slot; the first add is the one that matters.
-      await slots.enter(profile.id, profile.timeZone, profile.reminderHour);
+      const contact = await addContact(deps, profile, changesFrom(values, null) as NewContactInput, now);
       write(`added ${describe(contact)}`);
       return;
     }
 
-    const contact = await requireContact(contacts, profile.id, values, profile.email);
-    if (action === 'update') {
-      const changes = changesFrom(values, contact.cadence);
-      if (Object.keys(changes).length === 0)
-        throw new UsageError('contacts update needs something to change');
-      const updated = updateContact(contact, changes, today, now);
-      const final = values.resume ? { ...updated, snoozedUntil: null } : updated;
-      await contacts.save(final, contact);
-      write(`updated ${describe(final)}`);
-    } else if (action === 'done') {
-      const on = values.on ?? today;
-      contactFieldsSchema.pick({ lastContactedOn: true }).parse({ lastContactedOn: on });
-      if (on > today) throw new ContactDateInFutureError(`--on ${on} is after today (${today})`);
-      if (contact.lastContactedOn && on < contact.lastContactedOn) {
-        // An older conversation must not pull the next due date back.
+    if (!values.contact) throw new UsageError('--contact ID is required');
+    const contactId = values.contact;
+    try {
+      if (action === 'update') {
+        // --every or --unit alone keeps the other half of the stored cadence.
+        const current = await deps.contacts.get(profile.id, contactId);
+        if (!current) throw new ContactNotFoundError(`no contact ${contactId}`);
+        const changes = changesFrom(values, current.cadence);
+        if (Object.keys(changes).length === 0)
+          throw new UsageError('contacts update needs something to change');
+        const updated = await changeContact(deps, profile, contactId, changes, now, {
+          endSnooze: values.resume === true,
+        });
+        write(`updated ${describe(updated)}`);
+      } else if (action === 'done') {
+        const { contact, changed } = await markContactTalked(deps, profile, contactId, now, {
+          on: values.on,
+        });
         write(
-          `${contact.name}: already talked later, on ${contact.lastContactedOn}; next due ${nextDueDate(contact)}`,
+          changed
+            ? `${contact.name}: talked on ${contact.lastContactedOn}; next due ${nextDueDate(contact)}`
+            : `${contact.name}: already talked later, on ${contact.lastContactedOn}; next due ${nextDueDate(contact)}`,
         );
-        return;
+      } else if (action === 'snooze') {
+        const days = values.days === undefined ? defaultSnoozeDays : wholeNumber('days', values.days, 1, 365);
+        const snoozed = await snoozeContact(deps, profile, contactId, days, now);
+        write(`${snoozed.name}: snoozed, next due ${nextDueDate(snoozed)}`);
+      } else {
+        const { contact, remindersEnded } = await removeContact(deps, profile.id, contactId);
+        write(
+          `removed ${contact.id} ${contact.name}${remindersEnded ? ' (no contacts left: no reminders)' : ''}`,
+        );
       }
-      const talked = markTalked(contact, on, now);
-      await contacts.save(talked, contact);
-      write(`${contact.name}: talked on ${on}; next due ${nextDueDate(talked)}`);
-    } else if (action === 'snooze') {
-      const days = values.days === undefined ? defaultSnoozeDays : wholeNumber('days', values.days, 1, 365);
-      // From the due date when that is still ahead, so snoozing early never brings the date forward.
-      const snoozed = snoozeFor(contact, today, days, now);
-      await contacts.save(snoozed, contact);
-      write(`${contact.name}: snoozed, next due ${nextDueDate(snoozed)}`);
-    } else {
-      await contacts.remove(profile.id, contact.id);
-      const left = await contacts.listForUser(profile.id);
-      if (left.length === 0) await slots.leave(profile.id);
-      write(
-        `removed ${contact.id} ${contact.name}${left.length === 0 ? ' (no contacts left: no reminders)' : ''}`,
-      );
+    } catch (error) {
+      if (error instanceof ContactNotFoundError)
+        throw new ContactNotFoundError(`no contact ${contactId} for ${profile.email}`);
+      throw error;
     }
   } finally {
     await session.close();

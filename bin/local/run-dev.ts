@@ -30,6 +30,7 @@ import type { ReminderMessage } from '#shared/queue/reminder-message.ts';
 import { calendarTokenKey } from '#shared/security/calendar-token.ts';
 import { buildSource } from '#shared/sources/new-source.ts';
 import { createCalendarStore } from '#shared/store/calendar-store.ts';
+import { createContactDependencies } from '#shared/store/contact-dependencies.ts';
 import { createTableIfMissing } from '#shared/store/create-table.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createSourceRepository } from '#shared/store/source-repository.ts';
@@ -232,7 +233,11 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
       for (const demo of demoUsers) {
         const profile = await registerUser({ users }, demo, new Date());
         if (profile.email === demoDigestRecipient)
-          contactCount += await seedDemoContacts(client, settings.tableName, profile, new Date());
+          contactCount += await seedDemoContacts(
+            createContactDependencies(client, settings.tableName),
+            profile,
+            new Date(),
+          );
       }
       logger.info('seeded demo sources, users and contacts', {
         sources: demoSources.length,

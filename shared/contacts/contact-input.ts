@@ -4,9 +4,6 @@ import { isTopicId, TOPICS } from '../topics/topic-vocabulary.ts';
 import { type Contact, defaultCadences, relationships } from './contact.ts';
 import { ContactDateInFutureError } from './contact-errors.ts';
 
-// Until every importer takes it from contact-errors.ts.
-export { ContactDateInFutureError };
-
 import { addDays, nextDueDate } from './next-due-date.ts';
 
 const isoDate = z.iso.date('must be a real date like 2026-11-25');

@@ -1,17 +1,21 @@
 import * as z from 'zod';
+import type { ContactChangeDependencies } from '../contacts/apply-contact-change.ts';
+import { changeContact } from '../contacts/change-contact.ts';
 import { type Contact, cadenceText } from '../contacts/contact.ts';
-import { cadenceSchema, markTalked, snoozeFor, updateContact } from '../contacts/contact-input.ts';
-import { localDate, nextDueDate } from '../contacts/next-due-date.ts';
+import { ContactNotFoundError } from '../contacts/contact-errors.ts';
+import { cadenceSchema } from '../contacts/contact-input.ts';
+import type { ContactOwners } from '../contacts/contact-owner.ts';
+import { markContactTalked } from '../contacts/mark-talked.ts';
+import { nextDueDate } from '../contacts/next-due-date.ts';
+import { defaultSnoozeDays, snoozeContact } from '../contacts/snooze-contact.ts';
 import type { ContactLinkAction, LinkPayload } from '../security/signed-links.ts';
-import { ContactChangedError, type ContactRepository } from '../store/contact-repository.ts';
 import type { UsedLinks } from '../store/used-links.ts';
-import type { UserRepository } from '../store/user-repository.ts';
 
-export interface ContactLinkDependencies {
-  readonly users: Pick<UserRepository, 'get'>;
-  readonly contacts: Pick<ContactRepository, 'get' | 'save'>;
+/** The contact use cases' stores, the owner's profile (for their zone) and the single-use link record. */
+export type ContactLinkDependencies = ContactChangeDependencies & {
+  readonly users: ContactOwners;
   readonly usedLinks: UsedLinks;
-}
+};
 
 export type ContactLinkResult =
   | { readonly outcome: 'talked'; readonly contactName: string; readonly nextDue: string }
@@ -25,9 +29,6 @@ export type ContactLinkResult =
   | { readonly outcome: 'invalid-form'; readonly contactName: string; readonly problems: readonly string[] }
   | { readonly outcome: 'already-used' }
   | { readonly outcome: 'gone' };
-
-/** "Snooze a week": not due before a week from today, or from the due date if that is later. */
-export const snoozeDays = 7;
 
 const cadenceForm = z.object({
   every: z.coerce.number().pipe(cadenceSchema.shape.every),
@@ -50,19 +51,6 @@ export async function contactLinkSubject(
     deps.contacts.get(link.userId, link.contactId),
   ]);
   return profile && contact ? { contact, timeZone: profile.timeZone } : null;
-}
-
-function changed(
-  contact: Contact,
-  action: ContactLinkAction,
-  form: Readonly<Record<string, string>>,
-  today: string,
-  now: Date,
-) {
-  if (action === 'talked') return markTalked(contact, today, now);
-  if (action === 'snooze') return snoozeFor(contact, today, snoozeDays, now);
-  const cadence = cadenceForm.parse(form);
-  return updateContact(contact, { cadence }, today, now);
 }
 
 /**
@@ -91,35 +79,41 @@ export async function applyContactLink(
   }
   if (!(await deps.usedLinks.claim(token, link.expiresAt))) return { outcome: 'already-used' };
   try {
-    const today = localDate(now, timeZone);
-    let contact = current;
-    for (let attempt = 1; ; attempt += 1) {
-      const next = changed(contact, link.action, form, today, now);
-      try {
-        await deps.contacts.save(next, contact);
-        if (link.action === 'talked')
-          return { outcome: 'talked', contactName: next.name, nextDue: nextDueDate(next) };
-        if (link.action === 'snooze')
-          return {
-            outcome: 'snoozed',
-            contactName: next.name,
-            until: next.snoozedUntil ?? nextDueDate(next),
-          };
-        return {
-          outcome: 'cadence-changed',
-          contactName: next.name,
-          cadence: cadenceText(next.cadence),
-          nextDue: nextDueDate(next),
-        };
-      } catch (error) {
-        if (!(error instanceof ContactChangedError) || attempt >= 3) throw error;
-        const reread = await deps.contacts.get(link.userId, current.id);
-        if (!reread) return { outcome: 'gone' };
-        contact = reread;
-      }
-    }
+    return await applyAction(deps, { id: link.userId, timeZone }, current.id, link.action, form, now);
   } catch (error) {
+    // Removed since the page was shown: the link has nothing left to do.
+    if (error instanceof ContactNotFoundError) return { outcome: 'gone' };
     await deps.usedLinks.release(token);
     throw error;
   }
+}
+
+/** The same use cases as the pages, the API and the CLI: the link only says which one. */
+async function applyAction(
+  deps: ContactChangeDependencies,
+  owner: { readonly id: string; readonly timeZone: string },
+  contactId: string,
+  action: ContactLinkAction,
+  form: Readonly<Record<string, string>>,
+  now: Date,
+): Promise<ContactLinkResult> {
+  if (action === 'talked') {
+    const { contact } = await markContactTalked(deps, owner, contactId, now);
+    return { outcome: 'talked', contactName: contact.name, nextDue: nextDueDate(contact) };
+  }
+  if (action === 'snooze') {
+    const contact = await snoozeContact(deps, owner, contactId, defaultSnoozeDays, now);
+    return {
+      outcome: 'snoozed',
+      contactName: contact.name,
+      until: contact.snoozedUntil ?? nextDueDate(contact),
+    };
+  }
+  const contact = await changeContact(deps, owner, contactId, { cadence: cadenceForm.parse(form) }, now);
+  return {
+    outcome: 'cadence-changed',
+    contactName: contact.name,
+    cadence: cadenceText(contact.cadence),
+    nextDue: nextDueDate(contact),
+  };
 }

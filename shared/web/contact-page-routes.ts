@@ -1,19 +1,16 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { addContact } from '../contacts/add-contact.ts';
+import { changeContact } from '../contacts/change-contact.ts';
 import type { Contact } from '../contacts/contact.ts';
-import {
-  buildContact,
-  ContactDateInFutureError,
-  markTalked,
-  snoozeFor,
-  updateContact,
-} from '../contacts/contact-input.ts';
-import { snoozeDays } from '../reminders/apply-contact-link.ts';
+import type { ContactActionDependencies } from '../contacts/contact-action-dependencies.ts';
 import {
   ContactChangedError,
+  ContactDateInFutureError,
   ContactNotFoundError,
-  type ContactRepository,
-} from '../store/contact-repository.ts';
-import type { ReminderSlots } from '../store/reminder-slots.ts';
+} from '../contacts/contact-errors.ts';
+import { markContactTalked } from '../contacts/mark-talked.ts';
+import { removeContact } from '../contacts/remove-contact.ts';
+import { defaultSnoozeDays, snoozeContact } from '../contacts/snooze-contact.ts';
 import {
   type ContactFormErrors,
   contactFieldsFromForm,
@@ -33,19 +30,17 @@ import { formFieldsOf, htmlResponse, redirectResponse } from './page-responses.t
 import { isResult, pageVisitor, type SignedInDependencies, type SignedInVisitor } from './signed-in.ts';
 
 /*
- * The contacts pages: GET shows, every POST carries the session's CSRF token, changes one of the
- * visitor's own contacts and answers 303 back to the list (Post/Redirect/Get). A contact id is only
- * ever looked up under the session's user, so another user's id is simply "no such contact" (404).
- * A form with problems comes back as a 400 page with the values as typed; nothing is written.
+ * The contacts pages: GET shows, every POST carries the session's CSRF token, calls the contact use
+ * case for it and answers 303 back to the list (Post/Redirect/Get). A contact id is only ever looked up
+ * under the session's user, so another user's id is simply "no such contact" (404). A form with
+ * problems comes back as a 400 page with the values as typed; nothing is written.
  */
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
 
 export interface ContactPageDependencies extends SignedInDependencies {
-  readonly contacts: ContactRepository;
-  /** A user with contacts is in their reminder slot; removing the last contact takes them out. */
-  readonly slots: Pick<ReminderSlots, 'enter' | 'leave'>;
+  readonly contactActions: ContactActionDependencies;
 }
 
 /** Ids are ours (`con_…`); anything else cannot name a contact, so it is not even looked up. */
@@ -56,12 +51,14 @@ const snoozeProblem = 'Snooze: the number of days must be a whole number from 1 
 /** The optional `days` of a snooze form: a week when absent. */
 function snoozeDaysOf(form: URLSearchParams): number | null {
   const raw = form.get('days')?.trim() ?? '';
-  if (raw === '') return snoozeDays;
+  if (raw === '') return defaultSnoozeDays;
   const value = Number(raw);
   return /^\d+$/.test(raw) && value >= 1 && value <= 365 ? value : null;
 }
 
 export function contactPageRoutes(deps: ContactPageDependencies) {
+  const actions = deps.contactActions;
+
   const listPage = async (
     visitor: SignedInVisitor,
     statusCode: number,
@@ -70,7 +67,7 @@ export function contactPageRoutes(deps: ContactPageDependencies) {
     htmlResponse(
       statusCode,
       renderContactsPage({
-        contacts: await deps.contacts.listForUser(visitor.profile.id),
+        contacts: await actions.contacts.listForUser(visitor.profile.id),
         today: visitor.today,
         csrf: visitor.csrf,
         nav: visitor.nav('contacts'),
@@ -80,11 +77,6 @@ export function contactPageRoutes(deps: ContactPageDependencies) {
 
   const notFound = (visitor: SignedInVisitor) =>
     htmlResponse(404, renderContactNotFoundPage(visitor.nav('contacts')));
-
-  const ownContact = async (visitor: SignedInVisitor, event: Event): Promise<Contact | null> => {
-    const id = event.pathParameters?.id ?? '';
-    return plausibleId.test(id) ? deps.contacts.get(visitor.profile.id, id) : null;
-  };
 
   const editPage = (
     visitor: SignedInVisitor,
@@ -107,20 +99,30 @@ export function contactPageRoutes(deps: ContactPageDependencies) {
       }),
     );
 
+  /** The edit page again with the form as sent and its problems; 404 when the contact is gone. */
+  const editPageWithProblems = async (
+    visitor: SignedInVisitor,
+    contactId: string,
+    form: { values: ReturnType<typeof contactFormValuesFrom>; errors: ContactFormErrors },
+  ) => {
+    const contact = await actions.contacts.get(visitor.profile.id, contactId);
+    return contact ? editPage(visitor, contact, 400, form) : notFound(visitor);
+  };
+
   /** A form about one of the visitor's own contacts: CSRF first, then 404 for anyone else's. */
   const ownContactForm =
-    (act: (visitor: SignedInVisitor, contact: Contact, form: URLSearchParams) => Promise<Result>) =>
+    (act: (visitor: SignedInVisitor, contactId: string, form: URLSearchParams) => Promise<Result>) =>
     async (event: Event): Promise<Result> => {
       const form = formFieldsOf(event);
       const visitor = await pageVisitor(deps, event, form);
       if (isResult(visitor)) return visitor;
-      const contact = await ownContact(visitor, event);
-      if (!contact) return notFound(visitor);
+      const contactId = event.pathParameters?.id ?? '';
+      if (!plausibleId.test(contactId)) return notFound(visitor);
       try {
-        return await act(visitor, contact, form);
+        return await act(visitor, contactId, form);
       } catch (error) {
         if (error instanceof ContactChangedError)
-          return htmlResponse(409, renderContactChangedPage(visitor.nav('contacts'), contact.id));
+          return htmlResponse(409, renderContactChangedPage(visitor.nav('contacts'), contactId));
         if (error instanceof ContactNotFoundError) return notFound(visitor);
         throw error;
       }
@@ -147,11 +149,13 @@ export function contactPageRoutes(deps: ContactPageDependencies) {
         const values = contactFormValuesFrom(form);
         const parsed = contactFieldsFromForm(values, visitor.today, { cadenceMayBeEmpty: true });
         if (!parsed.ok) return listPage(visitor, 400, { form: values, errors: parsed.errors });
-        const { profile } = visitor;
-        const contact = buildContact(profile.id, parsed.fields, visitor.today, new Date());
-        // The slot first: were the contact's write to fail, a slot without contacts reminds of nothing.
-        await deps.slots.enter(profile.id, profile.timeZone, profile.reminderHour);
-        await deps.contacts.create(contact);
+        try {
+          await addContact(actions, visitor.profile, parsed.fields, new Date());
+        } catch (error) {
+          // The form was checked against today; only midnight in between makes the date "future".
+          if (!(error instanceof ContactDateInFutureError)) throw error;
+          return listPage(visitor, 400, { form: values, errors: { lastTalkedOn: futureDateMessage } });
+        }
         return redirectResponse('/contacts?done=added');
       },
     },
@@ -161,53 +165,54 @@ export function contactPageRoutes(deps: ContactPageDependencies) {
       handler: async (event: Event): Promise<Result> => {
         const visitor = await pageVisitor(deps, event);
         if (isResult(visitor)) return visitor;
-        const contact = await ownContact(visitor, event);
+        const id = event.pathParameters?.id ?? '';
+        const contact = plausibleId.test(id) ? await actions.contacts.get(visitor.profile.id, id) : null;
         return contact ? editPage(visitor, contact) : notFound(visitor);
       },
     },
     {
       method: 'POST' as const,
       path: '/contacts/{id}',
-      handler: ownContactForm(async (visitor, contact, form) => {
+      handler: ownContactForm(async (visitor, contactId, form) => {
         const values = contactFormValuesFrom(form);
         const parsed = contactFieldsFromForm(values, visitor.today, { cadenceMayBeEmpty: false });
-        if (!parsed.ok) return editPage(visitor, contact, 400, { values, errors: parsed.errors });
+        if (!parsed.ok) return editPageWithProblems(visitor, contactId, { values, errors: parsed.errors });
         try {
-          const next = updateContact(contact, parsed.fields, visitor.today, new Date());
-          await deps.contacts.save(next, contact);
+          await changeContact(actions, visitor.profile, contactId, parsed.fields, new Date());
         } catch (error) {
           if (!(error instanceof ContactDateInFutureError)) throw error;
-          return editPage(visitor, contact, 400, { values, errors: { lastTalkedOn: futureDateMessage } });
+          return editPageWithProblems(visitor, contactId, {
+            values,
+            errors: { lastTalkedOn: futureDateMessage },
+          });
         }
         return redirectResponse('/contacts?done=saved');
       }),
     },
     {
-      // "We talked today": the same reset as the reminder email's link, the CLI and the API.
+      // "We talked today": the same use case as the reminder email's link, the CLI and the API.
       method: 'POST' as const,
       path: '/contacts/{id}/talked',
-      handler: ownContactForm(async (visitor, contact) => {
-        await deps.contacts.save(markTalked(contact, visitor.today, new Date()), contact);
+      handler: ownContactForm(async (visitor, contactId) => {
+        await markContactTalked(actions, visitor.profile, contactId, new Date());
         return redirectResponse('/contacts?done=talked');
       }),
     },
     {
       method: 'POST' as const,
       path: '/contacts/{id}/snooze',
-      handler: ownContactForm(async (visitor, contact, form) => {
+      handler: ownContactForm(async (visitor, contactId, form) => {
         const days = snoozeDaysOf(form);
         if (days === null) return listPage(visitor, 400, { problems: [snoozeProblem] });
-        await deps.contacts.save(snoozeFor(contact, visitor.today, days, new Date()), contact);
+        await snoozeContact(actions, visitor.profile, contactId, days, new Date());
         return redirectResponse('/contacts?done=snoozed');
       }),
     },
     {
       method: 'POST' as const,
       path: '/contacts/{id}/remove',
-      handler: ownContactForm(async (visitor, contact) => {
-        await deps.contacts.remove(visitor.profile.id, contact.id);
-        if ((await deps.contacts.listForUser(visitor.profile.id)).length === 0)
-          await deps.slots.leave(visitor.profile.id);
+      handler: ownContactForm(async (visitor, contactId) => {
+        await removeContact(actions, visitor.profile.id, contactId);
         return redirectResponse('/contacts?done=removed');
       }),
     },

@@ -6,7 +6,12 @@ import {
   type Relationship,
   relationships,
 } from '../contacts/contact.ts';
-import { daysBetween, nextDueDate } from '../contacts/next-due-date.ts';
+import {
+  type ContactDue,
+  contactsInDueOrder,
+  dueSentence,
+  dueStateOf,
+} from '../contacts/contact-due-state.ts';
 import { TOPICS } from '../topics/topic-vocabulary.ts';
 import {
   blankContactForm,
@@ -53,49 +58,20 @@ export function dateText(date: string): string {
 
 const timeTag = (date: string) => `<time datetime="${escapeHtml(date)}">${escapeHtml(dateText(date))}</time>`;
 
-const days = (count: number) => `${count} ${count === 1 ? 'day' : 'days'}`;
-
-export type DueState = 'paused' | 'snoozed' | 'overdue' | 'today' | 'upcoming';
-
-/** Where a contact stands today, and the words for it ("Overdue by 3 days", "Due today", …). */
-export function dueOf(
-  contact: Contact,
-  today: string,
-): { readonly state: DueState; readonly text: string; readonly dueOn: string } {
-  const dueOn = nextDueDate(contact);
-  if (contact.paused) return { state: 'paused', text: 'Paused: no reminders', dueOn };
-  if (contact.snoozedUntil && contact.snoozedUntil === dueOn && dueOn > today)
-    return { state: 'snoozed', text: `Snoozed until ${dateText(dueOn)}`, dueOn };
-  const ahead = daysBetween(today, dueOn);
-  if (ahead < 0) return { state: 'overdue', text: `Overdue by ${days(-ahead)}`, dueOn };
-  if (ahead === 0) return { state: 'today', text: 'Due today', dueOn };
-  return { state: 'upcoming', text: `Due in ${days(ahead)}`, dueOn };
-}
-
-/** Due first (most overdue at the top), then by name; paused contacts last. */
-export function contactsInDueOrder(contacts: readonly Contact[]): Contact[] {
-  return [...contacts].sort(
-    (a, b) =>
-      Number(a.paused) - Number(b.paused) ||
-      (a.paused ? 0 : nextDueDate(a).localeCompare(nextDueDate(b))) ||
-      a.name.localeCompare(b.name),
-  );
-}
-
 /** The due line: the words first (colour is never the only sign), then the date. */
-function dueHtml(due: ReturnType<typeof dueOf>): string {
+function dueHtml(due: ContactDue): string {
   switch (due.state) {
     case 'paused':
-      return `<strong>${escapeHtml(due.text)}</strong>`;
+      return `<strong>${escapeHtml(dueSentence(due))}</strong>`;
     case 'snoozed':
       return `<strong>Snoozed until ${timeTag(due.dueOn)}</strong>`;
     default:
-      return `<strong${due.state === 'upcoming' ? '' : ' class="problem"'}>${escapeHtml(due.text)}</strong> · next due ${timeTag(due.dueOn)}`;
+      return `<strong${due.state === 'upcoming' ? '' : ' class="problem"'}>${escapeHtml(dueSentence(due))}</strong> · next due ${timeTag(due.dueOn)}`;
   }
 }
 
 function contactItem(contact: Contact, today: string, csrf: string): string {
-  const due = dueOf(contact, today);
+  const due = dueStateOf(contact, today);
   const name = escapeHtml(contact.name);
   const id = encodeURIComponent(contact.id);
   const who = [relationshipLabels[contact.relationship], contact.organization]
@@ -275,7 +251,7 @@ export function renderContactEditPage(view: ContactEditView): string {
   const errors = view.errors ?? {};
   const id = encodeURIComponent(view.contact.id);
   const name = escapeHtml(view.contact.name);
-  const due = dueOf(view.contact, view.today);
+  const due = dueStateOf(view.contact, view.today);
   return renderPage(
     `Edit ${view.contact.name}`,
     `<p><a href="/contacts">Back to your contacts</a></p>

@@ -12,18 +12,16 @@ import {
   type UnsaveEventDependencies,
   unsaveEventForUser,
 } from '../calendar/unsave-event.ts';
+import { addContact } from '../contacts/add-contact.ts';
+import { changeContact } from '../contacts/change-contact.ts';
 import type { Contact } from '../contacts/contact.ts';
-import {
-  buildContact,
-  ContactDateInFutureError,
-  contactFieldsSchema,
-  markTalked,
-  snoozeFor,
-  updateContact,
-} from '../contacts/contact-input.ts';
+import type { ContactActionDependencies } from '../contacts/contact-action-dependencies.ts';
+import { ContactDateInFutureError, ContactNotFoundError } from '../contacts/contact-errors.ts';
+import type { ContactChanges, NewContactInput } from '../contacts/contact-input.ts';
+import { markContactTalked } from '../contacts/mark-talked.ts';
 import { nextDueDate } from '../contacts/next-due-date.ts';
-import type { ContactRepository } from '../store/contact-repository.ts';
-import type { ReminderSlots } from '../store/reminder-slots.ts';
+import { removeContact } from '../contacts/remove-contact.ts';
+import { defaultSnoozeDays, snoozeContact, snoozeDaysSchema } from '../contacts/snooze-contact.ts';
 import type { UserRepository } from '../store/user-repository.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import { invalidResponse, jsonBodyOf, jsonResponse, problemResponse } from './page-responses.ts';
@@ -40,8 +38,8 @@ type Result = APIGatewayProxyStructuredResultV2;
 
 export interface MyDataDependencies extends SignedInDependencies {
   readonly users: Pick<UserRepository, 'get'>;
-  readonly contacts: ContactRepository;
-  readonly slots: Pick<ReminderSlots, 'enter' | 'leave'>;
+  /** The contact use cases' stores (contacts, reminder slots, calendar cache, owners). */
+  readonly contactActions: ContactActionDependencies;
   readonly calendar: Omit<CalendarSubscriptionDependencies, 'publicBaseUrl'>;
   /** Saving, listing and removing one's saved events (the same stores). */
   readonly saveEvent: SaveEventDependencies & UnsaveEventDependencies & SavedEventListDependencies;
@@ -50,13 +48,9 @@ export interface MyDataDependencies extends SignedInDependencies {
 
 const contactView = (contact: Contact) => ({ ...contact, nextDueOn: nextDueDate(contact) });
 
-/** Name and relationship first: the cadence's default depends on the relationship. */
-const newContactSchema = z
-  .object({ name: contactFieldsSchema.shape.name, relationship: contactFieldsSchema.shape.relationship })
-  .passthrough();
 const eventIdSchema = z.string().regex(/^evt_[0-9a-f]{20}$/, 'must be an event id');
 const saveSchema = z.object({ eventId: eventIdSchema });
-const snoozeSchema = z.object({ days: z.number().int().min(1).max(365).default(7) });
+const snoozeSchema = z.object({ days: snoozeDaysSchema.default(defaultSnoozeDays) });
 
 export function myDataRoutes(deps: MyDataDependencies) {
   /** The session's user and their local date, or the problem to answer. */
@@ -66,27 +60,26 @@ export function myDataRoutes(deps: MyDataDependencies) {
     return { profile: visitor.profile, today: visitor.today };
   }
   const body = (event: Event) => jsonBodyOf(event);
-  const contactOf = async (userId: string, event: Event) => {
-    const contact = await deps.contacts.get(userId, event.pathParameters?.id ?? '');
-    return contact ?? problemResponse(404, 'No such contact');
-  };
-  const isContact = (value: Contact | Result): value is Contact => !('statusCode' in value);
+  const contactId = (event: Event) => event.pathParameters?.id ?? '';
 
-  /** A state change of one of the user's own contacts: 404 for anyone else's, 400 (nothing written) for a bad body. */
-  const changeContact =
-    (change: (contact: Contact, user: { profile: UserProfile; today: string }, event: Event) => Contact) =>
+  /**
+   * One contact use case for the session's user: 404 for anyone else's contact, 400 (nothing written)
+   * for a bad body; a change that kept losing to others is a 409 (the error map's).
+   */
+  const contactAction =
+    (statusCode: number, act: (profile: UserProfile, event: Event) => Promise<Contact | null>) =>
     async (event: Event): Promise<Result> => {
       const user = await who(event, true);
       if (!('profile' in user)) return user;
-      const contact = await contactOf(user.profile.id, event);
-      if (!isContact(contact)) return contact;
       try {
-        const next = change(contact, user, event);
-        await deps.contacts.save(next, contact);
-        return jsonResponse(200, { contact: contactView(next) });
+        const contact = await act(user.profile, event);
+        return contact
+          ? jsonResponse(statusCode, { contact: contactView(contact) })
+          : { statusCode, body: '' };
       } catch (error) {
         if (error instanceof z.ZodError) return invalidResponse(error);
         if (error instanceof ContactDateInFutureError) return problemResponse(400, error.message);
+        if (error instanceof ContactNotFoundError) return problemResponse(404, 'No such contact');
         throw error;
       }
     };
@@ -99,74 +92,59 @@ export function myDataRoutes(deps: MyDataDependencies) {
         const user = await who(event, false);
         if (!('profile' in user)) return user;
         return jsonResponse(200, {
-          contacts: (await deps.contacts.listForUser(user.profile.id)).map(contactView),
+          contacts: (await deps.contactActions.contacts.listForUser(user.profile.id)).map(contactView),
         });
       },
     },
     {
       method: 'POST' as const,
       path: '/api/contacts',
-      handler: async (event: Event): Promise<Result> => {
-        const user = await who(event, true);
-        if (!('profile' in user)) return user;
-        const input = body(event);
-        const shape = newContactSchema.safeParse(input);
-        if (!shape.success) return invalidResponse(shape.error);
-        try {
-          const contact = buildContact(
-            user.profile.id,
-            shape.data as Parameters<typeof buildContact>[1],
-            user.today,
-            new Date(),
-          );
-          await deps.contacts.create(contact);
-          await deps.slots.enter(user.profile.id, user.profile.timeZone, user.profile.reminderHour);
-          return jsonResponse(201, { contact: contactView(contact) });
-        } catch (error) {
-          if (error instanceof z.ZodError) return invalidResponse(error);
-          if (error instanceof ContactDateInFutureError) return problemResponse(400, error.message);
-          throw error;
-        }
-      },
+      handler: contactAction(201, (profile, event) =>
+        addContact(deps.contactActions, profile, body(event) as NewContactInput, new Date()),
+      ),
     },
     {
       method: 'PATCH' as const,
       path: '/api/contacts/{id}',
-      handler: changeContact((contact, user, event) =>
-        updateContact(
-          contact,
-          (body(event) ?? {}) as Parameters<typeof updateContact>[1],
-          user.today,
+      handler: contactAction(200, (profile, event) =>
+        changeContact(
+          deps.contactActions,
+          profile,
+          contactId(event),
+          (body(event) ?? {}) as ContactChanges,
           new Date(),
         ),
       ),
     },
     {
-      // "We talked" from the API: the same reset as the email link and the CLI.
+      // "We talked" from the API: the same use case as the email link, the pages and the CLI.
       method: 'POST' as const,
       path: '/api/contacts/{id}/talked',
-      handler: changeContact((contact, user) => markTalked(contact, user.today, new Date())),
+      handler: contactAction(200, async (profile, event) => {
+        const talked = await markContactTalked(deps.contactActions, profile, contactId(event), new Date());
+        return talked.contact;
+      }),
     },
     {
       method: 'POST' as const,
       path: '/api/contacts/{id}/snooze',
-      handler: changeContact((contact, user, event) =>
-        snoozeFor(contact, user.today, snoozeSchema.parse(body(event) ?? {}).days, new Date()),
+      handler: contactAction(200, (profile, event) =>
+        snoozeContact(
+          deps.contactActions,
+          profile,
+          contactId(event),
+          snoozeSchema.parse(body(event) ?? {}).days,
+          new Date(),
+        ),
       ),
     },
     {
       method: 'DELETE' as const,
       path: '/api/contacts/{id}',
-      handler: async (event: Event): Promise<Result> => {
-        const user = await who(event, true);
-        if (!('profile' in user)) return user;
-        const contact = await contactOf(user.profile.id, event);
-        if (!isContact(contact)) return contact;
-        await deps.contacts.remove(user.profile.id, contact.id);
-        if ((await deps.contacts.listForUser(user.profile.id)).length === 0)
-          await deps.slots.leave(user.profile.id);
-        return { statusCode: 204, body: '' };
-      },
+      handler: contactAction(204, async (profile, event) => {
+        await removeContact(deps.contactActions, profile.id, contactId(event));
+        return null;
+      }),
     },
     {
       // "Add to my calendar" from the API: saves the event and mails the invitation.

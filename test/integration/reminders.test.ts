@@ -1,7 +1,8 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildContact } from '../../shared/contacts/contact-input.ts';
+import { addContact as addContactFor } from '../../shared/contacts/add-contact.ts';
+import type { NewContactInput } from '../../shared/contacts/contact-input.ts';
 import { nextDueDate } from '../../shared/contacts/next-due-date.ts';
 import type { LocalSes } from '../../shared/local/ses-local.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
@@ -15,6 +16,7 @@ import {
   sendReminderBatch,
 } from '../../shared/reminders/send-reminders.ts';
 import { verifyLink } from '../../shared/security/signed-links.ts';
+import { createContactDependencies } from '../../shared/store/contact-dependencies.ts';
 import { type ContactRepository, createContactRepository } from '../../shared/store/contact-repository.ts';
 import { createDispatchProgress } from '../../shared/store/dispatch-progress.ts';
 import { createEventStore } from '../../shared/store/event-store.ts';
@@ -86,20 +88,20 @@ beforeEach(async () => {
   };
 });
 
-async function addContact(
-  name: string,
-  fields: Parameters<typeof buildContact>[1] extends infer T ? Partial<T> : never,
-) {
-  const contact = buildContact(
-    ana.id,
+/** Through the one "add a contact": the contact and Ana's reminder slot. */
+function addContact(name: string, fields: Partial<NewContactInput> = {}) {
+  return addContactFor(
+    createContactDependencies(table.documentClient, table.tableName),
+    ana,
     { name, relationship: 'mentor', ...fields },
-    '2030-03-01',
     nineInBerlin,
   );
-  await contacts.create(contact);
-  await slots.enter(ana.id, ana.timeZone, ana.reminderHour);
-  return contact;
 }
+
+const linkDepsOf = () => ({
+  ...createContactDependencies(table.documentClient, table.tableName),
+  usedLinks: createUsedLinks(table.documentClient, table.tableName),
+});
 
 const message = (localDate: string): ReminderMessage => ({
   userId: ana.id,
@@ -194,7 +196,7 @@ describe('reconnect reminders', () => {
     expect(link).toMatchObject({ action: 'talked', userId: ana.id, contactId: jonas.id });
     expect(link.expiresAt - Math.floor(nineInBerlin.getTime() / 1000)).toBe(30 * 86_400);
 
-    const linkDeps = { users, contacts, usedLinks: createUsedLinks(table.documentClient, table.tableName) };
+    const linkDeps = linkDepsOf();
     const action = { ...link, action: 'talked' as const };
     expect(await applyContactLink(linkDeps, token, action, {}, nineInBerlin)).toEqual({
       outcome: 'talked',
@@ -213,7 +215,7 @@ describe('reconnect reminders', () => {
     const url = /Change cadence:\s+(\S+)/.exec((await sentTexts())[0] ?? '')?.[1] ?? '';
     const token = url.split('/a/')[1] ?? '';
     const link = { ...verifyLink(token, secret, nineInBerlin), action: 'cadence' as const };
-    const linkDeps = { users, contacts, usedLinks: createUsedLinks(table.documentClient, table.tableName) };
+    const linkDeps = linkDepsOf();
     expect(
       await applyContactLink(linkDeps, token, link, { every: '0', unit: 'weeks' }, nineInBerlin),
     ).toMatchObject({

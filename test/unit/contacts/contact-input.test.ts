@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { relationships } from '../../../shared/contacts/contact.ts';
+import { ContactDateInFutureError } from '../../../shared/contacts/contact-errors.ts';
 import {
   buildContact,
-  ContactDateInFutureError,
   markTalked,
   snoozeUntil,
   updateContact,

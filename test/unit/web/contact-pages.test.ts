@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../shared/contacts/contact.ts';
 import { buildContact } from '../../../shared/contacts/contact-input.ts';
 import { blankContactForm, contactFormValuesOf } from '../../../shared/web/contact-form.ts';
-import {
-  contactsInDueOrder,
-  dueOf,
-  renderContactEditPage,
-  renderContactsPage,
-} from '../../../shared/web/contact-pages.ts';
+import { renderContactEditPage, renderContactsPage } from '../../../shared/web/contact-pages.ts';
 
 const today = '2026-05-12';
 const now = new Date('2026-05-12T09:00:00Z');
@@ -24,43 +19,6 @@ function contact(overrides: Partial<Contact> & Pick<Contact, 'name'>): Contact {
 
 /** Every form's opening tag up to its CSRF field. */
 const forms = (html: string) => html.match(/<form[\s\S]*?<\/form>/g) ?? [];
-
-describe('due wording', () => {
-  it('says how far a contact is from due, in days', () => {
-    expect(dueOf(contact({ name: 'A', lastContactedOn: '2026-05-01' }), today)).toEqual({
-      state: 'overdue',
-      text: 'Overdue by 4 days',
-      dueOn: '2026-05-08',
-    });
-    expect(dueOf(contact({ name: 'A', lastContactedOn: '2026-05-04' }), today).text).toBe('Overdue by 1 day');
-    expect(dueOf(contact({ name: 'A', lastContactedOn: '2026-05-05' }), today).text).toBe('Due today');
-    expect(dueOf(contact({ name: 'A', lastContactedOn: '2026-05-06' }), today).text).toBe('Due in 1 day');
-    expect(dueOf(contact({ name: 'A', lastContactedOn: '2026-05-10' }), today).text).toBe('Due in 5 days');
-  });
-
-  it('says "snoozed until" while a snooze holds, and "paused" before anything else', () => {
-    const snoozed = contact({ name: 'A', lastContactedOn: '2026-05-01', snoozedUntil: '2026-05-19' });
-    expect(dueOf(snoozed, today)).toEqual({
-      state: 'snoozed',
-      text: 'Snoozed until Tue 19 May 2026',
-      dueOn: '2026-05-19',
-    });
-    const snoozeOver = contact({ name: 'A', lastContactedOn: '2026-04-01', snoozedUntil: '2026-05-10' });
-    expect(dueOf(snoozeOver, today).text).toBe('Overdue by 2 days');
-    expect(dueOf({ ...snoozed, paused: true }, today).state).toBe('paused');
-  });
-
-  it('orders the most overdue first, then upcoming, paused last', () => {
-    const order = contactsInDueOrder([
-      contact({ name: 'Paused', lastContactedOn: '2026-01-01', paused: true }),
-      contact({ name: 'Later', lastContactedOn: '2026-05-11' }),
-      contact({ name: 'Bea', lastContactedOn: '2026-05-01' }),
-      contact({ name: 'Most overdue', lastContactedOn: '2026-04-01' }),
-      contact({ name: 'Ana', lastContactedOn: '2026-05-01' }),
-    ]).map((one) => one.name);
-    expect(order).toEqual(['Most overdue', 'Ana', 'Bea', 'Later', 'Paused']);
-  });
-});
 
 describe('contacts list page', () => {
   it('invites adding a first mentor when there are none, with the add form on the page', () => {
