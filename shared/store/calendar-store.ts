@@ -1,12 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './condition-failure.ts';
 import { calendarKey, calendarTokenKey, renderedFeedKey } from './keys/calendar-keys.ts';
+import { TransactionCancelledError, type TransactionPart, transactWrite } from './transact-write.ts';
 
 /*
  * USER#<id> / CALENDAR          the head: nonce (the token is derived from it), tokenHash, and the ETag and
@@ -15,11 +10,13 @@ import { calendarKey, calendarTokenKey, renderedFeedKey } from './keys/calendar-
  *                               only when a container does not hold that ETag's body yet, or to render again
  * CALTOKEN#<sha256> / CALTOKEN  userId: the lookup from a request's token to its user
  *
- * A request is valid only when the head still names the hash it came with, so rotating the token (one
- * conditional write on the head) kills the old URL at once, even if the old lookup item outlives it for
- * a moment. Rotation and any change to the user's profile or saved events drop the head's ETag, so the
- * next request renders afresh. The rendered feed is its own item so a request that only needs the head
- * is charged for a small item, not for a 60 KB body.
+ * The head and its lookup item change together, one transaction each time: creating puts both (neither
+ * may exist), rotating moves the head to the new hash on condition it still names the old one, puts the
+ * new lookup and deletes the old, and removing deletes all three. So every head has exactly one lookup
+ * item, and the old URL stops working with the rotation. A request is valid only when the head still
+ * names the hash it came with. Rotation and any change to the user's profile or saved events drop the
+ * head's ETag, so the next request renders afresh. The rendered feed is its own item so a request that
+ * only needs the head is charged for a small item, not for a 60 KB body.
  */
 
 export interface RenderedFeed {
@@ -47,7 +44,7 @@ export interface CalendarStore {
   get(userId: string): Promise<CalendarRecord | null>;
   /** Creates the calendar unless one exists; returns the one that exists either way. */
   create(userId: string, nonce: string, tokenHash: string, now: Date): Promise<CalendarRecord>;
-  /** Replaces the token if it is still `previousHash`; false when someone rotated it meanwhile. */
+  /** Replaces the token if it is still `previousHash`; false when someone rotated it meanwhile (or removed it). */
   rotate(userId: string, previousHash: string, nonce: string, tokenHash: string, now: Date): Promise<boolean>;
   /** The user a token hash belongs to, if any (one read; check the head's hash too). */
   userIdForToken(tokenHash: string): Promise<string | null>;
@@ -60,7 +57,8 @@ export interface CalendarStore {
   remove(userId: string): Promise<void>;
 }
 
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
+/** Removing tries again this often when a rotation changes the head between the read and the delete. */
+const removeAttempts = 3;
 
 function toRecord(item: Record<string, unknown>): CalendarRecord {
   return {
@@ -80,67 +78,89 @@ export function createCalendarStore(client: DynamoDBDocumentClient, tableName: s
     return output.Item ? toRecord(output.Item) : null;
   }
 
-  const putTokenLookup = (tokenHash: string, userId: string) =>
-    client.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...calendarTokenKey(tokenHash), type: 'calendar-token', userId },
-      }),
-    );
+  const lookupCreation = (tokenHash: string, userId: string): TransactionPart => ({
+    label: 'new-lookup',
+    Put: {
+      TableName: tableName,
+      Item: { ...calendarTokenKey(tokenHash), type: 'calendar-token', userId },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+
+  const lookupDeletion = (tokenHash: string): TransactionPart => ({
+    label: 'old-lookup',
+    Delete: { TableName: tableName, Key: calendarTokenKey(tokenHash) },
+  });
 
   return {
     get,
 
     async create(userId, nonce, tokenHash, now) {
+      const record: CalendarRecord = {
+        userId,
+        nonce,
+        tokenHash,
+        createdAt: now.toISOString(),
+        rotatedAt: null,
+        etag: null,
+        builtAt: null,
+      };
       try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...calendarKey(userId),
-              type: 'calendar',
-              userId,
-              nonce,
-              tokenHash,
-              createdAt: now.toISOString(),
+        await transactWrite(client, [
+          {
+            label: 'calendar',
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...calendarKey(userId),
+                type: 'calendar',
+                userId,
+                nonce,
+                tokenHash,
+                createdAt: record.createdAt,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
+          },
+          lookupCreation(tokenHash, userId),
+        ]);
+        return record;
       } catch (error) {
-        if (!isConditionFailure(error)) throw error;
+        // Created by a parallel request: that calendar is the one.
+        const existing = error instanceof TransactionCancelledError ? error.oldItem('calendar') : null;
+        if (existing) return toRecord(existing);
+        throw error;
       }
-      const record = await get(userId);
-      if (!record) throw new Error(`calendar of ${userId} vanished while it was created`);
-      // Written (again) after the calendar item: a crash in between is repaired by the next call.
-      await putTokenLookup(record.tokenHash, userId);
-      return record;
     },
 
     async rotate(userId, previousHash, nonce, tokenHash, now) {
-      await putTokenLookup(tokenHash, userId);
       try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: calendarKey(userId),
-            UpdateExpression: 'SET nonce = :nonce, tokenHash = :hash, rotatedAt = :now REMOVE etag, builtAt',
-            ConditionExpression: 'tokenHash = :previous',
-            ExpressionAttributeValues: {
-              ':nonce': nonce,
-              ':hash': tokenHash,
-              ':now': now.toISOString(),
-              ':previous': previousHash,
+        await transactWrite(client, [
+          {
+            label: 'calendar',
+            Update: {
+              TableName: tableName,
+              Key: calendarKey(userId),
+              UpdateExpression:
+                'SET nonce = :nonce, tokenHash = :hash, rotatedAt = :now REMOVE etag, builtAt',
+              ConditionExpression: 'tokenHash = :previous',
+              ExpressionAttributeValues: {
+                ':nonce': nonce,
+                ':hash': tokenHash,
+                ':now': now.toISOString(),
+                ':previous': previousHash,
+              },
             },
-          }),
-        );
+          },
+          lookupCreation(tokenHash, userId),
+          lookupDeletion(previousHash),
+        ]);
+        return true;
       } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        await client.send(new DeleteCommand({ TableName: tableName, Key: calendarTokenKey(tokenHash) }));
-        return false;
+        if (error instanceof TransactionCancelledError && error.failedOn('calendar')) return false;
+        throw error;
       }
-      await client.send(new DeleteCommand({ TableName: tableName, Key: calendarTokenKey(previousHash) }));
-      return true;
     },
 
     async userIdForToken(tokenHash) {
@@ -219,11 +239,30 @@ export function createCalendarStore(client: DynamoDBDocumentClient, tableName: s
     },
 
     async remove(userId) {
-      const record = await get(userId);
-      if (!record) return;
-      await client.send(new DeleteCommand({ TableName: tableName, Key: calendarKey(userId) }));
-      await client.send(new DeleteCommand({ TableName: tableName, Key: renderedFeedKey(userId) }));
-      await client.send(new DeleteCommand({ TableName: tableName, Key: calendarTokenKey(record.tokenHash) }));
+      for (let attempt = 1; attempt <= removeAttempts; attempt += 1) {
+        const record = await get(userId);
+        if (!record) return;
+        try {
+          await transactWrite(client, [
+            {
+              label: 'calendar',
+              Delete: {
+                TableName: tableName,
+                Key: calendarKey(userId),
+                ConditionExpression: 'tokenHash = :hash',
+                ExpressionAttributeValues: { ':hash': record.tokenHash },
+              },
+            },
+            { label: 'feed', Delete: { TableName: tableName, Key: renderedFeedKey(userId) } },
+            lookupDeletion(record.tokenHash),
+          ]);
+          return;
+        } catch (error) {
+          // Rotated between the read and the delete: read the new hash and delete again.
+          if (!(error instanceof TransactionCancelledError && error.failedOn('calendar'))) throw error;
+        }
+      }
+      throw new Error(`the calendar of ${userId} kept changing while it was removed; try again`);
     },
   };
 }

@@ -1,7 +1,11 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarUrlsFor, rotateCalendarUrl } from '../../shared/calendar/calendar-subscription.ts';
+import {
+  CalendarRotationConflictError,
+  calendarUrlsFor,
+  rotateCalendarUrl,
+} from '../../shared/calendar/calendar-subscription.ts';
 import { planSourceSync } from '../../shared/events/plan-source-sync.ts';
 import { type LocalHttpApi, startLocalHttpApi } from '../../shared/local/http-api-adapter.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
@@ -11,6 +15,7 @@ import { canonicalIdFor, createEventStore, type EventStore } from '../../shared/
 import { createSavedEventStore } from '../../shared/store/saved-event-store.ts';
 import { createUserRepository, type UserRepository } from '../../shared/store/user-repository.ts';
 import { buildUserProfile } from '../../shared/users/profile-input.ts';
+import { saveProfile } from '../../shared/users/save-profile.ts';
 import type { UserProfile } from '../../shared/users/user-profile.ts';
 import { eventEntry } from '../support/event-entries.ts';
 import { createLocalTable, type LocalTable } from '../support/local-table.ts';
@@ -185,11 +190,48 @@ describe('the calendar feed over HTTP', () => {
     expect((await calendarUrlsFor(subscription(), ana.id, new Date())).https).toBe(after.https);
   });
 
+  it('rotated twice at once: one rotation wins, the other is a conflict; the old URL is dead and one lookup remains', async () => {
+    const before = await calendarUrlsFor(subscription(), ana.id, new Date());
+    expect((await fetch(before.https)).status).toBe(200);
+    const outcomes = await Promise.allSettled([
+      rotateCalendarUrl(subscription(), ana.id, new Date()),
+      rotateCalendarUrl(subscription(), ana.id, new Date()),
+    ]);
+    const won = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    const lost = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toBeInstanceOf(CalendarRotationConflictError);
+
+    expect((await fetch(before.https)).status).toBe(404);
+    expect((await fetch(won[0]?.https ?? '')).status).toBe(200);
+    expect((await calendarUrlsFor(subscription(), ana.id, new Date())).https).toBe(won[0]?.https);
+    const head = await calendars.get(ana.id);
+    const lookups =
+      (
+        await table.documentClient.send(
+          new ScanCommand({
+            TableName: table.tableName,
+            FilterExpression: '#type = :type AND userId = :user',
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: { ':type': 'calendar-token', ':user': ana.id },
+            ConsistentRead: true,
+          }),
+        )
+      ).Items ?? [];
+    expect(lookups.map((item) => item.pk)).toEqual([`CALTOKEN#${head?.tokenHash}`]);
+  });
+
   it('renders afresh after a profile change, and shows a withdrawn event as cancelled', async () => {
     const { https } = await calendarUrlsFor(subscription(), ana.id, new Date());
     const etag = (await fetch(https)).headers.get('etag') ?? '';
     const current = (await users.get(ana.id)) as UserProfile;
-    await users.save({ ...current, name: 'Ana K.', updatedAt: new Date().toISOString() }, current);
+    const profileChange = { users, calendars, reminderSlotMove: () => [], reminderSlotAbsent: () => [] };
+    await saveProfile(
+      profileChange,
+      { ...current, name: 'Ana K.', updatedAt: new Date().toISOString() },
+      current,
+    );
     // The source drops the meetup before it starts.
     const now = new Date();
     const state = await events.loadSourceState(sourceId);
