@@ -1,20 +1,15 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandOutput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { duplicateSlotsFor, startsWithinDuplicateWindow } from '../events/duplicate-slots.ts';
 import type { EventContent, SourceEventContent } from '../events/event-content.ts';
 import type { SourceEventState, SourceSyncPlan } from '../events/plan-source-sync.ts';
 import type { EventSourceLink, StoredEvent } from '../events/stored-event.ts';
 import { batchGetAll, batchWriteAll, type WriteRequest } from './batch-requests.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import { dedupeKey } from './keys/dedupe-keys.ts';
-import { eventDayPk, eventDaySk, eventKey } from './keys/event-keys.ts';
+import { eventDayPk, eventDaySk, eventDaysBetween, eventKey } from './keys/event-keys.ts';
 import { sourceEventIdFromSk, sourceEventKey, sourceEventPrefix } from './keys/source-event-keys.ts';
+import { queryAll } from './query-all.ts';
 
 /*
  * Three kinds of item per event:
@@ -44,7 +39,7 @@ export interface EventStore {
   get(eventId: string): Promise<StoredEvent | null>;
   /** The canonical events with these ids that exist, in no particular order. */
   getMany(eventIds: readonly string[]): Promise<StoredEvent[]>;
-  /** Canonical events whose start lies in [from, to), read day by day from the start-day index. */
+  /** Canonical events whose start lies in [from, to), in start order, read from the start-day index. */
   listStartingBetween(from: Date, to: Date): Promise<StoredEvent[]>;
 }
 
@@ -53,6 +48,44 @@ type LinkMap = Record<string, { sourceEventId: string; url: string | null }>;
 
 const retentionAfterEndSeconds = 30 * 24 * 3600;
 const createSliceSize = 1000;
+
+/**
+ * Start-day partitions a window read queries at once. The index has one partition per UTC day, so a window is one
+ * Query per day (56 for the calendar's 8 weeks): 8 in flight make that 7 round trips instead of 56, and stay far
+ * below the SDK's socket pool. Week partitions would need fewer requests, but every stored event's index key
+ * would have to be rewritten first (an unchanged event is never written again); day keys need no migration.
+ */
+const windowReadConcurrency = 8;
+
+/** `work` on every item, at most `limit` at a time; results in the items' order. Stops taking items on a failure. */
+async function mapInOrder<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const index = next;
+      next += 1;
+      try {
+        results[index] = await work(items[index] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** All-day events count from the start of their date, timed ones by their instant (`…Z` as `….000Z`). */
+function startInstantIso(start: string): string {
+  return start.length === 10 ? `${start}T00:00:00.000Z` : start.replace('Z', '.000Z');
+}
 
 /** Deterministic, so a retried ingest writes the same canonical item again rather than a second one. */
 export function canonicalIdFor(sourceId: string, sourceEventId: string): string {
@@ -79,10 +112,6 @@ function contentAttributes(eventId: string, content: EventContent): Item {
     gsi1sk: eventDaySk(content.start, eventId),
     ttl: expiresAt(content),
   };
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException;
 }
 
 function toStoredEvent(item: Item): StoredEvent {
@@ -436,35 +465,28 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
 
   return {
     async loadSourceState(sourceId) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': sourceEventKey(sourceId, '').pk,
+          ':prefix': sourceEventPrefix,
+        },
+        ProjectionExpression: 'sk, #h, canonicalId, #s, removed',
+        ExpressionAttributeNames: { '#h': 'hash', '#s': 'start' },
+        ConsistentRead: true,
+      });
       const states = new Map<string, SourceEventState>();
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page: QueryCommandOutput = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: {
-              ':pk': sourceEventKey(sourceId, '').pk,
-              ':prefix': sourceEventPrefix,
-            },
-            ProjectionExpression: 'sk, #h, canonicalId, #s, removed',
-            ExpressionAttributeNames: { '#h': 'hash', '#s': 'start' },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const sourceEventId = sourceEventIdFromSk(String(item.sk));
-          states.set(sourceEventId, {
-            sourceEventId,
-            hash: String(item.hash),
-            canonicalId: String(item.canonicalId),
-            start: String(item.start),
-            removed: item.removed === true,
-          });
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      for (const item of items) {
+        const sourceEventId = sourceEventIdFromSk(String(item.sk));
+        states.set(sourceEventId, {
+          sourceEventId,
+          hash: String(item.hash),
+          canonicalId: String(item.canonicalId),
+          start: String(item.start),
+          removed: item.removed === true,
+        });
+      }
       return states;
     },
 
@@ -511,36 +533,23 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
     },
 
     async listStartingBetween(from, to) {
-      const events: StoredEvent[] = [];
       const fromIso = from.toISOString();
       const toIso = to.toISOString();
-      for (
-        let day = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
-        day < to.getTime();
-        day += 86_400_000
-      ) {
-        const dayIso = new Date(day).toISOString().slice(0, 10);
-        let startKey: Record<string, unknown> | undefined;
-        do {
-          const page: QueryCommandOutput = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: 'gsi1',
-              KeyConditionExpression: 'gsi1pk = :day',
-              ExpressionAttributeValues: { ':day': eventDayPk(dayIso) },
-              ExclusiveStartKey: startKey,
-            }),
-          );
-          for (const item of page.Items ?? []) {
-            const start = String(item.start);
-            // All-day events count from the start of their date; timed ones by their instant.
-            const at = start.length === 10 ? `${start}T00:00:00.000Z` : start.replace('Z', '.000Z');
-            if (at >= fromIso && at < toIso) events.push(toStoredEvent(item));
-          }
-          startKey = page.LastEvaluatedKey;
-        } while (startKey);
-      }
-      return events;
+      // Each day's partition comes back sorted by gsi1sk (start, then id), so days in order give start order.
+      // Items become events day by day, so raw items of at most a few days are held at once (digest windows are big).
+      const days = await mapInOrder(eventDaysBetween(from, to), windowReadConcurrency, async (day) => {
+        const items = await queryAll(client, {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :day',
+          ExpressionAttributeValues: { ':day': eventDayPk(day) },
+        });
+        return items.flatMap((item) => {
+          const at = startInstantIso(String(item.start));
+          return at >= fromIso && at < toIso ? [toStoredEvent(item)] : [];
+        });
+      });
+      return days.flat();
     },
   };
 }

@@ -1,10 +1,12 @@
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SourceEventContent } from '../../shared/events/event-content.ts';
+import { maxStoredDescriptionLength, type SourceEventContent } from '../../shared/events/event-content.ts';
 import { planSourceSync } from '../../shared/events/plan-source-sync.ts';
 import { canonicalIdFor, createEventStore, type EventStore } from '../../shared/store/event-store.ts';
+import { eventDayPk } from '../../shared/store/keys/event-keys.ts';
 import { sourceEventKey } from '../../shared/store/keys/source-event-keys.ts';
 import { eventEntry } from '../support/event-entries.ts';
+import { gaugeInFlight } from '../support/in-flight-gauge.ts';
 import { createLocalTable, type LocalTable } from '../support/local-table.ts';
 import { countRequests, type RequestCounter } from '../support/request-counter.ts';
 
@@ -191,5 +193,119 @@ describe('event store', () => {
     expect((await live()).map((event) => event.id).sort()).toEqual(
       [canonicalIdFor('src_a', 'a'), canonicalIdFor('src_a', 'b')].sort(),
     );
+  });
+});
+
+describe('reading a window of events', () => {
+  const dayMs = 86_400_000;
+  const from = new Date('2030-03-01T00:00:00Z');
+  const to = new Date(from.getTime() + 56 * dayMs);
+  const crowdedDay = '2030-03-20';
+  const isoDay = (offset: number) => new Date(from.getTime() + offset * dayMs).toISOString().slice(0, 10);
+
+  /** Pages one Query of a day's start-day partition takes, counted by following LastEvaluatedKey by hand. */
+  async function pagesOfDay(day: string): Promise<number> {
+    let pages = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await table.documentClient.send(
+        new QueryCommand({
+          TableName: table.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :day',
+          ExpressionAttributeValues: { ':day': eventDayPk(day) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      pages += 1;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return pages;
+  }
+
+  it('returns every event of a 56-day window once in start order, a day of more than one page included, reading at most 8 days at once', async () => {
+    const inside: SourceEventContent[] = [];
+    for (let offset = 0; offset < 56; offset += 1) {
+      const hour = String((offset * 5) % 24).padStart(2, '0');
+      inside.push(
+        eventEntry(`day-${offset}`, {
+          title: `Meetup ${offset}`,
+          start: `${isoDay(offset)}T${hour}:30:00Z`,
+          end: null,
+        }),
+      );
+      if (offset % 7 === 3) {
+        inside.push(
+          eventEntry(`all-day-${offset}`, {
+            title: `Conference ${offset}`,
+            start: isoDay(offset),
+            end: isoDay(offset + 2),
+            allDay: true,
+            timeZone: null,
+          }),
+        );
+      }
+    }
+    // More than DynamoDB's 1 MB page on one day: 300 events with descriptions as long as the store keeps.
+    for (let index = 0; index < 300; index += 1) {
+      const minutes = 6 * 60 + index * 3;
+      const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+      inside.push(
+        eventEntry(`crowded-${index}`, {
+          title: `Talk ${index}`,
+          description: `Talk ${index}. `.padEnd(maxStoredDescriptionLength, 'An evening of short talks. '),
+          start: `${crowdedDay}T${time}:00Z`,
+          end: null,
+        }),
+      );
+    }
+    const outside = [
+      eventEntry('just-before', { title: 'Late show', start: '2030-02-28T23:59:59Z' }),
+      eventEntry('at-the-end', { title: 'Early bird', start: to.toISOString().replace('.000Z', 'Z') }),
+      eventEntry('day-after', {
+        title: 'Next summit',
+        start: isoDay(56),
+        allDay: true,
+        end: null,
+        timeZone: null,
+      }),
+    ];
+    await sync('src_a', [...inside, ...outside]);
+    const crowdedPages = await pagesOfDay(crowdedDay);
+    expect(crowdedPages).toBeGreaterThan(1);
+
+    const instant = (start: string) => Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start);
+    const inStartOrder = [...inside]
+      .sort((a, b) => instant(a.content.start) - instant(b.content.start))
+      .map((entry) => canonicalIdFor('src_a', entry.sourceEventId));
+    const inFlight = gaugeInFlight(table.documentClient);
+    requests.reset();
+
+    const events = await store.listStartingBetween(from, to);
+
+    expect(events.map((event) => event.id)).toEqual(inStartOrder);
+    // One Query per day, and the crowded day's further pages.
+    expect(requests.byCommand()).toEqual({ QueryCommand: 56 + crowdedPages - 1 });
+    expect(inFlight.max()).toBe(8);
+  });
+
+  it('counts a window from its instant: earlier events and all-day events of its first day are left out', async () => {
+    await sync('src_a', [
+      eventEntry('early', { title: 'Breakfast', start: '2030-03-05T08:00:00Z' }),
+      eventEntry('all-day', {
+        title: 'Summit',
+        start: '2030-03-05',
+        end: null,
+        allDay: true,
+        timeZone: null,
+      }),
+      eventEntry('noon', { title: 'Lunch talk', start: '2030-03-05T12:00:00Z' }),
+      eventEntry('next-day', { title: 'Dinner', start: '2030-03-06T19:00:00Z' }),
+    ]);
+    const events = await store.listStartingBetween(
+      new Date('2030-03-05T12:00:00Z'),
+      new Date('2030-03-06T19:00:00Z'),
+    );
+    expect(events.map((event) => event.title)).toEqual(['Lunch talk']);
   });
 });
