@@ -12,6 +12,7 @@ import { getStringFromEnv } from '#shared/config/env.ts';
 import { parseLogLevel } from '#shared/config/ingest-config.ts';
 import { linkSecretLoader, linkSecretSource } from '#shared/config/link-secret.ts';
 import type { DigestLedgerDetail } from '#shared/digest/send-digests.ts';
+import { collapseSeries } from '#shared/events/collapse-series.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createSesMailer } from '#shared/mail/mailer.ts';
 import { applyContactLink, contactLinkSubject } from '#shared/reminders/apply-contact-link.ts';
@@ -47,7 +48,7 @@ import {
 import { calendarPageRoutes } from '#shared/web/calendar-page-routes.ts';
 import { contactPageRoutes } from '#shared/web/contact-page-routes.ts';
 import { digestPreviewRoutes } from '#shared/web/digest-preview-routes.ts';
-import { eventsQuerySchema } from '#shared/web/events-query.ts';
+import { eventsQuerySchema, nextEventsPageQuery } from '#shared/web/events-query.ts';
 import { mapKnownErrors, problemJsonContentType } from '#shared/web/http-errors.ts';
 import { myDataRoutes } from '#shared/web/my-data-routes.ts';
 import { renderOverviewPage } from '#shared/web/overview-page.ts';
@@ -135,6 +136,10 @@ const contactDeps = {
 };
 
 type Event = APIGatewayProxyEventV2;
+
+/** The overview reads at most this many upcoming events and shows at most this many rows. */
+const overviewEventsRead = 500;
+const overviewRows = 60;
 type Result = APIGatewayProxyResultV2;
 
 /** The one-click link pages: the same headers as every page (no scripts, no framing, no caching). */
@@ -175,11 +180,12 @@ const routes = httpRouterHandler<Event, Result>([
     path: '/api/events',
     handler: async (event: Event) => {
       const query = eventsQuerySchema.parse(event.queryStringParameters ?? {});
-      const found = await events.listStartingBetween(query.from, query.to);
+      const page = await events.listPageStartingBetween(query.from, query.to, query.limit, query.after);
       return json({
         from: query.from,
         to: query.to,
-        events: found.filter((item) => query.includeRemoved || !item.removed),
+        events: page.events.filter((item) => query.includeRemoved || !item.removed),
+        next: page.next ? `/api/events?${nextEventsPageQuery(query, page.next)}` : null,
       });
     },
   },
@@ -238,14 +244,21 @@ const routes = httpRouterHandler<Event, Result>([
     path: '/',
     handler: async () => {
       const now = new Date();
+      // Bounded whatever the feeds hold: one page of the next 60 days, a series shown once.
       const [allSources, upcoming] = await Promise.all([
         sources.list(),
-        events.listStartingBetween(now, new Date(now.getTime() + 60 * 86_400_000)),
+        events.listPageStartingBetween(
+          now,
+          new Date(now.getTime() + 60 * 86_400_000),
+          overviewEventsRead,
+          null,
+        ),
       ]);
+      const rows = collapseSeries(upcoming.events, overviewRows);
       return {
         statusCode: 200,
         headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-        body: renderOverviewPage({ sources: allSources, events: upcoming, now }),
+        body: renderOverviewPage({ sources: allSources, rows, now }),
       };
     },
   },

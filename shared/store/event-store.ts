@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { duplicateSlotsFor, startsWithinDuplicateWindow } from '../events/duplicate-slots.ts';
 import type { EventContent, SourceEventContent } from '../events/event-content.ts';
 import type { SourceEventState, SourceSyncPlan } from '../events/plan-source-sync.ts';
@@ -41,6 +41,28 @@ export interface EventStore {
   getMany(eventIds: readonly string[]): Promise<StoredEvent[]>;
   /** Canonical events whose start lies in [from, to), in start order, read from the start-day index. */
   listStartingBetween(from: Date, to: Date): Promise<StoredEvent[]>;
+  /**
+   * At most `limit` of those, after the position `after` (from a previous page's `next`); reads only as far
+   * as the page needs, so a window of 50,000 events costs what one page costs.
+   */
+  listPageStartingBetween(
+    from: Date,
+    to: Date,
+    limit: number,
+    after: EventPagePosition | null,
+  ): Promise<EventPage>;
+}
+
+/** Where a page of a window ended: the start day and the index sort key of its last event. */
+export interface EventPagePosition {
+  readonly day: string;
+  readonly sortKey: string;
+}
+
+export interface EventPage {
+  readonly events: StoredEvent[];
+  /** Where the next page starts; null on the last page. */
+  readonly next: EventPagePosition | null;
 }
 
 type Item = Record<string, unknown>;
@@ -550,6 +572,55 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
         });
       });
       return days.flat();
+    },
+
+    async listPageStartingBetween(from, to, limit, after) {
+      const fromIso = from.toISOString();
+      const toIso = to.toISOString();
+      const days = eventDaysBetween(from, to).filter((day) => !after || day >= after.day);
+      const found: Item[] = [];
+      // One page more than asked tells whether there is a next page.
+      const wanted = limit + 1;
+      /** One day's events in the window, after the position, reading only as many pages as still wanted. */
+      async function readDay(day: string, want: number): Promise<Item[]> {
+        const items: Item[] = [];
+        const resume = after && after.day === day;
+        for await (const page of paginateQuery(
+          { client, pageSize: Math.min(want, 1000) },
+          {
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: resume ? 'gsi1pk = :day AND gsi1sk > :after' : 'gsi1pk = :day',
+            ExpressionAttributeValues: {
+              ':day': eventDayPk(day),
+              ...(resume ? { ':after': after.sortKey } : {}),
+            },
+          },
+        )) {
+          for (const item of page.Items ?? []) {
+            const at = startInstantIso(String(item.start));
+            if (at >= fromIso && at < toIso) items.push(item);
+          }
+          if (items.length >= want) break;
+        }
+        return items;
+      }
+      // Days are read a few at a time, in order, until the page is full.
+      for (let offset = 0; offset < days.length && found.length < wanted; offset += windowReadConcurrency) {
+        const batch = days.slice(offset, offset + windowReadConcurrency);
+        const want = wanted - found.length;
+        const read = await Promise.all(batch.map((day) => readDay(day, want)));
+        for (const items of read) found.push(...items);
+      }
+      const events = found.slice(0, limit).map(toStoredEvent);
+      const last = events.at(-1);
+      return {
+        events,
+        next:
+          found.length > limit && last
+            ? { day: startDay(last.start), sortKey: eventDaySk(last.start, last.id) }
+            : null,
+      };
     },
   };
 }

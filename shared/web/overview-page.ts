@@ -1,11 +1,12 @@
-import type { StoredEvent } from '../events/stored-event.ts';
+import type { SeriesRow } from '../events/collapse-series.ts';
 import type { Source } from '../sources/source.ts';
 import { escapeHtml, safeHref } from './escape-html.ts';
 
 /** The public landing page: what Trellis reads and the events coming up, and the way in. */
 export function renderOverviewPage(input: {
   sources: readonly Source[];
-  events: readonly StoredEvent[];
+  /** Upcoming events, a series collapsed into its next occurrence (collapseSeries). */
+  rows: readonly SeriesRow[];
   now: Date;
 }): string {
   // Only what the feeds publish; fetch health and errors are for admins (`/sources`).
@@ -15,8 +16,8 @@ export function renderOverviewPage(input: {
         `<tr><td>${escapeHtml(source.organization ?? new URL(source.url).host)}<br><small>${escapeHtml(source.kind)}</small></td></tr>`,
     )
     .join('\n');
-  const eventRows = input.events
-    .map((event) => {
+  const eventRows = input.rows
+    .map(({ event, laterOccurrences }) => {
       const href = safeHref(event.url);
       const title = href
         ? `<a href="${escapeHtml(href)}">${escapeHtml(event.title)}</a>`
@@ -28,7 +29,11 @@ export function renderOverviewPage(input: {
           ? ' <span class="bad">cancelled</span>'
           : '';
       const sources = event.sources.length > 1 ? ` <small>(${event.sources.length} sources)</small>` : '';
-      return `<tr><td>${escapeHtml(event.start)}${event.timeZone ? `<br><small>${escapeHtml(event.timeZone)}</small>` : ''}</td><td>${title}${status}${sources}<br><small>${escapeHtml(where)} · ${escapeHtml(event.tags.join(', '))}</small></td></tr>`;
+      const more =
+        laterOccurrences > 0
+          ? ` <small>and ${laterOccurrences} more date${laterOccurrences === 1 ? '' : 's'}</small>`
+          : '';
+      return `<tr><td>${escapeHtml(event.start)}${event.timeZone ? `<br><small>${escapeHtml(event.timeZone)}</small>` : ''}</td><td>${title}${status}${sources}${more}<br><small>${escapeHtml(where)} · ${escapeHtml(event.tags.join(', '))}</small></td></tr>`;
     })
     .join('\n');
   return `<!doctype html>
