@@ -19,9 +19,6 @@ import {
 } from './reminder-slots.ts';
 import { TransactionCancelledError, type TransactionPart, transactWrite } from './transact-write.ts';
 
-// Where the contact errors were first defined: the API's error map still imports ContactChangedError from here.
-export { ContactChangedError, ContactNotFoundError };
-
 /*
  * USER#<id> / CONTACT#<contact id>   one contact: the Contact fields as they are
  *

@@ -1,8 +1,9 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ReminderScheduleChangedError } from '../contacts/contact-errors.ts';
+import { defaultReminderHour } from '../users/user-profile.ts';
 import { isConditionFailure } from './condition-failure.ts';
-import { reminderSlotKey, reminderSlotPk, reminderZonesKey, userIdOfUserPk } from './keys/contact-keys.ts';
-import { userProfileKey } from './keys/user-keys.ts';
+import { reminderSlotKey, reminderSlotPk, reminderZonesKey } from './keys/contact-keys.ts';
+import { userIdOfUserPk, userProfileKey } from './keys/user-keys.ts';
 import { queryAll } from './query-all.ts';
 import { TransactionCancelledError, type TransactionPart, transactWrite } from './transact-write.ts';
 
@@ -39,7 +40,6 @@ export const reminderSlotLabel = 'reminder-slot';
 export const reminderScheduleLabel = 'reminder-schedule';
 
 /** Profiles stored before reminders existed have no reminder hour and mean this one (as the user store reads them). */
-const defaultReminderHour = 9;
 
 /** The attribute names the profile and the slot item share for a schedule. */
 const scheduleNames = { '#zone': 'timeZone', '#hour': 'reminderHour' };

@@ -1,12 +1,12 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { receivesDigests } from '../users/digest-eligibility.ts';
-import type { UserProfile } from '../users/user-profile.ts';
+import { defaultReminderHour, type UserProfile } from '../users/user-profile.ts';
 import { batchGetAll } from './batch-requests.ts';
 import {
   digestSlotPk,
   digestZonesKey,
   userEmailKey,
-  userIdOfKey,
+  userIdOfUserPk,
   userProfileKey,
   usersByEmailPk,
   usersByEmailShardPks,
@@ -88,7 +88,7 @@ function fromItem(item: Item): UserProfile {
   const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
   for (const name of indexAttributes) delete rest[name];
   // Profiles stored before reminders existed have no reminder hour: the default.
-  return { reminderHour: 9, ...rest } as unknown as UserProfile;
+  return { reminderHour: defaultReminderHour, ...rest } as unknown as UserProfile;
 }
 
 const normalEmail = (email: string) => email.trim().toLowerCase();
@@ -245,7 +245,7 @@ export function createUserRepository(client: DynamoDBDocumentClient, tableName: 
         KeyConditionExpression: 'gsi3pk = :pk',
         ExpressionAttributeValues: { ':pk': digestSlotPk(timeZone, weekday, hour) },
       });
-      return items.map((item) => userIdOfKey(item.pk));
+      return items.flatMap((item) => userIdOfUserPk(String(item.pk)) ?? []);
     },
 
     async listDigestZones() {

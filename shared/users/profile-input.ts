@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { sourceKinds } from '../sources/source.ts';
 import { resolveTimeZoneId } from '../time/zone-names.ts';
 import { isTopicId, TOPICS } from '../topics/topic-vocabulary.ts';
-import { type UserProfile, weekdays } from './user-profile.ts';
+import { defaultReminderHour, type UserProfile, weekdays } from './user-profile.ts';
 
 const word = z.string().trim().toLowerCase().min(1).max(60);
 const name = z.string().trim().min(1).max(120);
@@ -66,7 +66,7 @@ const defaults: ProfileFields = {
   timeZone: 'UTC',
   digestDay: 'monday',
   digestHour: 8,
-  reminderHour: 9,
+  reminderHour: defaultReminderHour,
   topics: [],
   keywords: [],
   places: [],

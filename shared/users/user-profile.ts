@@ -32,6 +32,9 @@ export interface NotInterestedMark {
   readonly at: string;
 }
 
+/** The local hour of reconnect reminders unless the user picks one; profiles stored before reminders existed mean it. */
+export const defaultReminderHour = 9;
+
 export interface UserProfile {
   readonly id: string;
   /** Lower-cased, trimmed. */

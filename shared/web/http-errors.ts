@@ -3,7 +3,7 @@ import { createError } from '@middy/util';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { ZodError } from 'zod';
 import { CalendarRotationConflictError } from '../calendar/calendar-subscription.ts';
-import { ContactChangedError } from '../store/contact-repository.ts';
+import { ContactChangedError } from '../contacts/contact-errors.ts';
 import { UserChangedError } from '../store/user-repository.ts';
 
 /** An RFC 9457 problem: what went wrong, field by field. */

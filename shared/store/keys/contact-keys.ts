@@ -8,7 +8,5 @@ export const contactPrefix = 'CONTACT#';
 export const reminderSlotKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'REMINDSLOT' });
 /** gsi3 partition of the users whose reminders are due at a (zone, local hour). */
 export const reminderSlotPk = (timeZone: string, hour: number) => `REMINDSLOT#${timeZone}#${hour}`;
-/** The user id in a user's table key (`USER#<id>`): all a KEYS_ONLY index hands back. */
-export const userIdOfUserPk = (pk: string) => (pk.startsWith('USER#') ? pk.slice('USER#'.length) : null);
 /** The zones that have users with contacts, so the hourly dispatch knows which slots to look at. */
 export const reminderZonesKey = { pk: 'REMINDZONES', sk: 'REMINDZONES' };

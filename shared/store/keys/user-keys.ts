@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 /** USER#<id> holds the profile and the user's send ledger; EMAIL#<email> makes addresses unique. */
 export const userProfileKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
 export const userEmailKey = (email: string) => ({ pk: `EMAIL#${email}`, sk: 'EMAIL' });
-/** The user id in a key of the user's partition (`USER#<id>`), as KEYS_ONLY index entries carry it. */
-export const userIdOfKey = (pk: unknown) => String(pk).replace(/^USER#/, '');
+/** The user id in a user's table key (`USER#<id>`): all a KEYS_ONLY index hands back; null for other keys. */
+export const userIdOfUserPk = (pk: string) => (pk.startsWith('USER#') ? pk.slice('USER#'.length) : null);
 /** gsi3 (KEYS_ONLY): users whose digest is due at a (zone, weekday, hour); only users who get digests. */
 export const digestSlotPk = (timeZone: string, weekday: string, hour: number) =>
   `DIGESTSLOT#${timeZone}#${weekday}#${hour}`;

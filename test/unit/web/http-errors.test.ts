@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { ContactChangedError } from '../../../shared/store/contact-repository.ts';
+import { ContactChangedError } from '../../../shared/contacts/contact-errors.ts';
 import { UserChangedError } from '../../../shared/store/user-repository.ts';
 import { mapKnownErrors, NotFoundError } from '../../../shared/web/http-errors.ts';
 
