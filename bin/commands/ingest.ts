@@ -15,6 +15,7 @@ export function describeReport(report: IngestReport): string {
     return `${report.sourceId}: FAILED (${report.error?.code}) ${report.error?.message}`;
   if (report.outcome === 'not-modified')
     return `${report.sourceId}: not modified (${report.eventCount} events)`;
+  if (report.outcome === 'busy') return `${report.sourceId}: being fetched by another run right now`;
   const sync = report.sync;
   const changes = sync
     ? `${sync.created} new, ${sync.merged} merged with other sources, ${sync.updated} changed, ${sync.removed} removed, ${sync.unchanged} unchanged`

@@ -24,6 +24,11 @@ export interface SourceHealth {
   readonly lastProblemCount: number;
   /** The first few per-entry problems of the last parse, for the operator. */
   readonly lastProblems: readonly string[];
+  /**
+   * When an ingest of this source started and has not finished yet (absent otherwise). Set before the
+   * fetch, so a run that crashes or times out leaves it behind and the next one backs off.
+   */
+  readonly attemptStartedAt?: string;
 }
 
 export interface Source {

@@ -34,7 +34,19 @@ export interface SourceRepository {
   get(sourceId: string): Promise<Source | null>;
   list(): Promise<Source[]>;
   listDue(now: Date): Promise<Source[]>;
+  /** Records the outcome of an attempt (success or failure); the attempt mark goes. */
   saveHealth(sourceId: string, health: SourceHealth): Promise<void>;
+  /**
+   * Marks an ingest as started, and the source not due again before `nextFetchAt` (the backoff it gets if
+   * this attempt never finishes); only if the mark is still `previousAttempt` (absent: none). False when
+   * another run marked it first.
+   */
+  startAttempt(
+    sourceId: string,
+    startedAt: Date,
+    nextFetchAt: Date,
+    previousAttempt: string | undefined,
+  ): Promise<boolean>;
 }
 
 type SourceItem = Source & { pk: string; sk: string; type: 'source'; gsi1pk: string; gsi1sk: string };
@@ -111,6 +123,7 @@ export function createSourceRepository(client: DynamoDBDocumentClient, tableName
       }),
 
     async saveHealth(sourceId, health) {
+      const { attemptStartedAt: _finished, ...outcome } = health;
       try {
         await client.send(
           new UpdateCommand({
@@ -119,13 +132,40 @@ export function createSourceRepository(client: DynamoDBDocumentClient, tableName
             UpdateExpression: 'SET health = :health, gsi1sk = :next',
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeValues: {
-              ':health': health,
+              ':health': outcome,
               ':next': sourceNextFetchSk(health.nextFetchAt, sourceId),
             },
           }),
         );
       } catch (error) {
         if (isConditionFailure(error)) throw new SourceNotFoundError(`no source ${sourceId}`);
+        throw error;
+      }
+    },
+
+    async startAttempt(sourceId, startedAt, nextFetchAt, previousAttempt) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: sourceKey(sourceId),
+            UpdateExpression:
+              'SET health.attemptStartedAt = :started, health.nextFetchAt = :at, gsi1sk = :next',
+            ConditionExpression:
+              previousAttempt === undefined
+                ? 'attribute_exists(pk) AND attribute_not_exists(health.attemptStartedAt)'
+                : 'health.attemptStartedAt = :previous',
+            ExpressionAttributeValues: {
+              ':started': startedAt.toISOString(),
+              ':at': nextFetchAt.toISOString(),
+              ':next': sourceNextFetchSk(nextFetchAt.toISOString(), sourceId),
+              ...(previousAttempt === undefined ? {} : { ':previous': previousAttempt }),
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },

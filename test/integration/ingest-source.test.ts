@@ -128,9 +128,9 @@ describe('ingesting a source', () => {
     requests.reset();
     expect(await ingestSource(deps, source.id, later(60))).toMatchObject({ outcome: 'not-modified' });
     expect(publisher.conditionalRequests).toBeGreaterThan(0);
-    // The only write is the source's own health record (last fetch, next fetch).
-    expect(requests.writes()).toBe(1);
-    expect(requests.sourceRecordWrites()).toBe(1);
+    // The only writes are the source's own health record: the attempt's mark, then the outcome.
+    expect(requests.writes()).toBe(2);
+    expect(requests.sourceRecordWrites()).toBe(2);
 
     requests.reset();
     publisher.etag = '"v2"'; // same bytes, new validator: a full fetch and parse
@@ -138,7 +138,7 @@ describe('ingesting a source', () => {
       outcome: 'updated',
       sync: { unchanged: 5, created: 0, updated: 0 },
     });
-    expect(requests.writes()).toBe(1);
+    expect(requests.writes()).toBe(2);
   });
 
   it('marks an event removed when it disappears before it starts, and applies changes', async () => {
@@ -237,5 +237,105 @@ describe('ingesting a source', () => {
       error: { code: 'blocked-address' },
     });
     expect((await sources.get(redirecting.id))?.health.lastError).toContain('169.254.169.254');
+  });
+
+  it('fails a JSON feed nested 100,000 arrays deep with one clear error and backs off, keeping stored events', async () => {
+    await ingestSource(deps, source.id, now);
+    Object.assign(publisher, {
+      etag: '"deep"',
+      contentType: 'application/json',
+      body: `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    });
+
+    const report = await ingestSource(deps, source.id, later(60));
+
+    expect(report).toMatchObject({ outcome: 'failed', error: { code: 'unreadable' } });
+    expect(report.error?.message).toBe('the JSON is nested more than 64 levels deep');
+    const health = (await sources.get(source.id))?.health;
+    expect(health).toMatchObject({ consecutiveFailures: 1 });
+    expect(health?.nextFetchAt).toBe(later(60 + 120).toISOString());
+    expect(await upcoming()).toHaveLength(5);
+  });
+});
+
+describe('an attempt that never finishes', () => {
+  it('is marked before the fetch, with the source not due again before the backoff', async () => {
+    let seenWhileFetching: Source | null = null;
+    let dueWhileFetching: Source[] = [];
+    const watching: IngestDependencies = {
+      ...deps,
+      fetchFeed: async (url, options) => {
+        seenWhileFetching = await sources.get(source.id);
+        dueWhileFetching = await sources.listDue(later(60));
+        return fetchFeed(url, options);
+      },
+    };
+
+    await ingestSource(watching, source.id, now);
+
+    expect(seenWhileFetching).toMatchObject({
+      health: { attemptStartedAt: now.toISOString(), nextFetchAt: later(120).toISOString() },
+    });
+    expect(dueWhileFetching).toEqual([]);
+    const after = (await sources.get(source.id))?.health;
+    expect(after?.attemptStartedAt).toBeUndefined();
+    expect(after?.nextFetchAt).toBe(later(60).toISOString());
+  });
+
+  it('counts as a failure once its lease is over: backoff, no fetch now, the mark gone', async () => {
+    // A worker that crashed: the mark stays behind (this is what a killed process leaves).
+    await sources.startAttempt(source.id, now, later(120), undefined);
+    const fetchesBefore = publisher.requests;
+
+    const report = await ingestSource(deps, source.id, later(15));
+
+    expect(report).toMatchObject({ outcome: 'failed', error: { code: 'unfinished' } });
+    expect(report.error?.message).toContain(now.toISOString());
+    expect(publisher.requests).toBe(fetchesBefore);
+    const health = (await sources.get(source.id))?.health;
+    expect(health).toMatchObject({ consecutiveFailures: 1, lastErrorCode: 'unfinished' });
+    expect(health?.attemptStartedAt).toBeUndefined();
+    expect(health?.nextFetchAt).toBe(later(15 + 120).toISOString());
+    // After the backoff it is fetched again as usual.
+    expect(await ingestSource(deps, source.id, later(140))).toMatchObject({ outcome: 'updated' });
+  });
+
+  it('leaves a source alone while another run holds a fresh mark', async () => {
+    await sources.startAttempt(source.id, now, later(120), undefined);
+    const fetchesBefore = publisher.requests;
+
+    expect(await ingestSource(deps, source.id, later(1))).toMatchObject({ outcome: 'busy' });
+
+    expect(publisher.requests).toBe(fetchesBefore);
+    expect((await sources.get(source.id))?.health.attemptStartedAt).toBe(now.toISOString());
+  });
+
+  it('lets exactly one of two parallel runs of one source work', async () => {
+    const reports = await Promise.all([
+      ingestSource(deps, source.id, now),
+      ingestSource(deps, source.id, now),
+    ]);
+
+    expect(reports.map((report) => report.outcome).sort()).toEqual(['busy', 'updated']);
+  });
+
+  it('records a failure inside Trellis and hands the error on, so the queue retries it', async () => {
+    const broken: IngestDependencies = {
+      ...deps,
+      events: {
+        ...events,
+        applySourceSync: async () => {
+          throw new Error('the table is unavailable');
+        },
+      },
+    };
+
+    await expect(ingestSource(broken, source.id, now)).rejects.toThrow('the table is unavailable');
+
+    const health = (await sources.get(source.id))?.health;
+    expect(health).toMatchObject({ lastErrorCode: 'internal', consecutiveFailures: 1 });
+    expect(health?.attemptStartedAt).toBeUndefined();
+    // The queue's retry works at once: nothing marks the source busy.
+    expect(await ingestSource(deps, source.id, later(1))).toMatchObject({ outcome: 'updated' });
   });
 });
