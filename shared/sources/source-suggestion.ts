@@ -31,8 +31,20 @@ export interface SourceSuggestion {
 const blankAsAbsent = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-/** Names that always mean this machine (RFC 6761); other names are checked when the feed is fetched. */
-const isLocalhostName = (hostname: string) => hostname === 'localhost' || hostname.endsWith('.localhost');
+/**
+ * Names that never reach a public feed: this machine (RFC 6761 `localhost`, also written as a fully
+ * qualified `localhost.`), and the names private networks and clouds keep for themselves (`.internal`,
+ * e.g. GCP's metadata.google.internal; `.local` mDNS; `.home.arpa`). Others are checked when fetched.
+ */
+const privateNameSuffixes = ['localhost', 'internal', 'local', 'home.arpa'];
+function privateName(hostname: string): string | null {
+  const name = hostname.toLowerCase().replace(/\.$/, '');
+  const suffix = privateNameSuffixes.find((one) => name === one || name.endsWith(`.${one}`));
+  if (!suffix) return null;
+  return suffix === 'localhost'
+    ? `${hostname} is this machine, not a public feed`
+    : `${hostname} is a private network name, not a public feed`;
+}
 
 /**
  * What the fetcher would refuse without looking anything up: other schemes, credentials, ports of
@@ -41,7 +53,8 @@ const isLocalhostName = (hostname: string) => hostname === 'localhost' || hostna
 function outboundRefusal(url: string): string | null {
   try {
     const parsed = parseOutboundUrl(url);
-    if (isLocalhostName(parsed.hostname)) return `${parsed.hostname} is this machine, not a public feed`;
+    const named = privateName(parsed.hostname);
+    if (named) return named;
     refuseBlockedLiteral(parsed, strictAddressPolicy);
     return null;
   } catch (error) {

@@ -116,6 +116,18 @@ describe('buildSourceSuggestion', () => {
     expect(urlProblem('http://[::1]/feed')).toBe(
       'Trellis would never fetch this: [::1] is a loopback address',
     );
+    expect(urlProblem('http://localhost.:3000/feed')).toBe(
+      'Trellis would never fetch this: localhost. is this machine, not a public feed',
+    );
+    expect(urlProblem('http://API.Localhost./feed')).toBe(
+      'Trellis would never fetch this: api.localhost. is this machine, not a public feed',
+    );
+    expect(urlProblem('http://metadata.google.internal/computeMetadata/v1/')).toBe(
+      'Trellis would never fetch this: metadata.google.internal is a private network name, not a public feed',
+    );
+    expect(urlProblem('https://nas.home.arpa/feed.ics')).toBe(
+      'Trellis would never fetch this: nas.home.arpa is a private network name, not a public feed',
+    );
     expect(urlProblem('http://localhost:3000/feed')).toBe(
       'Trellis would never fetch this: localhost is this machine, not a public feed',
     );
@@ -132,6 +144,9 @@ describe('buildSourceSuggestion', () => {
       'http://93.184.215.14/feed',
       'https://example.org:8443/feed.ics',
       'http://[2606:4700::1]/x',
+      // Private-sounding labels are fine where the name is public.
+      'https://internal.example.org/feed.ics',
+      'https://localhost.example.org/feed.ics',
     ])
       expect(buildSourceSuggestion({ url, kind: 'peer-group' }, 'usr_1', now).url).toBe(new URL(url).href);
   });
