@@ -13,6 +13,7 @@ import {
 } from '../store/saved-event-store.ts';
 import type { SendLedger } from '../store/send-ledger.ts';
 import type { SuppressionList } from '../store/suppression-list.ts';
+import { TransactionCancelledError } from '../store/transact-write.ts';
 import type { UserRepository } from '../store/user-repository.ts';
 import { effectiveStatus } from './calendar-entry.ts';
 import { inviteFingerprint, isRemovalFingerprint, removalFingerprint } from './invite-fingerprint.ts';
@@ -28,7 +29,7 @@ export interface InviteLedgerDetail {
 export interface InviteDependencies {
   readonly users: Pick<UserRepository, 'get'>;
   readonly events: Pick<EventStore, 'get'>;
-  readonly savedEvents: Pick<SavedEventStore, 'get' | 'recordInvite'>;
+  readonly savedEvents: Pick<SavedEventStore, 'get' | 'recordInvite' | 'recordInvitePart'>;
   readonly ledger: SendLedger<InviteLedgerDetail>;
   readonly suppression: Pick<SuppressionList, 'suppressedAmong'>;
   readonly mailer: Mailer;
@@ -131,13 +132,21 @@ export async function reconcileInvite(
     await deps.ledger.release(userId, period, claim.token);
     throw error;
   }
-  await deps.ledger.markSent(userId, period, claim.token, {
-    messageId,
-    sentAt: now,
-    detail: { fingerprint, method },
-  });
   const invite: SentInvite = { sequence, fingerprint, method, sentAt: now.toISOString(), messageId };
-  await deps.savedEvents.recordInvite(userId, eventId, invite, previous?.sequence ?? null);
+  const sent = { messageId, sentAt: now, detail: { fingerprint, method } satisfies InviteLedgerDetail };
+  const previousSequence = previous?.sequence ?? null;
+  // SENT and the saved event's record of what went out, together.
+  try {
+    await deps.ledger.markSent(userId, period, claim.token, sent, [
+      deps.savedEvents.recordInvitePart(userId, eventId, invite, previousSequence),
+    ]);
+  } catch (error) {
+    if (!(error instanceof TransactionCancelledError && error.failedOn('saved-invite'))) throw error;
+    // The saved event moved on meanwhile (removed for good, another invitation recorded): the mail went
+    // out all the same, so the ledger says so and the next reconcile starts from what the record holds.
+    await deps.ledger.markSent(userId, period, claim.token, sent);
+    log.warn('invitation sent but not recorded on the saved event: it changed meanwhile', { sequence });
+  }
   log.info('invitation sent', { kind, sequence, messageId });
   return kind === 'new' ? 'sent-invite' : kind === 'update' ? 'sent-update' : 'sent-cancel';
 }

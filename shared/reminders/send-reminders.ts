@@ -9,6 +9,7 @@ import type { ContactRepository } from '../store/contact-repository.ts';
 import type { EventStore } from '../store/event-store.ts';
 import type { SendLedger } from '../store/send-ledger.ts';
 import type { SuppressionList } from '../store/suppression-list.ts';
+import { TransactionCancelledError } from '../store/transact-write.ts';
 import type { UserRepository } from '../store/user-repository.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import { buildReminderModel, type ReminderLinks } from './build-reminder-model.ts';
@@ -21,7 +22,7 @@ export interface ReminderLedgerDetail {
 
 export interface ReminderSendDependencies {
   readonly users: Pick<UserRepository, 'getMany' | 'get'>;
-  readonly contacts: Pick<ContactRepository, 'listForUser' | 'markReminded'>;
+  readonly contacts: Pick<ContactRepository, 'listForUser' | 'markReminded' | 'remindedParts'>;
   readonly events: Pick<EventStore, 'listStartingBetween'>;
   readonly ledger: SendLedger<ReminderLedgerDetail>;
   readonly suppression: Pick<SuppressionList, 'suppressedAmong'>;
@@ -48,14 +49,16 @@ export interface ReminderBatchOutcome {
 }
 
 const dayMs = 86_400_000;
+/** A transaction holds at most 100 items: the ledger and up to 99 contacts. */
+const maxContactsPerTransaction = 100;
 /** Suggestions come from the events of the next two weeks (the digest's window, so a batch holds as much). */
 const suggestionWindowDays = 14;
 
 /**
  * One SQS batch of reminders (one message per user and local date). Per user: the contacts due today
  * (overdue ones again weekly), one email listing them all, most overdue first. Once and only once: the
- * send ledger is claimed per user and local date before the send and marked after; the contacts'
- * `lastRemindedOn` is written after that, so a crash in between at worst re-lists them next week's day.
+ * send ledger is claimed per user and local date before the send and marked after, in one transaction
+ * with the contacts' `lastRemindedOn`.
  */
 export async function sendReminderBatch(
   deps: ReminderSendDependencies,
@@ -156,12 +159,26 @@ async function sendOne(
     throw error;
   }
   const contactIds = due.map((entry) => entry.contact.id);
-  await deps.ledger.markSent(profile.id, today, claim.token, {
-    messageId,
-    sentAt: now,
-    detail: { contactIds },
-  });
-  await deps.contacts.markReminded(profile.id, contactIds, today);
+  const sent = { messageId, sentAt: now, detail: { contactIds } };
+  // SENT and the contacts' "reminded on" together; a contact removed meanwhile cancels that, and then
+  // the ledger is marked alone and the rest of the contacts one by one.
+  try {
+    await deps.ledger.markSent(
+      profile.id,
+      today,
+      claim.token,
+      sent,
+      contactIds.length < maxContactsPerTransaction
+        ? deps.contacts.remindedParts(profile.id, contactIds, today)
+        : [],
+    );
+    if (contactIds.length >= maxContactsPerTransaction)
+      await deps.contacts.markReminded(profile.id, contactIds, today);
+  } catch (error) {
+    if (!(error instanceof TransactionCancelledError && error.failedOn('contact-reminded'))) throw error;
+    await deps.ledger.markSent(profile.id, today, claim.token, sent);
+    await deps.contacts.markReminded(profile.id, contactIds, today);
+  }
   log.info('reminder sent', { messageId, contacts: contactIds.length, attempt: claim.attempt });
   return 'sent';
 }

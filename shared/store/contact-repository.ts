@@ -50,6 +50,8 @@ export interface ContactRepository {
   listForUsers(userIds: readonly string[]): Promise<Map<string, Contact[]>>;
   /** Records that a reminder listing these contacts went out on `day`. */
   markReminded(userId: string, contactIds: readonly string[], day: string): Promise<void>;
+  /** markReminded as parts of the send ledger's SENT transaction (label 'contact-reminded'). */
+  remindedParts(userId: string, contactIds: readonly string[], day: string): TransactionPart[];
 }
 
 function fromItem(item: Record<string, unknown>): Contact {
@@ -178,6 +180,18 @@ export function createContactRepository(
       }
       return result;
     },
+
+    remindedParts: (userId, contactIds, day) =>
+      contactIds.map((contactId) => ({
+        label: 'contact-reminded',
+        Update: {
+          TableName: tableName,
+          Key: contactKey(userId, contactId),
+          UpdateExpression: 'SET lastRemindedOn = :day',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':day': day },
+        },
+      })),
 
     async markReminded(userId, contactIds, day) {
       for (const contactId of contactIds) {

@@ -75,6 +75,13 @@ export interface SavedEventStore {
     invite: SentInvite,
     previousSequence: number | null,
   ): Promise<boolean>;
+  /** recordInvite as a part of the send ledger's SENT transaction (label 'saved-invite'). */
+  recordInvitePart(
+    userId: string,
+    eventId: string,
+    invite: SentInvite,
+    previousSequence: number | null,
+  ): TransactionPart;
 }
 
 /** Saving tries again this often when the saved record changed between tries (a removal, a second tab). */
@@ -100,6 +107,36 @@ function toSavedEvent(item: Record<string, unknown>): SavedEvent {
 }
 
 export function createSavedEventStore(client: DynamoDBDocumentClient, tableName: string): SavedEventStore {
+  /** The invitation that went out, recorded only if the previous one is still the one recorded. */
+  function invitePart(
+    userId: string,
+    eventId: string,
+    invite: SentInvite,
+    previousSequence: number | null,
+  ): TransactionPart & { Update: NonNullable<TransactionPart['Update']> } {
+    return {
+      label: 'saved-invite',
+      Update: {
+        TableName: tableName,
+        Key: savedEventKey(userId, eventId),
+        UpdateExpression:
+          'SET inviteSequence = :sequence, inviteFingerprint = :fingerprint, inviteMethod = :method, inviteSentAt = :at, inviteMessageId = :message',
+        ConditionExpression:
+          previousSequence === null
+            ? 'attribute_exists(pk) AND attribute_not_exists(inviteSequence)'
+            : 'inviteSequence = :previous',
+        ExpressionAttributeValues: {
+          ':sequence': invite.sequence,
+          ':fingerprint': invite.fingerprint,
+          ':method': invite.method,
+          ':at': invite.sentAt,
+          ':message': invite.messageId,
+          ...(previousSequence === null ? {} : { ':previous': previousSequence }),
+        },
+      },
+    };
+  }
+
   const listUnder = (pk: string, prefix: string) =>
     queryAll(client, {
       TableName: tableName,
@@ -234,28 +271,12 @@ export function createSavedEventStore(client: DynamoDBDocumentClient, tableName:
       );
     },
 
+    recordInvitePart: invitePart,
+
     async recordInvite(userId, eventId, invite, previousSequence) {
+      const { Update } = invitePart(userId, eventId, invite, previousSequence);
       try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: savedEventKey(userId, eventId),
-            UpdateExpression:
-              'SET inviteSequence = :sequence, inviteFingerprint = :fingerprint, inviteMethod = :method, inviteSentAt = :at, inviteMessageId = :message',
-            ConditionExpression:
-              previousSequence === null
-                ? 'attribute_exists(pk) AND attribute_not_exists(inviteSequence)'
-                : 'inviteSequence = :previous',
-            ExpressionAttributeValues: {
-              ':sequence': invite.sequence,
-              ':fingerprint': invite.fingerprint,
-              ':method': invite.method,
-              ':at': invite.sentAt,
-              ':message': invite.messageId,
-              ...(previousSequence === null ? {} : { ':previous': previousSequence }),
-            },
-          }),
-        );
+        await client.send(new UpdateCommand(Update));
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;

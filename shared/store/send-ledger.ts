@@ -4,6 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { batchGetAll } from './batch-requests.ts';
 import { isConditionFailure } from './condition-failure.ts';
 import { ledgerKey } from './keys/ledger-keys.ts';
+import { TransactionCancelledError, type TransactionPart, transactWrite } from './transact-write.ts';
 
 /*
  * The send ledger makes every scheduled email go out once and only once, whatever the retries:
@@ -36,11 +37,17 @@ export interface LedgerEntry<Detail> {
 
 export interface SendLedger<Detail> {
   claim(userId: string, period: string, now: Date): Promise<ClaimOutcome>;
+  /**
+   * SENT, with `alsoWrite` (what the send changes elsewhere: the invitation on the saved event, the
+   * contacts reminded) in the same transaction. LedgerClaimLostError when the claim was taken over; a
+   * failed condition of `alsoWrite` is a TransactionCancelledError and nothing is written.
+   */
   markSent(
     userId: string,
     period: string,
     token: string,
     sent: { messageId: string; sentAt: Date; detail: Detail },
+    alsoWrite?: readonly TransactionPart[],
   ): Promise<void>;
   /** Give a claim back at once (the send failed for a reason a retry may fix). */
   release(userId: string, period: string, token: string): Promise<void>;
@@ -110,31 +117,39 @@ export function createSendLedger<Detail>(
       }
     },
 
-    async markSent(userId, period, token, sent) {
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: ledgerKey(userId, kind, period),
-            UpdateExpression:
-              'SET #status = :sent, sentAt = :at, messageId = :message, detail = :detail REMOVE leaseUntil',
-            ConditionExpression: 'claimToken = :token',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':sent': 'sent',
-              ':at': sent.sentAt.toISOString(),
-              ':message': sent.messageId,
-              ':detail': sent.detail,
-              ':token': token,
-            },
-          }),
+    async markSent(userId, period, token, sent, alsoWrite = []) {
+      const update = {
+        TableName: tableName,
+        Key: ledgerKey(userId, kind, period),
+        UpdateExpression:
+          'SET #status = :sent, sentAt = :at, messageId = :message, detail = :detail REMOVE leaseUntil',
+        ConditionExpression: 'claimToken = :token',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':sent': 'sent',
+          ':at': sent.sentAt.toISOString(),
+          ':message': sent.messageId,
+          ':detail': sent.detail,
+          ':token': token,
+        },
+      };
+      const lost = () =>
+        new LedgerClaimLostError(
+          `the ${kind} ledger claim for ${userId} ${period} was taken over while sending`,
         );
-      } catch (error) {
-        if (isConditionFailure(error)) {
-          throw new LedgerClaimLostError(
-            `the ${kind} ledger claim for ${userId} ${period} was taken over while sending`,
-          );
+      if (alsoWrite.length === 0) {
+        try {
+          await client.send(new UpdateCommand(update));
+        } catch (error) {
+          if (isConditionFailure(error)) throw lost();
+          throw error;
         }
+        return;
+      }
+      try {
+        await transactWrite(client, [{ label: 'ledger', Update: update }, ...alsoWrite]);
+      } catch (error) {
+        if (error instanceof TransactionCancelledError && error.failedOn('ledger')) throw lost();
         throw error;
       }
     },

@@ -185,15 +185,16 @@ describe('calendar invitations', () => {
     expect((await deps.savedEvents.get(ana.id, eventId))?.invite?.sequence).toBe(0);
   });
 
-  it('saves with one transaction and sends the invitation in eight requests; saving again costs three', async () => {
+  it('saves with one transaction and sends the invitation in seven requests; saving again costs three', async () => {
     await createCalendarStore(table.documentClient, table.tableName).create(ana.id, 'nonce', 'hash', now);
     const requests = countRequests(table.documentClient);
     await saveEventForUser(deps, ana.id, eventId, now);
     expect(requests.byCommand()).toEqual({
-      TransactWriteItemsCommand: 1, // saved record, attendee record, the event's flag
+      // saved record, attendee record and the event's flag; then the ledger's SENT mark with the invite recorded
+      TransactWriteItemsCommand: 2,
       GetItemCommand: 2, // the event (alongside the save), the profile
       BatchGetItemCommand: 1, // the suppression list
-      UpdateItemCommand: 4, // the feed's render dropped, the ledger's claim and SENT mark, the invite recorded
+      UpdateItemCommand: 2, // the feed's render dropped, the ledger's claim
     });
     requests.reset();
     await saveEventForUser(deps, ana.id, eventId, now);
@@ -276,24 +277,51 @@ describe('calendar invitations', () => {
     expect(sentRaw).toHaveLength(1);
   });
 
-  it('after a crash between the send and its record, a retry records it and sends nothing', async () => {
+  it('records the SENT mark and the invitation on the saved event together: a retry sends nothing', async () => {
     await deps.savedEvents.save(ana.id, eventId, now);
-    const crashing = {
-      ...deps,
-      savedEvents: {
-        ...deps.savedEvents,
-        recordInvite: async () => {
-          throw new Error('process killed after SES accepted the message');
-        },
-      },
-    };
-    await expect(sendInviteUpdates(crashing, updateRecords([eventId]), now)).resolves.toMatchObject({
-      failedMessageIds: ['m0'],
-    });
+
+    await sendInviteUpdates(deps, updateRecords([eventId]), now);
     const retry = await sendInviteUpdates(deps, updateRecords([eventId]), now);
+
     expect(retry.outcomes.map((entry) => entry.outcome)).toEqual(['up-to-date']);
     expect(sentRaw).toHaveLength(1);
     expect((await deps.savedEvents.get(ana.id, eventId))?.invite?.sequence).toBe(0);
+  });
+
+  it('still marks the send when another invitation was recorded on the saved event meanwhile', async () => {
+    await deps.savedEvents.save(ana.id, eventId, now);
+    const racing = {
+      ...deps,
+      mailer: {
+        sendRaw: async (mail: Parameters<typeof deps.mailer.sendRaw>[0]) => {
+          const sent = await deps.mailer.sendRaw(mail);
+          // Another worker records its own invitation between this send and its record.
+          await deps.savedEvents.recordInvite(
+            ana.id,
+            eventId,
+            {
+              sequence: 0,
+              fingerprint: 'other',
+              method: 'REQUEST',
+              sentAt: now.toISOString(),
+              messageId: '<x@y>',
+            },
+            null,
+          );
+          return sent;
+        },
+      },
+    };
+
+    const first = await sendInviteUpdates(racing, updateRecords([eventId]), now);
+    const retry = await sendInviteUpdates(deps, updateRecords([eventId]), now);
+
+    expect(first.failedMessageIds).toEqual([]);
+    // The ledger holds SENT for SEQUENCE 0 although the record was not written: 0 never goes out twice; the
+    // next run starts from what the record says (the other worker's copy) and sends SEQUENCE 1.
+    expect(retry.failedMessageIds).toEqual([]);
+    expect((await sentInvites()).map((invite) => invite.sequence)).toEqual([0, 1]);
+    expect((await deps.savedEvents.get(ana.id, eventId))?.invite?.sequence).toBe(1);
   });
 
   it('never mails a suppressed or unconfirmed address', async () => {

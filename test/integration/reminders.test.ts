@@ -147,24 +147,43 @@ describe('reconnect reminders', () => {
     expect(text).not.toContain('Li\n');
   });
 
-  it('sends nothing more when a retry finds the send in the ledger but the contacts not yet marked', async () => {
-    await addContact('Jonas', { lastContactedOn: '2030-01-23' });
-    const crashing = {
-      ...deps,
-      contacts: {
-        ...contacts,
-        markReminded: async () => {
-          throw new Error('process killed after the send');
-        },
-      },
-    };
-    const crashed = await sendReminderBatch(crashing, records(message(today)), nineInBerlin);
-    expect(crashed.failedMessageIds).toEqual(['m0']);
+  it('marks the send and the contacts reminded together, so a retry sends nothing more', async () => {
+    const jonas = await addContact('Jonas', { lastContactedOn: '2030-01-23' });
+
+    const first = await sendReminderBatch(deps, records(message(today)), nineInBerlin);
     const retried = await sendReminderBatch(deps, records(message(today)), nineInBerlin);
-    expect(retried.outcomes.map((entry) => entry.outcome)).toEqual(['already-sent']);
+
+    expect(first.outcomes.map((entry) => entry.outcome)).toEqual(['sent']);
+    // Jonas carries today's date: nothing is due, and the ledger would say SENT anyway.
+    expect(retried.outcomes.map((entry) => entry.outcome)).toEqual(['nothing-due']);
+    expect((await contacts.get(ana.id, jonas.id))?.lastRemindedOn).toBe(today);
     const nextDay = new Date(nineInBerlin.getTime() + 86_400_000);
     const tomorrow = await sendReminderBatch(deps, records(message('2030-03-07')), nextDay);
     expect(tomorrow.outcomes.map((entry) => entry.outcome)).toEqual(['nothing-due']);
+    expect(sentRaw).toHaveLength(1);
+  });
+
+  it('still records the send when a listed contact is removed while the mail goes out', async () => {
+    const jonas = await addContact('Jonas', { lastContactedOn: '2030-01-23' });
+    const mira = await addContact('Mira', { lastContactedOn: '2030-01-20' });
+    const removing: ReminderSendDependencies = {
+      ...deps,
+      mailer: {
+        sendRaw: async (mail) => {
+          const sent = await deps.mailer.sendRaw(mail);
+          await contacts.remove(ana.id, mira.id);
+          return sent;
+        },
+      },
+    };
+
+    const result = await sendReminderBatch(removing, records(message(today)), nineInBerlin);
+
+    expect(result.outcomes.map((entry) => entry.outcome)).toEqual(['sent']);
+    expect((await contacts.get(ana.id, jonas.id))?.lastRemindedOn).toBe(today);
+    expect(await contacts.get(ana.id, mira.id)).toBeNull();
+    const retried = await sendReminderBatch(deps, records(message(today)), nineInBerlin);
+    expect(retried.outcomes.map((entry) => entry.outcome)).toEqual(['nothing-due']);
     expect(sentRaw).toHaveLength(1);
   });
 

@@ -10,6 +10,7 @@ import type { StoredEvent } from '../../../shared/events/stored-event.ts';
 import { silentLogger } from '../../../shared/log/logger.ts';
 import type { SavedEvent, SentInvite } from '../../../shared/store/saved-event-store.ts';
 import type { LedgerEntry, SendLedger } from '../../../shared/store/send-ledger.ts';
+import { TransactionCancelledError, type TransactionPart } from '../../../shared/store/transact-write.ts';
 import { buildUserProfile } from '../../../shared/users/profile-input.ts';
 import { storedEvent } from './calendar-fixtures.ts';
 
@@ -31,6 +32,15 @@ let saved: SavedEvent | null;
 let sent: Uint8Array[];
 let deps: InviteDependencies;
 
+function recordIfStill(invite: SentInvite, previousSequence: number | null): boolean {
+  if (!saved || (saved.invite?.sequence ?? null) !== previousSequence) return false;
+  saved = { ...saved, invite };
+  return true;
+}
+
+/** What an in-memory transaction part would write, and whether its condition holds. */
+const pendingWrites = new WeakMap<object, { holds: () => boolean; apply: () => void }>();
+
 function inMemoryLedger(): SendLedger<InviteLedgerDetail> {
   const entries = new Map<string, LedgerEntry<InviteLedgerDetail> & { token: string }>();
   return {
@@ -50,7 +60,18 @@ function inMemoryLedger(): SendLedger<InviteLedgerDetail> {
       });
       return { outcome: 'claimed', token, attempt: 1 };
     },
-    async markSent(userId, period, token, done) {
+    async markSent(userId, period, token, done, alsoWrite = []) {
+      // All or nothing, as a transaction: every condition first, then every write.
+      const failed = alsoWrite.filter((part) => !pendingWrites.get(part)?.holds());
+      if (failed.length > 0)
+        throw new TransactionCancelledError(
+          alsoWrite.map((part) => ({
+            label: part.label,
+            code: failed.includes(part) ? 'ConditionalCheckFailed' : 'None',
+            item: null,
+          })),
+        );
+      for (const part of alsoWrite) pendingWrites.get(part)?.apply();
       entries.set(`${userId}|${period}`, {
         userId,
         period,
@@ -88,10 +109,15 @@ beforeEach(() => {
     events: { get: async (id) => (id === eventId ? event : null) },
     savedEvents: {
       get: async () => saved,
-      recordInvite: async (_userId, _eventId, invite: SentInvite, previousSequence) => {
-        if (!saved || (saved.invite?.sequence ?? null) !== previousSequence) return false;
-        saved = { ...saved, invite };
-        return true;
+      recordInvite: async (_userId, _eventId, invite: SentInvite, previousSequence) =>
+        recordIfStill(invite, previousSequence),
+      recordInvitePart: (_userId, _eventId, invite: SentInvite, previousSequence) => {
+        const part: TransactionPart = { label: 'saved-invite' };
+        pendingWrites.set(part, {
+          holds: () => saved !== null && (saved.invite?.sequence ?? null) === previousSequence,
+          apply: () => recordIfStill(invite, previousSequence),
+        });
+        return part;
       },
     },
     ledger: inMemoryLedger(),
