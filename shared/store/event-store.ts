@@ -18,9 +18,11 @@ import { queryAll } from './query-all.ts';
  *   EVENT#<id> / EVENT              the canonical event: content of its primary source, links to all sources
  *   DEDUPE#<title>#<place>#<slot>   which canonical event claimed a (title, place, 30-minute slot)
  *
- * Writes go canonical first, source entry last: the source entry's hash is the "done" mark, so a crash
- * in between is repaired by the next ingest (canonical ids are derived from the source entry, so the
- * retry overwrites the same item instead of creating a second one).
+ * Bulk writes, not transactions: one feed writes thousands of items (a transaction holds 100 and costs
+ * twice the write units), and every write here is idempotent. They go canonical first, source entry
+ * last: the source entry's hash is the "done" mark, so whatever a crash cut short, the next ingest
+ * writes again (canonical ids are derived from the source entry, so the retry overwrites the same item
+ * instead of creating a second one). Changes a person makes (saving, contacts, profiles) are transactions.
  */
 
 export interface SyncResult {
