@@ -144,11 +144,12 @@ describe('reconnect reminders', () => {
     ]);
   });
 
-  it('lets reminder-dispatch query the named indexes (its slots are on gsi1) and update items of the table only', () => {
+  it('lets reminder-dispatch query the named indexes (its slots are on gsi3) and update items of the table only', () => {
     const reading = dispatch.filter((statement) => actionsOf(statement).includes('dynamodb:Query'));
     expect(JSON.stringify(reading.map(resourcesOf)).match(/\/index\/[a-z0-9]+/g)).toEqual([
       '/index/gsi1',
       '/index/gsi2',
+      '/index/gsi3',
     ]);
     const updating = dispatch.filter((statement) => actionsOf(statement).includes('dynamodb:UpdateItem'));
     expect(updating.map((statement) => [actionsOf(statement), resourcesOf(statement)])).toEqual([

@@ -137,7 +137,7 @@ describe('web entry point', () => {
     const granting = (action: string) =>
       statements.filter((statement) => JSON.stringify(statement.Action).includes(action)).map(resourcesOf);
     const [[tableArn, ...indexArns] = []] = granting('dynamodb:Query');
-    expect(indexArns).toHaveLength(2);
+    expect(indexArns).toHaveLength(3);
     // Writes on the table itself only: indexes cannot be written, and no other table.
     expect(granting('dynamodb:PutItem')).toEqual([[tableArn]]);
   });
