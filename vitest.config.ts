@@ -26,8 +26,13 @@ export default defineConfig({
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
+          // Synthesizes and bundles the app once per run; the test files read that cloud assembly.
+          globalSetup: ['test/infra/global-setup.ts'],
+          // aws-cdk-lib takes seconds to import: load it once per worker, not once per file. The files share no
+          // state (each builds its own App), so they need no fresh module graph.
+          isolate: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -3,7 +3,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
+import { loadTrellis, type SynthesizedTrellis } from './synth-trellis.ts';
 
 /** Every acknowledged rule in the tree, as `path: rule id`, for review. */
 function acknowledgements(root: IConstruct): string[] {
@@ -24,9 +24,9 @@ function acknowledgements(root: IConstruct): string[] {
 describe('cdk-nag AwsSolutions checks', () => {
   let trellis: SynthesizedTrellis;
   beforeAll(() => {
-    // Like `cdk synth`: the registered AwsSolutions plugin and CloudFormation's template validation both run, and
-    // either would throw on an error.
-    trellis = synthTrellis({}, { builtinCloudFormationValidation: true });
+    // The run's synth (global-setup.ts) was like `cdk synth`: the registered AwsSolutions plugin and CloudFormation's
+    // template validation both ran, and either would have thrown on an error. These checks look at the tree itself.
+    trellis = loadTrellis();
   });
   afterAll(() => trellis?.dispose());
 

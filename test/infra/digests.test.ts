@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionsOf, allowedActions, resourcesOf, type Statement, statementsOf } from './iam-statements.ts';
-import { logicalIdOf, type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
+import { loadTrellis, logicalIdOf, type SynthesizedTrellis } from './synth-trellis.ts';
 
 describe('weekly digests', () => {
   let trellis: SynthesizedTrellis;
@@ -19,7 +19,7 @@ describe('weekly digests', () => {
   const fromDataStack = { 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'trellis-dev-data' }) };
 
   beforeAll(() => {
-    trellis = synthTrellis();
+    trellis = loadTrellis();
     const { digests, alarms, mail, web } = trellis.stacks.service;
     ids = {
       dispatch: logicalIdOf(digests.dispatch),

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFileName, esbuildOptionsFor, functionEntry, repoRoot } from '../../infra/bundling.ts';
 import type { FunctionWithLogGroup } from '../../infra/constructs/function-with-log-group.ts';
-import { logicalIdOf, type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
+import { loadTrellis, logicalIdOf, type SynthesizedTrellis } from './synth-trellis.ts';
 
 type CfnProperties = Record<string, unknown>;
 
@@ -14,7 +14,7 @@ describe('service functions', () => {
   let functions: { name: string; construct: FunctionWithLogGroup; properties: CfnProperties }[];
 
   beforeAll(() => {
-    trellis = synthTrellis();
+    trellis = loadTrellis();
     const { ingestion, web, digests, mail, calendar, reminders } = trellis.stacks.service;
     const resources = trellis.service.findResources('AWS::Lambda::Function');
     functions = [
@@ -133,7 +133,7 @@ describe('service functions', () => {
 
     const shippedBundle = (properties: CfnProperties): string => {
       const s3Key = (properties.Code as { S3Key: string }).S3Key;
-      const assetDir = join(trellis.app.outdir, `asset.${s3Key.replace(/\.zip$/, '')}`);
+      const assetDir = join(trellis.assembly.directory, `asset.${s3Key.replace(/\.zip$/, '')}`);
       return readFileSync(join(assetDir, bundleFileName), 'utf8');
     };
 

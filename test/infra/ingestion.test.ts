@@ -1,12 +1,12 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logicalIdOf, type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
+import { loadTrellis, logicalIdOf, type SynthesizedTrellis } from './synth-trellis.ts';
 
 describe('feed ingestion', () => {
   let trellis: SynthesizedTrellis;
   let ids: { dispatch: string; feed: string; queue: string; deadLetters: string; topic: string; key: string };
   beforeAll(() => {
-    trellis = synthTrellis();
+    trellis = loadTrellis();
     const { ingestion, alarms } = trellis.stacks.service;
     ids = {
       dispatch: logicalIdOf(ingestion.dispatch),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunctionWithLogGroup } from '../../infra/constructs/function-with-log-group.ts';
 import { actionsOf, allowedActions, resourcesOf, type Statement, statementsOf } from './iam-statements.ts';
-import { logicalIdOf, type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
+import { loadTrellis, logicalIdOf, type SynthesizedTrellis } from './synth-trellis.ts';
 
 describe('least privilege', () => {
   let trellis: SynthesizedTrellis;
@@ -12,7 +12,7 @@ describe('least privilege', () => {
   let all: { name: string; statements: Statement[]; logGroup: string }[];
 
   beforeAll(() => {
-    trellis = synthTrellis();
+    trellis = loadTrellis();
     const { ingestion, web, digests, mail, calendar, reminders } = trellis.stacks.service;
     const statementsOfFunction = (fn: FunctionWithLogGroup) => {
       if (fn.role === undefined) throw new Error(`${fn.node.path} has no role`);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logicalIdOf, type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
+import { loadTrellis, logicalIdOf, type SynthesizedTrellis } from './synth-trellis.ts';
 
 describe('link-signing secret', () => {
   let trellis: SynthesizedTrellis;
   let secretId: string;
   beforeAll(() => {
-    trellis = synthTrellis();
+    trellis = loadTrellis();
     secretId = logicalIdOf(trellis.stacks.data.linkSecret);
   });
   afterAll(() => trellis?.dispose());

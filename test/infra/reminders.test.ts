@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunctionWithLogGroup } from '../../infra/constructs/function-with-log-group.ts';
 import { actionsOf, allowedActions, resourcesOf, type Statement, statementsOf } from './iam-statements.ts';
-import { logicalIdOf, type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
+import { loadTrellis, logicalIdOf, type SynthesizedTrellis } from './synth-trellis.ts';
 
 describe('reconnect reminders', () => {
   let trellis: SynthesizedTrellis;
@@ -22,7 +22,7 @@ describe('reconnect reminders', () => {
   const fromDataStack = { 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'trellis-dev-data' }) };
 
   beforeAll(() => {
-    trellis = synthTrellis();
+    trellis = loadTrellis();
     const { reminders, digests, alarms, mail, web } = trellis.stacks.service;
     ids = {
       dispatch: logicalIdOf(reminders.dispatch),

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globalIndexes, tableKeys } from '../../shared/store/table-definition.ts';
-import { type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
+import { loadTrellis, type SynthesizedTrellis } from './synth-trellis.ts';
 
 describe('TrellisData stack', () => {
   let trellis: SynthesizedTrellis;
   beforeAll(() => {
-    trellis = synthTrellis();
+    trellis = loadTrellis();
   });
   afterAll(() => trellis?.dispose());
 
@@ -56,7 +56,7 @@ describe('TrellisData stack', () => {
   });
 
   it('protects the data stack from termination and leaves the service stack deletable', () => {
-    const assembly = trellis.app.synth();
+    const { assembly } = trellis;
     expect(assembly.getStackArtifact(trellis.stacks.data.artifactId).terminationProtection).toBe(true);
     expect(assembly.getStackArtifact(trellis.stacks.service.artifactId).terminationProtection).toBe(false);
   });

@@ -10,13 +10,13 @@ import { AlarmTopic } from '../../infra/constructs/alarm-topic.ts';
 import { Mail } from '../../infra/constructs/mail.ts';
 import { Web } from '../../infra/constructs/web.ts';
 import { allowedActions, resourcesOf, statementsOf } from './iam-statements.ts';
-import { logicalIdOf, type SynthesizedTrellis, synthTrellis } from './synth-trellis.ts';
+import { loadTrellis, logicalIdOf, type SynthesizedTrellis } from './synth-trellis.ts';
 
 describe('web entry point', () => {
   let trellis: SynthesizedTrellis;
   let ids: { httpApi: string; stage: string; fn: string; role: string; accessLogs: string; topic: string };
   beforeAll(() => {
-    trellis = synthTrellis();
+    trellis = loadTrellis();
     const { web, alarms } = trellis.stacks.service;
     if (web.api.role === undefined) throw new Error('the api function has no role');
     ids = {
