@@ -161,7 +161,7 @@ export async function startDev(settings: LocalSettings, logger: Logger): Promise
       stops.push(() => created.stop());
       return created;
     };
-    const ingestQueue = queue('trellis-ingest', 'ingest-feed', ingestFeed.call, 5);
+    const ingestQueue = queue('trellis-ingest', 'ingest-feed', ingestFeed.call, 1);
     const digestQueue = queue('trellis-digest', 'digest-send', digestSend.call, 100);
     const inviteQueue = queue('trellis-invite', 'invite-send', inviteSend.call, 10);
     const reminderQueue = queue('trellis-reminder', 'reminder-send', reminderSend.call, 25);

@@ -14,8 +14,9 @@ import { globalIndexes } from '../../shared/store/table-definition.ts';
 export type TableAccessMode = 'read' | 'readUpdate' | 'readWrite';
 
 /**
- * Item-level actions only: no Scan (single-table access goes through keys and indexes), no table management,
- * no transactions (the local stand-in has none, so the code uses conditional writes).
+ * Item-level actions only: no Scan (single-table access goes through keys and indexes), no table management.
+ * TransactWriteItems is authorized per item by these same actions, and a transaction's ConditionCheck by
+ * ConditionCheckItem.
  */
 const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 const tableWriteActions = [
@@ -23,6 +24,7 @@ const tableWriteActions = [
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
 ];
 
 export interface BindTableProps {

@@ -58,6 +58,7 @@ describe('calendar feed and invitations', () => {
   const itemActions = [
     'dynamodb:BatchGetItem',
     'dynamodb:BatchWriteItem',
+    'dynamodb:ConditionCheckItem',
     'dynamodb:DeleteItem',
     'dynamodb:GetItem',
     'dynamodb:PutItem',

@@ -130,6 +130,7 @@ describe('weekly digests', () => {
     expect(allowedActions(dispatch).filter((action) => !/^(logs|xray):/.test(action))).toEqual([
       'dynamodb:BatchGetItem',
       'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
       'dynamodb:DeleteItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',

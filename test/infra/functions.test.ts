@@ -82,7 +82,7 @@ describe('service functions', () => {
   it('sizes each function for its work: memory in MB, timeout in seconds', () => {
     expect(functions.map((fn) => [fn.name, fn.properties.MemorySize, fn.properties.Timeout])).toEqual([
       ['ingest-dispatch', 256, 30],
-      ['ingest-feed', 512, 120],
+      ['ingest-feed', 1024, 120],
       ['api', 512, 10],
       ['digest-dispatch', 256, 60],
       ['digest-send', 512, 300],

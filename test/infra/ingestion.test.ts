@@ -48,8 +48,9 @@ describe('feed ingestion', () => {
     const queue = trellis.service.findResources('AWS::SQS::Queue')[ids.queue];
     expect(queue?.Properties).toEqual({
       SqsManagedSseEnabled: true,
-      // 6 × ingest-feed's 120 s timeout + the 5 s batching window.
-      VisibilityTimeout: 725,
+      // 6 × ingest-feed's 120 s timeout (no batching window): longer than an attempt's 10-minute lease, so a
+      // redelivered message finds the attempt of a crashed run expired and backs off.
+      VisibilityTimeout: 720,
       RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [ids.deadLetters, 'Arn'] }, maxReceiveCount: 3 },
     });
   });
@@ -80,12 +81,11 @@ describe('feed ingestion', () => {
     }
   });
 
-  it('hands ingest-feed up to 5 messages at a time with partial batch responses and at most 5 in parallel', () => {
+  it('hands ingest-feed one source at a time with partial batch responses and at most 5 in parallel', () => {
     trellis.service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
       FunctionName: { Ref: ids.feed },
-      BatchSize: 5,
-      MaximumBatchingWindowInSeconds: 5,
+      BatchSize: 1,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       ScalingConfig: { MaximumConcurrency: 5 },
     });

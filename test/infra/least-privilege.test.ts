@@ -52,6 +52,7 @@ describe('least privilege', () => {
     expect(allowedActions(feed).filter((action) => action.startsWith('dynamodb:'))).toEqual([
       'dynamodb:BatchGetItem',
       'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
       'dynamodb:DeleteItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',

@@ -224,6 +224,7 @@ describe('mail through SES', () => {
     expect(allowedActions(events).filter((action) => !/^(logs|xray):/.test(action))).toEqual([
       'dynamodb:BatchGetItem',
       'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
       'dynamodb:DeleteItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',

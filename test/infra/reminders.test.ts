@@ -195,6 +195,7 @@ describe('reconnect reminders', () => {
     expect(allowedActions(send).filter((action) => !/^(logs|xray|ses):/.test(action))).toEqual([
       'dynamodb:BatchGetItem',
       'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
       'dynamodb:DeleteItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',

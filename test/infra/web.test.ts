@@ -128,6 +128,7 @@ describe('web entry point', () => {
     expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual([
       'dynamodb:BatchGetItem',
       'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
       'dynamodb:DeleteItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
