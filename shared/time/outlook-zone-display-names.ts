@@ -1,8 +1,9 @@
 /**
  * Outlook sometimes writes a zone's display name as its TZID ("(UTC+01:00) Amsterdam, Berlin, Bern,
  * Rome, Stockholm, Vienna"). windows-iana maps Windows zone ids, not these, so this table maps the
- * text after the "(UTC±hh:mm)" prefix, lower-cased, to the Windows zone id. Only the common zones;
- * an unlisted name falls through to the feed's VTIMEZONE.
+ * text after the "(UTC±hh:mm)" prefix, in the form displayNameKey gives it, to the Windows zone id.
+ * Windows 10/11 names and the older Windows XP/Exchange 2003 ones; an unlisted name falls through
+ * to the feed's VTIMEZONE.
  */
 export const WINDOWS_ZONE_BY_DISPLAY_NAME: ReadonlyMap<string, string> = new Map([
   ['international date line west', 'Dateline Standard Time'],
@@ -105,4 +106,61 @@ export const WINDOWS_ZONE_BY_DISPLAY_NAME: ReadonlyMap<string, string> = new Map
   ['fiji', 'Fiji Standard Time'],
   ["nuku'alofa", 'Tonga Standard Time'],
   ['samoa', 'Samoa Standard Time'],
+  // Windows 10/11 zones the table above lacks.
+  ['aleutian islands', 'Aleutian Standard Time'],
+  ['marquesas islands', 'Marquesas Standard Time'],
+  ['coordinated universal time-09', 'UTC-09'],
+  ['coordinated universal time-08', 'UTC-08'],
+  ['yukon', 'Yukon Standard Time'],
+  ['la paz, mazatlan', 'Mountain Standard Time (Mexico)'],
+  ['easter island', 'Easter Island Standard Time'],
+  ['chetumal', 'Eastern Standard Time (Mexico)'],
+  ['haiti', 'Haiti Standard Time'],
+  ['havana', 'Cuba Standard Time'],
+  ['turks & caicos', 'Turks And Caicos Standard Time'],
+  ['asuncion', 'Paraguay Standard Time'],
+  ['cuiaba', 'Central Brazilian Standard Time'],
+  ['araguaina', 'Tocantins Standard Time'],
+  ['punta arenas', 'Magallanes Standard Time'],
+  ['saint pierre & miquelon', 'Saint Pierre Standard Time'],
+  ['salvador', 'Bahia Standard Time'],
+  ['sao tome', 'Sao Tome Standard Time'],
+  ['chisinau', 'E. Europe Standard Time'],
+  ['gaza, hebron', 'West Bank Standard Time'],
+  ['juba', 'South Sudan Standard Time'],
+  ['kaliningrad', 'Kaliningrad Standard Time'],
+  ['khartoum', 'Sudan Standard Time'],
+  ['tripoli', 'Libya Standard Time'],
+  ['astrakhan, ulyanovsk', 'Astrakhan Standard Time'],
+  ['izhevsk, samara', 'Russia Time Zone 3'],
+  ['port louis', 'Mauritius Standard Time'],
+  ['saratov', 'Saratov Standard Time'],
+  ['volgograd', 'Volgograd Standard Time'],
+  ['qyzylorda', 'Qyzylorda Standard Time'],
+  ['omsk', 'Omsk Standard Time'],
+  ['barnaul, gorno-altaysk', 'Altai Standard Time'],
+  ['hovd', 'W. Mongolia Standard Time'],
+  ['tomsk', 'Tomsk Standard Time'],
+  ['eucla', 'Aus Central W. Standard Time'],
+  ['chita', 'Transbaikal Standard Time'],
+  ['pyongyang', 'North Korea Standard Time'],
+  ['bougainville island', 'Bougainville Standard Time'],
+  ['chokurdakh', 'Russia Time Zone 10'],
+  ['norfolk island', 'Norfolk Standard Time'],
+  ['sakhalin', 'Sakhalin Standard Time'],
+  ['anadyr, petropavlovsk-kamchatsky', 'Russia Time Zone 11'],
+  ['chatham islands', 'Chatham Islands Standard Time'],
+  ['coordinated universal time+13', 'UTC+13'],
+  ['kiritimati island', 'Line Islands Standard Time'],
+  // Windows XP / Exchange 2003 names, still in old exports.
+  ['pacific time (us & canada), tijuana', 'Pacific Standard Time'],
+  ['greenwich mean time: dublin, edinburgh, lisbon, london', 'GMT Standard Time'],
+  ['casablanca, monrovia', 'Greenwich Standard Time'],
+  ['casablanca, monrovia, reykjavik', 'Greenwich Standard Time'],
+  ['athens, istanbul, minsk', 'GTB Standard Time'],
+  ['athens, beirut, istanbul, minsk', 'GTB Standard Time'],
+  ['bucharest', 'GTB Standard Time'],
+  ['brussels, copenhagen, madrid, paris, vilnius', 'Romance Standard Time'],
+  ['beijing, chongqing, hong kong sar, urumqi', 'China Standard Time'],
+  ['kolkata, chennai, mumbai, new delhi', 'India Standard Time'],
 ]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTimeZoneId } from '../../../shared/time/zone-names.ts';
+import { WINDOWS_ZONE_BY_DISPLAY_NAME } from '../../../shared/time/outlook-zone-display-names.ts';
+import { displayNameOffsetMs, resolveTimeZoneId } from '../../../shared/time/zone-names.ts';
 
 describe('resolveTimeZoneId', () => {
   it('accepts IANA names as written', () => {
@@ -50,6 +51,54 @@ describe('resolveTimeZoneId', () => {
     expect(resolveTimeZoneId('(UTC-08:00) Pacific Time (US & Canada)')).toBe('America/Los_Angeles');
     expect(resolveTimeZoneId('(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi')).toBe('Asia/Kolkata');
     expect(resolveTimeZoneId('(UTC) Dublin, Edinburgh, Lisbon, London')).toBe('Europe/London');
+  });
+
+  it('maps every spelling Outlook and Exchange write for one zone', () => {
+    for (const spelling of [
+      '(UTC-05:00) Eastern Time (US & Canada)',
+      '(UTC-05:00) Eastern Time (US and Canada)',
+      '(UTC-05:00) Eastern Time (US&Canada)',
+      '"(UTC-05:00) Eastern Time (US and Canada)"',
+      '(GMT-05:00) Eastern Time (US & Canada)',
+      '(GMT-05.00) Eastern Time (US & Canada)',
+      'Eastern Time (US & Canada)',
+      'Eastern Time (US and Canada)',
+      ' eastern time  (us and canada) ',
+      'Eastern Standard Time',
+      'Eastern Daylight Time',
+    ]) {
+      expect(resolveTimeZoneId(spelling), spelling).toBe('America/New_York');
+    }
+  });
+
+  it('maps the older Windows and Lotus Notes display names', () => {
+    expect(resolveTimeZoneId('(GMT-08:00) Pacific Time (US & Canada); Tijuana')).toBe('America/Los_Angeles');
+    expect(resolveTimeZoneId('(GMT) Greenwich Mean Time : Dublin, Edinburgh, Lisbon, London')).toBe(
+      'Europe/London',
+    );
+    expect(resolveTimeZoneId('(GMT+01.00) Amsterdam / Berlin / Bern / Rome / Stockholm / Vienna')).toBe(
+      'Europe/Berlin',
+    );
+    expect(resolveTimeZoneId('(UTC+01:00) Amsterdam\\, Berlin\\, Bern\\, Rome\\, Stockholm\\, Vienna')).toBe(
+      'Europe/Berlin',
+    );
+    expect(resolveTimeZoneId('(UTC-05:00) Turks and Caicos')).toBe('America/Grand_Turk');
+  });
+
+  it('resolves every display name of the table, with and without its offset', () => {
+    for (const name of WINDOWS_ZONE_BY_DISPLAY_NAME.keys()) {
+      expect(resolveTimeZoneId(name), name).not.toBeNull();
+      expect(resolveTimeZoneId(`(UTC+01:00) ${name}`), name).not.toBeNull();
+    }
+  });
+
+  it("reads the offset a display name's prefix states", () => {
+    expect(displayNameOffsetMs('(UTC-05:00) Somewhere new')).toBe(-5 * 3_600_000);
+    expect(displayNameOffsetMs('"(UTC+05:45) Somewhere new"')).toBe(5.75 * 3_600_000);
+    expect(displayNameOffsetMs('(GMT+01.00) Somewhere new')).toBe(3_600_000);
+    expect(displayNameOffsetMs('(UTC) Somewhere new')).toBe(0);
+    expect(displayNameOffsetMs('Somewhere new')).toBeNull();
+    expect(displayNameOffsetMs('Europe/Berlin')).toBeNull();
   });
 
   it('gives null for names that name no zone', () => {
