@@ -4,6 +4,13 @@ import { ConfigError, getIntFromEnv, getOptionalStringFromEnv, getStringFromEnv 
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/**
+ * Events (recurring occurrences included) one source may yield per ingest: far above any real
+ * calendar's 120 days (and the bench's 34,000-event feed), low enough that a feed of hostile series,
+ * each capped at 500 occurrences, cannot flood the store or the worker's memory.
+ */
+export const DEFAULT_MAX_EVENTS_PER_SOURCE = 50_000;
+
 /** TRELLIS_FEED_LOOPBACK: unset/`deny` on AWS; `allow`, or a comma list of ports, in local mode only. */
 export function parseLoopbackPolicy(value: string | null): LoopbackPolicy {
   if (value === null || value === 'deny') return 'deny';
@@ -33,6 +40,8 @@ export interface IngestFeedConfig extends CommonFunctionConfig {
   readonly userAgent: string | null;
   readonly horizonDays: number;
   readonly maxFeedBytes: number;
+  /** Events one source may yield (TRELLIS_MAX_EVENTS_PER_SOURCE); the rest is left out with a problem. */
+  readonly maxEventsPerSource: number;
   /** Where changes to saved events go (invite-send). */
   readonly inviteQueueUrl: string;
 }
@@ -57,6 +66,10 @@ export function loadIngestFeedConfig(env: Env = process.env): IngestFeedConfig {
     maxFeedBytes: getIntFromEnv('TRELLIS_FEED_MAX_BYTES', 5 * 1024 * 1024, env, {
       min: 1024,
       max: 64 * 1024 * 1024,
+    }),
+    maxEventsPerSource: getIntFromEnv('TRELLIS_MAX_EVENTS_PER_SOURCE', DEFAULT_MAX_EVENTS_PER_SOURCE, env, {
+      min: 1,
+      max: 1_000_000,
     }),
     inviteQueueUrl: getStringFromEnv('INVITE_QUEUE_URL', env),
   };

@@ -3,8 +3,10 @@
  * events. One bad entry becomes a problem and never costs the others; FeedParseError is thrown only
  * when the input is not a feed at all.
  */
+import { DEFAULT_MAX_EVENTS_PER_SOURCE } from '../config/ingest-config.ts';
 import { decodeBody } from './decode-body.ts';
 import { detectFeed } from './detect-format.ts';
+import { eventCapProblem } from './event-cap.ts';
 import { entryIdentity, eventId } from './event-id.ts';
 import { isValidTimeZone } from './event-time.ts';
 import type { ExpansionWindow, FeedFormat, FeedProblem, NormalizedEvent, ParsedFeed } from './feed-event.ts';
@@ -24,6 +26,8 @@ export interface ParseFeedOptions {
   readonly defaultTimeZone?: string | null;
   /** Tags every event of the source carries. */
   readonly defaultTags?: readonly string[];
+  /** The most events (recurring occurrences included) the feed may yield; DEFAULT_MAX_EVENTS_PER_SOURCE when absent. */
+  readonly maxEvents?: number;
 }
 
 const NO_TAGS: readonly string[] = [];
@@ -32,8 +36,15 @@ export function parseFeed(body: Uint8Array | string, options: ParseFeedOptions):
   const decoded = decodeBody(body, options.contentType);
   const problems: FeedProblem[] = decoded.problems;
   const defaultTimeZone = checkedTimeZone(options.defaultTimeZone ?? null, problems);
-  const { format, raw } = parseRaw(decoded.text, options, defaultTimeZone);
+  const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS_PER_SOURCE;
+  const { format, raw } = parseRaw(decoded.text, options, defaultTimeZone, maxEvents);
   for (const problem of raw.problems) problems.push(problem);
+  // The iCalendar reader stops at the cap itself (series are where events multiply); the other
+  // formats yield one event per entry and are cut here.
+  if (raw.events.length > maxEvents) {
+    raw.events.length = maxEvents;
+    problems.push(eventCapProblem(maxEvents));
+  }
 
   const context = { defaultTags: options.defaultTags ?? NO_TAGS, entryIndex: 0, textMemo: createTextMemo() };
   const events: NormalizedEvent[] = [];
@@ -68,11 +79,15 @@ function parseRaw(
   text: string,
   options: ParseFeedOptions,
   defaultTimeZone: string | null,
+  maxEvents: number,
 ): { format: FeedFormat; raw: RawFeed } {
   const detected = detectFeed(text, options.contentType);
   switch (detected.kind) {
     case 'icalendar':
-      return { format: 'icalendar', raw: parseICalendar(text, options.window, { defaultTimeZone }) };
+      return {
+        format: 'icalendar',
+        raw: parseICalendar(text, options.window, { defaultTimeZone, maxEvents }),
+      };
     case 'rss':
     case 'atom': {
       const feed = parseXmlFeed(text, { defaultTimeZone });

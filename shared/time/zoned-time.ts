@@ -53,6 +53,16 @@ export function localMsToUtcMs(rules: ZoneRules, localMs: number): number {
   return Number.isNaN(offset) ? localMsToUtcMsUncached(rules, localMs) : localMs - offset;
 }
 
+/**
+ * An offset no larger than any the zone has from `utcMs` to a day later: the smaller of the offsets
+ * at the start of its day and two days on, as tz data never has two transitions within three days.
+ * Cached per day, like the conversions.
+ */
+export function smallestOffsetWithinDay(rules: ZoneRules, utcMs: number): number {
+  const day = Math.floor(utcMs / DAY_MS);
+  return Math.min(offsetAtDayStart(rules, day), offsetAtDayStart(rules, day + 2));
+}
+
 /** The offset of every wall time of a local day, or NaN when it may vary. */
 function uniformOffsetOfDay(rules: ZoneRules, day: number): number {
   // The exact conversion looks at offsets up to a day either side of the wall time.

@@ -4,11 +4,12 @@ import { buildRawEvent } from './build-raw-event.ts';
 import type { CalendarZones } from './calendar-zones.ts';
 import { endOf, endRuleOf, eventTimeOf, utcMsOf, zonedProperty } from './event-times.ts';
 import { occurrenceKey, prepareRule, recurrenceIdOf } from './expand-series.ts';
+import { latestRevision, type Revision } from './latest-revision.ts';
 import { errorNote, type ProblemNote } from './problem-notes.ts';
 import { readSeries } from './read-series.ts';
 import { readVEvent, type VEventData } from './read-vevent.ts';
 import { readVEventBlock } from './read-vevent-block.ts';
-import { type Reading, report, type Start, unreadableEvent } from './reading.ts';
+import { type EventBudget, emit, type Reading, report, type Start, unreadableEvent } from './reading.ts';
 import type { VEventBlock } from './split-icalendar.ts';
 
 export interface CalendarEvents {
@@ -18,64 +19,140 @@ export interface CalendarEvents {
   readonly readable: number;
 }
 
+/** A single event (no RRULE, RDATE or RECURRENCE-ID), read as soon as it was met. */
+interface ReadEvent extends Revision {
+  readonly event: RawEvent | null;
+  /** Its index in the result while it stands there, else -1. */
+  slot: number;
+}
+
+type Component = VEventData | ReadEvent;
+
+const isReadEvent = (component: Component): component is ReadEvent => 'event' in component;
+
 /**
- * The RawEvents of one VCALENDAR's VEVENTs. Each block is parsed and read into a small VEventData,
- * so its jCal becomes garbage at once. Single events are read on the spot; series and overrides are
- * grouped by UID in the same linear pass, so a series meets its RECURRENCE-ID overrides without any
- * scan over the sibling VEVENTs.
+ * The RawEvents of one VCALENDAR's VEVENTs, while `budget` lasts. Each block is parsed and read into
+ * a small VEventData, so its jCal becomes garbage at once. A single event, most of a feed, is read
+ * and added on the spot; VEVENTs are grouped by UID in the same linear pass, so a series meets its
+ * RECURRENCE-ID overrides, and a revision its older copies, without any scan over the sibling
+ * VEVENTs. A single event whose UID comes again is taken back out, and its group decides after the
+ * pass, with the series.
  */
 export function readCalendarEvents(
   blocks: readonly VEventBlock[],
   firstIndex: number,
   zones: CalendarZones,
   window: ExpansionWindow,
+  budget: EventBudget,
 ): CalendarEvents {
-  const reading: Reading = { zones, window, events: [], problems: [], readable: 0, reported: new Set() };
-  const groups = new Map<string, VEventData | VEventData[]>();
-  const withoutUid: VEventData[] = [];
+  const reading: Reading = {
+    zones,
+    window,
+    budget,
+    events: [],
+    problems: [],
+    readable: 0,
+    reported: new Set(),
+  };
+  // Keyed by UID; a series or override without one stands alone, under a number.
+  const groups = new Map<string | number, Component | Component[]>();
+  const takenBack = new Set<number>();
   for (let position = 0; position < blocks.length; position++) {
     const index = firstIndex + position;
     const { vevents, lineProblems } = readVEventBlock(blocks[position] as VEventBlock);
     for (const vevent of vevents) {
       const data = readVEvent(vevent, index, lineProblems.get(vevent) ?? []);
-      if (data.recurrenceId === null && data.rrule === null && data.rdates.length === 0) {
-        // A single event depends on no other component: read it now, keep nothing of its jCal.
-        readMaster(data, [], reading);
-      } else if (data.uid === null) {
-        withoutUid.push(data);
+      const single = data.recurrenceId === null && data.rrule === null && data.rdates.length === 0;
+      if (single && data.uid === null) {
+        emitRead(readAhead(data, reading), reading);
+        continue;
+      }
+      const component = single ? readAhead(data, reading) : data;
+      const key = data.uid ?? groups.size;
+      const group = groups.get(key);
+      if (group === undefined) {
+        groups.set(key, component);
+        if (isReadEvent(component)) emitRead(component, reading);
+      } else if (Array.isArray(group)) {
+        group.push(component);
       } else {
-        const group = groups.get(data.uid);
-        if (group === undefined) groups.set(data.uid, data);
-        else if (Array.isArray(group)) group.push(data);
-        else groups.set(data.uid, [group, data]);
+        if (isReadEvent(group) && group.slot >= 0) {
+          takenBack.add(group.slot);
+          budget.remaining++;
+          group.slot = -1;
+        }
+        groups.set(key, [group, component]);
       }
     }
   }
   for (const group of groups.values()) {
     if (Array.isArray(group)) readGroup(group, reading);
+    else if (isReadEvent(group))
+      continue; // added on the spot
     else if (group.recurrenceId === null) readMaster(group, [], reading);
     else readOrphanOverride(group, reading);
   }
-  for (const data of withoutUid) {
-    if (data.recurrenceId === null) readMaster(data, [], reading);
-    else readOrphanOverride(data, reading);
-  }
-  return { events: reading.events, problems: reading.problems, readable: reading.readable };
+  const events =
+    takenBack.size === 0 ? reading.events : reading.events.filter((_, slot) => !takenBack.has(slot));
+  return { events, problems: reading.problems, readable: reading.readable };
 }
 
-/** VEVENTs sharing a UID: the series (or a repeated single event) and its overrides. */
-function readGroup(components: readonly VEventData[], reading: Reading): void {
-  const overrides = components.filter((data) => data.recurrenceId !== null);
-  let overridesTaken = false;
-  for (const data of components) {
-    if (data.recurrenceId === null && readMaster(data, overridesTaken ? [] : overrides, reading)) {
-      overridesTaken = true;
+/**
+ * VEVENTs sharing a UID: the event or series, perhaps in several revisions, and its overrides. Only
+ * the latest revision counts; when it is no longer a series, the overrides of the older series
+ * (those of a lower SEQUENCE) ended with it.
+ */
+function readGroup(components: readonly Component[], reading: Reading): void {
+  const masters: Component[] = [];
+  let overrides: VEventData[] = [];
+  for (const component of components) {
+    if (!isReadEvent(component) && component.recurrenceId !== null) overrides.push(component);
+    else masters.push(component);
+  }
+  if (masters.length > 0) {
+    const { latest, rivals } = latestRevision(masters);
+    for (const rival of rivals) {
+      const message = `VEVENT #${rival.index} repeats this UID, SEQUENCE and timestamps with another start; only the first is kept`;
+      report(rival, [errorNote(message)], reading);
+    }
+    if (!isReadEvent(latest)) {
+      if (readMaster(latest, overrides, reading)) return;
+    } else {
+      emitRead(latest, reading);
+      if (masters.length > 1)
+        overrides = overrides.filter((override) => override.sequence >= latest.sequence);
     }
   }
-  if (!overridesTaken) for (const override of overrides) readOrphanOverride(override, reading);
+  for (const override of overrides) readOrphanOverride(override, reading);
 }
 
-/** A VEVENT without RECURRENCE-ID: a single event, or a series. True when it was a series (and took the overrides). */
+/** Reads a single event now, keeping its RawEvent and what tells its revisions apart. */
+function readAhead(data: VEventData, reading: Reading): ReadEvent {
+  const { index, uid, sequence, lastModified, dtstamp, dtstart } = data;
+  const messages = [...data.lineProblems];
+  let event: RawEvent | null = null;
+  try {
+    const timing = startOf(data, reading, messages);
+    if (timing) {
+      const { start, startMs } = timing;
+      const endRule = endRuleOf(start, startMs, data.dtend, data.duration, reading.zones, messages);
+      event = buildRawEvent(data, null, null, eventTimeOf(start, startMs), endOf(endRule, start, startMs));
+    }
+  } catch (error) {
+    messages.push(unreadableEvent(error));
+  }
+  report(data, messages, reading);
+  return { index, uid, sequence, lastModified, dtstamp, dtstart, event, slot: -1 };
+}
+
+function emitRead(read: ReadEvent, reading: Reading): void {
+  if (read.event && emit(reading, read.event)) read.slot = reading.events.length - 1;
+}
+
+/**
+ * A VEVENT with RRULE or RDATE: a series, or a single event when its rule is invalid. True when it
+ * was a series (and took the overrides).
+ */
 function readMaster(master: VEventData, overrides: readonly VEventData[], reading: Reading): boolean {
   const messages = [...master.lineProblems];
   let series = false;
@@ -84,7 +161,9 @@ function readMaster(master: VEventData, overrides: readonly VEventData[], readin
     if (timing) {
       const { start, startMs } = timing;
       const endRule = endRuleOf(start, startMs, master.dtend, master.duration, reading.zones, messages);
-      const rule = master.rrule ? prepareRule(master.rrule, start, reading.window, messages) : null;
+      const rule = master.rrule
+        ? prepareRule(master.rrule, start, reading.window, reading.budget, messages)
+        : null;
       if (rule || master.rdates.length > 0) {
         series = true;
         readSeries(master, timing, endRule, rule, overrides, reading, messages);
@@ -96,7 +175,7 @@ function readMaster(master: VEventData, overrides: readonly VEventData[], readin
           eventTimeOf(start, startMs),
           endOf(endRule, start, startMs),
         );
-        reading.events.push(event);
+        emit(reading, event);
       }
     }
   } catch (error) {
@@ -119,7 +198,8 @@ function readOrphanOverride(data: VEventData, reading: Reading): void {
       const { start, startMs } = timing;
       const endRule = endRuleOf(start, startMs, data.dtend, data.duration, reading.zones, messages);
       const recurrenceId = recurrenceIdOf(occurrenceKey(original, utcMsOf(original), original), original);
-      reading.events.push(
+      emit(
+        reading,
         buildRawEvent(data, null, recurrenceId, eventTimeOf(start, startMs), endOf(endRule, start, startMs)),
       );
     }

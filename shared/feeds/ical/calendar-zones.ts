@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { resolveTimeZoneId } from '../../time/zone-names.ts';
+import { displayNameOffsetMs, resolveTimeZoneId } from '../../time/zone-names.ts';
 import { customZoneRules, ianaZoneRules, utcZoneRules, type ZoneRules } from '../../time/zone-rules.ts';
 import { firstText, type JCalComponent } from './jcal.ts';
 import { type ProblemNote, warningNote } from './problem-notes.ts';
@@ -8,10 +8,15 @@ import { type ProblemNote, warningNote } from './problem-notes.ts';
 export interface ZoneRef {
   readonly rules: ZoneRules;
   readonly timeZone: string | null;
+  /** Set when nothing but the "(UTC±hh:mm)" prefix of an unknown display name tells: that fixed offset. */
+  readonly statedOffset?: string;
 }
 
 export interface CalendarZones {
-  /** Where floating times (and all-day dates) sit: X-WR-TIMEZONE, else the source default, else UTC. */
+  /**
+   * Where floating times (and all-day dates) sit: X-WR-TIMEZONE, else the zone of the calendar's only
+   * VTIMEZONE, else the source default, else UTC.
+   */
   readonly floating: ZoneRef;
   /** The zone a TZID names, or null when neither its name nor the calendar's VTIMEZONEs tell. */
   readonly byTzid: (tzid: string) => ZoneRef | null;
@@ -25,7 +30,10 @@ const UNZONED_UTC: ZoneRef = { rules: utcZoneRules, timeZone: null };
 /**
  * TZID resolution for one VCALENDAR: a name that resolves to an IANA zone wins over the calendar's
  * VTIMEZONE for it (the tz database is more reliable than most published VTIMEZONEs); a VTIMEZONE
- * whose TZID is no IANA name is used through its X-LIC-LOCATION if that is one, else by its own rules.
+ * whose TZID is no IANA name is used through its X-LIC-LOCATION if that is one, else by its own rules;
+ * an unknown Outlook display name without a VTIMEZONE is read at the offset its prefix states.
+ * A calendar with one VTIMEZONE and no X-WR-TIMEZONE was written in that zone, so its floating
+ * times are read there, as most calendar clients do.
  */
 export function calendarZones(
   vtimezones: ReadonlyMap<string, JCalComponent>,
@@ -36,7 +44,7 @@ export function calendarZones(
   const byTzid = (tzid: string): ZoneRef | null => {
     let ref = refs.get(tzid);
     if (ref === undefined) {
-      ref = ianaRef(resolveTimeZoneId(tzid)) ?? vtimezoneRef(vtimezones.get(tzid));
+      ref = ianaRef(resolveTimeZoneId(tzid)) ?? vtimezoneRef(vtimezones.get(tzid)) ?? statedOffsetRef(tzid);
       refs.set(tzid, ref);
     }
     return ref;
@@ -46,6 +54,10 @@ export function calendarZones(
   if (calendarTimeZone !== null) {
     floating = byTzid(calendarTimeZone);
     if (!floating) problems.push(warningNote(`unknown time zone '${calendarTimeZone}' in X-WR-TIMEZONE`));
+  }
+  if (!floating && vtimezones.size === 1) {
+    const [onlyTzid] = vtimezones.keys();
+    floating = byTzid(onlyTzid as string);
   }
   if (!floating && defaultTimeZone !== null) {
     floating = ianaRef(resolveTimeZoneId(defaultTimeZone));
@@ -57,6 +69,18 @@ export function calendarZones(
 function ianaRef(name: string | null): ZoneRef | null {
   if (name === null) return null;
   return name === 'UTC' ? UTC_ZONE : { rules: ianaZoneRules(name), timeZone: name };
+}
+
+function statedOffsetRef(tzid: string): ZoneRef | null {
+  const offsetMs = displayNameOffsetMs(tzid);
+  if (offsetMs === null) return null;
+  const minutes = Math.abs(offsetMs) / 60_000;
+  const hhmm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return {
+    rules: customZoneRules(() => offsetMs),
+    timeZone: null,
+    statedOffset: `UTC${offsetMs < 0 ? '-' : '+'}${hhmm}`,
+  };
 }
 
 function vtimezoneRef(vtimezone: JCalComponent | undefined): ZoneRef | null {

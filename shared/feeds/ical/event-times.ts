@@ -5,6 +5,7 @@ import {
   DAY_MS,
   dayNumber,
   formatDate,
+  hasCalendarUnits,
   type NominalDuration,
   readDuration,
   readTimeValue,
@@ -61,6 +62,8 @@ export function placeValue(
   if (value.utc) return { isDate: false, localMs: value.localMs, zone: UTC_ZONE };
   const zone = zones.byTzid(tzid as string);
   if (!zone) problems.push(warningNote(`unknown time zone '${tzid}'`));
+  else if (zone.statedOffset)
+    problems.push(warningNote(`unknown time zone '${tzid}'; read at its stated offset ${zone.statedOffset}`));
   return { isDate: false, localMs: value.localMs, zone: zone ?? zones.floating };
 }
 
@@ -105,7 +108,13 @@ export function endRuleOf(
   } else if (durationValue !== null && durationValue !== undefined) {
     const duration = readDuration(durationValue);
     if (!duration) {
-      problems.push(warningNote(`unreadable DURATION '${String(durationValue)}'`));
+      problems.push(
+        warningNote(
+          hasCalendarUnits(durationValue)
+            ? `DURATION '${String(durationValue)}' counts months or years, which iCalendar durations cannot; end ignored`
+            : `unreadable DURATION '${String(durationValue)}'`,
+        ),
+      );
     } else if (start.isDate) {
       return duration.days > 1 ? { kind: 'days', days: duration.days } : ONE_DAY;
     } else if (duration.days * DAY_MS + duration.exactMs >= 0) {

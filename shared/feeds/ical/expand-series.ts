@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { localMsToUtcMs } from '../../time/zoned-time.ts';
+import { localMsToUtcMs, smallestOffsetWithinDay } from '../../time/zoned-time.ts';
 import type { ExpansionWindow } from '../feed-event.ts';
 import type { EventTime } from '../raw-event.ts';
 import type { CalendarZones } from './calendar-zones.ts';
@@ -15,10 +15,21 @@ import {
 } from './ical-time-values.ts';
 import { type JCalProperty, parameterText } from './jcal.ts';
 import { errorNote, type ProblemNote, warningNote } from './problem-notes.ts';
+import type { EventBudget } from './reading.ts';
 import { IterationCapReached, simpleRuleCursor } from './simple-rule.ts';
 
-/** Iterations one series may cost (hostile rules such as FREQ=SECONDLY from 1900 included). */
+/** Iterations one series may cost (hostile rules ical.js has to step through, FREQ=SECONDLY;BYHOUR=9 from 1900). */
 export const MAX_ITERATIONS_PER_SERIES = 100_000;
+/**
+ * ical.js iterations one feed may spend in all (about 5 µs each): a legitimate uncommon rule costs a
+ * few hundred, and a feed of hostile ones stops after seconds, not hours.
+ */
+export const MAX_RULE_ITERATIONS_PER_FEED = 1_000_000;
+/**
+ * Occurrences one series may have in the window: a daily event for 16 months, an hourly one for three
+ * weeks. Iteration stops there, so a FREQ=SECONDLY rule costs what it keeps.
+ */
+export const MAX_OCCURRENCES_PER_SERIES = 500;
 /** UTC offsets stay within ±15 h, so a wall time a day outside the window cannot be inside it. */
 const OFFSET_MARGIN_MS = DAY_MS;
 
@@ -47,9 +58,19 @@ export interface SeriesInput {
   readonly exdates: readonly JCalProperty[];
   /** Keys of the occurrences a RECURRENCE-ID override replaces. */
   readonly overriddenKeys: ReadonlySet<number>;
+  /** The most occurrences to return (MAX_OCCURRENCES_PER_SERIES, or fewer when the feed's budget is short). */
+  readonly limit: number;
 }
 
-type AddOccurrence = (start: ZonedValue, startMs: number, periodEnd: EventTime | null) => void;
+export interface ExpandedSeries {
+  /** The first `limit` occurrences in the window, in start order. */
+  readonly occurrences: Occurrence[];
+  /** True when the window held more than `limit`. */
+  readonly truncated: boolean;
+}
+
+/** Adds an occurrence unless it is outside the window, excluded or overridden; false once the series is full. */
+type AddOccurrence = (start: ZonedValue, startMs: number, periodEnd: EventTime | null) => boolean;
 
 /**
  * Prepares an RRULE, in the wall-clock time of DTSTART: occurrences are generated as local times and
@@ -61,6 +82,7 @@ export function prepareRule(
   rrule: Record<string, unknown>,
   start: ZonedValue,
   window: ExpansionWindow,
+  budget: EventBudget,
   problems: ProblemNote[],
 ): PreparedRule | null {
   const { until: untilValue, ...parts } = rrule;
@@ -81,7 +103,7 @@ export function prepareRule(
     start.localMs,
     start.isDate,
     MAX_ITERATIONS_PER_SERIES,
-    window.fromMs - OFFSET_MARGIN_MS,
+    earliestLocalMsInWindow(start, window),
   );
   if (simple) return { next: simple, until, rrule };
   try {
@@ -91,7 +113,7 @@ export function prepareRule(
       ...(until ? { until: floatingTime(untilBoundMs(until), false) } : {}),
     } as ConstructorParameters<typeof ICAL.Recur>[0]);
     const iterator = recur.iterator(floatingTime(start.localMs, start.isDate));
-    return { next: cappedNext(iterator), until, rrule };
+    return { next: cappedNext(iterator, budget), until, rrule };
   } catch (error) {
     problems.push(
       errorNote(`invalid RRULE '${text()}' (${errorMessage(error)}); only the first occurrence is kept`),
@@ -101,38 +123,71 @@ export function prepareRule(
 }
 
 /**
+ * A wall time no later than that of any instant in the window, in the series' zone: where a rule's
+ * iteration may start. The window's first day holds the smallest offset that matters; the instants
+ * after it are later wall times still (offsets never move by a day).
+ */
+function earliestLocalMsInWindow(start: ZonedValue, window: ExpansionWindow): number {
+  return window.fromMs + smallestOffsetWithinDay(start.zone.rules, window.fromMs);
+}
+
+/**
  * The occurrences of a series (DTSTART, RRULE, RDATE minus EXDATE) whose start is in
- * [window.fromMs, window.toMs), leaving out the ones an override replaces, in start order.
+ * [window.fromMs, window.toMs), leaving out the ones an override replaces, in start order: the first
+ * `series.limit` of them. The rule is iterated no further than that (its occurrences come in order);
+ * RDATEs, as many as the feed wrote, are merged in before the cut.
  */
 export function expandSeries(
   series: SeriesInput,
   zones: CalendarZones,
   window: ExpansionWindow,
   problems: ProblemNote[],
-): Occurrence[] {
-  const { start } = series;
+): ExpandedSeries {
+  const { start, limit } = series;
   const excluded = excludedOccurrences(series.exdates, start, zones, problems);
   const seen = new Set<number>();
   const occurrences: Occurrence[] = [];
   let inOrder = true;
-  const add: AddOccurrence = (value, startMs, periodEnd) => {
+  let ruleFull = false;
+  const collect = (
+    value: ZonedValue,
+    startMs: number,
+    periodEnd: EventTime | null,
+    capped: boolean,
+  ): boolean => {
     const key = occurrenceKey(value, startMs, start);
-    if (seen.has(key)) return;
+    if (seen.has(key)) return true;
+    if (startMs < window.fromMs || startMs >= window.toMs) return true;
+    if (series.overriddenKeys.has(key) || excluded.keys.has(key)) return true;
+    if (!start.isDate && excluded.days.has(dayNumber(value.localMs))) return true;
+    if (capped && occurrences.length >= limit) {
+      ruleFull = true;
+      return false;
+    }
     seen.add(key);
-    if (startMs < window.fromMs || startMs >= window.toMs) return;
-    if (series.overriddenKeys.has(key) || excluded.keys.has(key)) return;
-    if (!start.isDate && excluded.days.has(dayNumber(value.localMs))) return;
     const last = occurrences[occurrences.length - 1];
     if (last && last.startMs > startMs) inOrder = false;
     occurrences.push({ key, start: value, startMs, periodEnd });
+    return true;
   };
 
   // RFC 5545: DTSTART is the first occurrence, whether or not it matches the rule.
-  add(start, series.startMs, null);
-  if (series.rule) iterateRule(series.rule, start, window, add, problems);
-  for (const property of series.rdates) addRDates(property, start, zones, add, problems);
+  collect(start, series.startMs, null, false);
+  if (series.rule) {
+    iterateRule(
+      series.rule,
+      start,
+      window,
+      (value, startMs, end) => collect(value, startMs, end, true),
+      problems,
+    );
+  }
+  const addRDate: AddOccurrence = (value, startMs, end) => collect(value, startMs, end, false);
+  for (const property of series.rdates) addRDates(property, start, zones, addRDate, problems);
   if (!inOrder) occurrences.sort((a, b) => a.startMs - b.startMs);
-  return occurrences;
+  const truncated = ruleFull || occurrences.length > limit;
+  if (occurrences.length > limit) occurrences.length = limit;
+  return { occurrences, truncated };
 }
 
 function iterateRule(
@@ -163,13 +218,14 @@ function iterateRule(
       }
       if (localMs - OFFSET_MARGIN_MS >= window.toMs) return;
       if (localMs + OFFSET_MARGIN_MS < window.fromMs) continue;
-      add({ isDate: start.isDate, localMs, zone: start.zone }, localMsToUtcMs(rules, localMs), null);
+      if (!add({ isDate: start.isDate, localMs, zone: start.zone }, localMsToUtcMs(rules, localMs), null))
+        return;
     }
   } catch (error) {
     problems.push(
       errorNote(
         error instanceof IterationCapReached
-          ? `recurrence rule '${ruleText(rule.rrule)}' stopped after ${MAX_ITERATIONS_PER_SERIES} iterations`
+          ? `recurrence rule '${ruleText(rule.rrule)}' ${error.message}`
           : `recurrence rule '${ruleText(rule.rrule)}' failed (${errorMessage(error)}); later occurrences are missing`,
       ),
     );
@@ -293,17 +349,28 @@ function floatingTime(localMs: number, isDate: boolean): ICAL.Time {
 
 /**
  * ical.js has no limit on the candidates one next() may try for a rule that rarely matches, so the
- * cap is counted in its per-candidate check too (an own property shadowing the prototype's method).
+ * caps are counted in its per-candidate check too (an own property shadowing the prototype's
+ * method): the series' own, and the feed's.
  */
-function cappedNext(iterator: ICAL.RecurIterator): () => number | null {
+function cappedNext(iterator: ICAL.RecurIterator, budget: EventBudget): () => number | null {
   let steps = 0;
+  const step = (): void => {
+    if (++steps > MAX_ITERATIONS_PER_SERIES) {
+      throw new IterationCapReached(`stopped after ${MAX_ITERATIONS_PER_SERIES} iterations`);
+    }
+    if (--budget.ruleIterations < 0) {
+      throw new IterationCapReached(
+        `stopped: the feed used up its ${MAX_RULE_ITERATIONS_PER_FEED} iterations for uncommon rules`,
+      );
+    }
+  };
   const checkContractingRules = iterator.check_contracting_rules;
   iterator.check_contracting_rules = function countedCheck(this: ICAL.RecurIterator): boolean {
-    if (++steps > MAX_ITERATIONS_PER_SERIES) throw new IterationCapReached();
+    step();
     return checkContractingRules.call(this);
   };
   return () => {
-    if (++steps > MAX_ITERATIONS_PER_SERIES) throw new IterationCapReached();
+    step();
     const next = iterator.next();
     return next ? Date.UTC(next.year, next.month - 1, next.day, next.hour, next.minute, next.second) : null;
   };

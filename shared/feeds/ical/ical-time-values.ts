@@ -80,9 +80,20 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** DURATION text ("PT1H30M", "P1W", "-P2D") → nominal days and exact milliseconds; null when unreadable. */
+/** Years or months before the "T": ISO 8601 has them, RFC 5545 durations do not (ical.js reads "P1M" as a minute). */
+const CALENDAR_UNITS = /^[+-]?P[^T]*[YM]/i;
+
+/** True for a DURATION written with years or months ("P1M", "P1Y2D"), which iCalendar has no meaning for. */
+export function hasCalendarUnits(text: unknown): boolean {
+  return typeof text === 'string' && CALENDAR_UNITS.test(text.trim());
+}
+
+/**
+ * DURATION text ("PT1H30M", "P1W", "-P2D") → nominal days and exact milliseconds; null when
+ * unreadable, years and months included (see hasCalendarUnits).
+ */
 export function readDuration(text: unknown): NominalDuration | null {
-  if (typeof text !== 'string') return null;
+  if (typeof text !== 'string' || hasCalendarUnits(text)) return null;
   let duration: ICAL.Duration;
   try {
     duration = ICAL.Duration.fromString(text.trim());

@@ -1,15 +1,20 @@
+import { eventCapProblem } from '../event-cap.ts';
 import { FeedParseError } from '../feed-errors.ts';
 import type { ExpansionWindow, FeedProblem } from '../feed-event.ts';
 import type { RawEvent, RawFeed } from '../raw-event.ts';
 import { readCalendarEvents } from './calendar-events.ts';
 import { calendarZones } from './calendar-zones.ts';
+import { MAX_RULE_ITERATIONS_PER_FEED } from './expand-series.ts';
 import { nonBlank, unescapeText } from './ical-text.ts';
 import { firstText, type JCalComponent } from './jcal.ts';
 import { readICalendarDocument } from './read-icalendar-document.ts';
+import type { EventBudget } from './reading.ts';
 
 export interface ICalendarOptions {
-  /** Zone for floating times when the calendar names none (X-WR-TIMEZONE); null → UTC. */
+  /** Zone for floating times when the calendar names none (X-WR-TIMEZONE, its only VTIMEZONE); null → UTC. */
   readonly defaultTimeZone: string | null;
+  /** The most events to return (occurrences included); the rest is left out with a problem. Unlimited when absent. */
+  readonly maxEvents?: number;
 }
 
 /**
@@ -29,19 +34,26 @@ export function parseICalendar(text: string, window: ExpansionWindow, options: I
   let title: string | null = null;
   let veventCount = 0;
   let readable = 0;
+  const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
+  const budget: EventBudget = {
+    remaining: maxEvents,
+    exceeded: false,
+    ruleIterations: MAX_RULE_ITERATIONS_PER_FEED,
+  };
 
   for (const { calendar, vevents } of document.calendars) {
     const parts = calendarParts(calendar);
     title ??= parts.title;
     const zones = calendarZones(parts.vtimezones, parts.timeZone, options.defaultTimeZone);
     for (const { message, severity } of zones.problems) problems.push({ entry: null, message, severity });
-    const result = readCalendarEvents(vevents, veventCount + 1, zones, window);
+    const result = readCalendarEvents(vevents, veventCount + 1, zones, window, budget);
     veventCount += vevents.length;
     readable += result.readable;
     events = events.length === 0 ? result.events : events.concat(result.events);
     for (const problem of result.problems) problems.push(problem);
   }
 
+  if (budget.exceeded) problems.push(eventCapProblem(maxEvents));
   if (veventCount > 0 && readable === 0) {
     const first = problems[0];
     throw new FeedParseError(

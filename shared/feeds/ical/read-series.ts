@@ -12,13 +12,14 @@ import {
 import {
   asSeriesKind,
   expandSeries,
+  MAX_OCCURRENCES_PER_SERIES,
   occurrenceKey,
   type PreparedRule,
   recurrenceIdOf,
 } from './expand-series.ts';
-import type { ProblemNote } from './problem-notes.ts';
+import { errorNote, type ProblemNote } from './problem-notes.ts';
 import type { VEventData } from './read-vevent.ts';
-import { type Reading, report, type Start, unreadableEvent } from './reading.ts';
+import { emit, type Reading, report, type Start, unreadableEvent } from './reading.ts';
 
 interface ChosenOverride {
   readonly data: VEventData;
@@ -41,7 +42,8 @@ export function readSeries(
 ): void {
   const { zones, window } = reading;
   const chosen = chooseOverrides(overrides, start, reading);
-  const occurrences = expandSeries(
+  const limit = Math.min(MAX_OCCURRENCES_PER_SERIES, reading.budget.remaining);
+  const { occurrences, truncated } = expandSeries(
     {
       start,
       startMs,
@@ -49,11 +51,21 @@ export function readSeries(
       rdates: master.rdates,
       exdates: master.exdates,
       overriddenKeys: new Set(chosen.keys()),
+      limit,
     },
     zones,
     window,
     messages,
   );
+  if (truncated && limit < MAX_OCCURRENCES_PER_SERIES) {
+    reading.budget.exceeded = true;
+  } else if (truncated) {
+    messages.push(
+      errorNote(
+        `more than ${MAX_OCCURRENCES_PER_SERIES} occurrences in the horizon; only the first ${MAX_OCCURRENCES_PER_SERIES} are kept`,
+      ),
+    );
+  }
   // Without overrides the occurrences are already in order and go straight out.
   const series: { startMs: number; event: RawEvent }[] | null = chosen.size > 0 ? [] : null;
   for (const occurrence of occurrences) {
@@ -67,7 +79,7 @@ export function readSeries(
       end,
     );
     if (series) series.push({ startMs: occurrence.startMs, event });
-    else reading.events.push(event);
+    else emit(reading, event);
   }
   if (!series) return;
   for (const override of chosen.values()) {
@@ -103,7 +115,7 @@ export function readSeries(
     report(override.data, overrideMessages, reading);
   }
   series.sort((a, b) => a.startMs - b.startMs);
-  for (const { event } of series) reading.events.push(event);
+  for (const { event } of series) emit(reading, event);
 }
 
 /**

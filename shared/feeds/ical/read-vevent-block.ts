@@ -3,6 +3,7 @@ import { unescapeText } from './ical-text.ts';
 import type { JCalComponent, JCalProperty } from './jcal.ts';
 import { errorNote, type ProblemNote, warningNote } from './problem-notes.ts';
 import { PROPERTIES_READ } from './read-vevent.ts';
+import { quoteParameterValues, TIME_PROPERTIES, valueOutOfQuotes } from './repair-time-line.ts';
 import type { VEventBlock } from './split-icalendar.ts';
 
 export interface VEventComponents {
@@ -38,6 +39,14 @@ const PLAIN_PROPERTIES: ReadonlyMap<string, { readonly name: string; readonly ty
     ['STATUS', { name: 'status', type: 'text' }],
     ['URL', { name: 'url', type: 'uri' }],
   ]);
+/**
+ * Revision stamps, only ever compared (see latestRevision): kept as the text after the last colon,
+ * unparsed, as every VEVENT has a DTSTAMP and parsing it would cost as much as a DTSTART.
+ */
+const STAMP_PROPERTIES: ReadonlyMap<string, string> = new Map([
+  ['DTSTAMP', 'dtstamp'],
+  ['LAST-MODIFIED', 'last-modified'],
+]);
 const NO_PROBLEMS: ReadonlyMap<JCalComponent, readonly ProblemNote[]> = new Map();
 const SHOWN_LINE_LENGTH = 60;
 
@@ -102,10 +111,25 @@ export function readVEventBlock(block: VEventBlock): VEventComponents {
         return;
       }
     }
+    const stamp = STAMP_PROPERTIES.get(name);
+    if (stamp) {
+      current[1].push([stamp, {}, 'text', line.slice(line.lastIndexOf(':') + 1).trim()]);
+      return;
+    }
+    const isTime = TIME_PROPERTIES.has(name) && line.charCodeAt(nameEnd) === 59; /* ";" */
+    const text = isTime ? (quoteParameterValues(line, nameEnd) ?? line) : line;
     let property: JCalProperty;
     try {
-      property = ICAL.parse.property(line, DESIGN_SET) as JCalProperty;
+      property = ICAL.parse.property(text, DESIGN_SET) as JCalProperty;
     } catch (error) {
+      const repaired = isTime ? parseValueOutOfQuotes(text) : null;
+      if (repaired) {
+        current[1].push(repaired);
+        report(
+          warningNote(`line ${lineNumber}: value read from inside a quoted parameter ('${shown(line)}')`),
+        );
+        return;
+      }
       // ical.js repeats the line in quotes in its messages; the report shows it already.
       const reason = (error instanceof Error ? error.message : String(error)).replace(` "${line}"`, '');
       // Without its RRULE a series shrinks to one event; any other line lost costs a field at most
@@ -144,6 +168,16 @@ export function readVEventBlock(block: VEventBlock): VEventComponents {
   if (logical) handle(logical, logicalNumber);
   if (current) report(warningNote('missing END:VEVENT'));
   return { vevents, lineProblems: lineProblems ?? NO_PROBLEMS };
+}
+
+function parseValueOutOfQuotes(line: string): JCalProperty | null {
+  const repaired = valueOutOfQuotes(line);
+  if (repaired === null) return null;
+  try {
+    return ICAL.parse.property(repaired, DESIGN_SET) as JCalProperty;
+  } catch {
+    return null;
+  }
 }
 
 function shown(text: string): string {

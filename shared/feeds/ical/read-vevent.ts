@@ -21,6 +21,9 @@ export interface VEventData {
   readonly duration: unknown;
   readonly recurrenceId: JCalProperty | null;
   readonly sequence: number;
+  /** LAST-MODIFIED and DTSTAMP as written ("20260101T090000Z"), to tell revisions of one UID apart. */
+  readonly lastModified: string | null;
+  readonly dtstamp: string | null;
   /** The jCal RRULE value (ICAL.parse's recur data object). */
   readonly rrule: Record<string, unknown> | null;
   readonly rdates: readonly JCalProperty[];
@@ -53,6 +56,8 @@ export const PROPERTIES_READ: ReadonlySet<string> = new Set([
   'DURATION',
   'RECURRENCE-ID',
   'SEQUENCE',
+  'LAST-MODIFIED',
+  'DTSTAMP',
   'RRULE',
   'RDATE',
   'EXDATE',
@@ -83,6 +88,8 @@ export function readVEvent(
   let duration: unknown = null;
   let recurrenceId: JCalProperty | null = null;
   let sequence = 0;
+  let lastModified: string | null = null;
+  let dtstamp: string | null = null;
   let rrule: Record<string, unknown> | null = null;
   let rdates: JCalProperty[] | null = null;
   let exdates: JCalProperty[] | null = null;
@@ -134,6 +141,12 @@ export function readVEvent(
       case 'sequence':
         if (typeof property[3] === 'number') sequence = property[3];
         break;
+      case 'last-modified':
+        lastModified ??= firstText(property);
+        break;
+      case 'dtstamp':
+        dtstamp ??= firstText(property);
+        break;
       case 'rrule':
         if (property[3] !== null && typeof property[3] === 'object')
           rrule ??= property[3] as Record<string, unknown>;
@@ -169,6 +182,8 @@ export function readVEvent(
     duration,
     recurrenceId,
     sequence,
+    lastModified,
+    dtstamp,
     rrule,
     rdates: rdates ?? NONE,
     exdates: exdates ?? NONE,

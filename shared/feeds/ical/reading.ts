@@ -5,9 +5,20 @@ import type { ZonedValue } from './event-times.ts';
 import { errorNote, type ProblemNote } from './problem-notes.ts';
 import type { VEventData } from './read-vevent.ts';
 
+/** What the rest of the feed may still cost, shared by all its VCALENDARs. */
+export interface EventBudget {
+  /** Events it may still yield (the per-source cap). */
+  remaining: number;
+  /** Set once an event was left out for want of budget. */
+  exceeded: boolean;
+  /** ical.js iterations left for the rules the fast cursor does not take (MAX_RULE_ITERATIONS_PER_FEED). */
+  ruleIterations: number;
+}
+
 /** What reading one VCALENDAR's events needs and builds up. */
 export interface Reading {
   readonly events: RawEvent[];
+  readonly budget: EventBudget;
   readonly problems: FeedProblem[];
   readable: number;
   readonly zones: CalendarZones;
@@ -23,7 +34,11 @@ export interface Start {
 }
 
 /** Records problems of one VEVENT (named by UID, else by position), each (entry, message) once. */
-export function report(data: VEventData, notes: readonly ProblemNote[], reading: Reading): void {
+export function report(
+  data: Pick<VEventData, 'uid' | 'index'>,
+  notes: readonly ProblemNote[],
+  reading: Reading,
+): void {
   if (notes.length === 0) return;
   const entry = data.uid ?? `#${data.index}`;
   for (const { message, severity } of notes) {
@@ -32,6 +47,18 @@ export function report(data: VEventData, notes: readonly ProblemNote[], reading:
     reading.reported.add(key);
     reading.problems.push({ entry, message, severity });
   }
+}
+
+/** Adds an event to the result while the feed's budget lasts; false when it is used up. */
+export function emit(reading: Reading, event: RawEvent): boolean {
+  const { budget } = reading;
+  if (budget.remaining <= 0) {
+    budget.exceeded = true;
+    return false;
+  }
+  budget.remaining--;
+  reading.events.push(event);
+  return true;
 }
 
 export function unreadableEvent(error: unknown): ProblemNote {

@@ -18,6 +18,7 @@ describe('function configuration', () => {
       userAgent: null,
       horizonDays: 120,
       maxFeedBytes: 5 * 1024 * 1024,
+      maxEventsPerSource: 50_000,
       inviteQueueUrl: 'https://sqs.test/invites',
     });
   });
@@ -33,6 +34,9 @@ describe('function configuration', () => {
       /TRELLIS_HORIZON_DAYS must be an integer/,
     );
     expect(() => loadIngestFeedConfig({ TABLE_NAME: 't', LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be/);
+    expect(() =>
+      loadIngestFeedConfig({ TABLE_NAME: 't', INVITE_QUEUE_URL: 'q', TRELLIS_MAX_EVENTS_PER_SOURCE: '0' }),
+    ).toThrow(/TRELLIS_MAX_EVENTS_PER_SOURCE must be an integer between 1 and/);
   });
 
   it('parses the loopback policy: deny, allow, or a port list', () => {

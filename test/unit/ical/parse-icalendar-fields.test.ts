@@ -164,3 +164,44 @@ describe('parseICalendar durations', () => {
     expect(span('no-end')).toEqual(['2026-01-15T08:00:00.000Z Europe/Berlin', null]);
   });
 });
+
+describe('parseICalendar durations with months, years or no length', () => {
+  const feed = parseFixture('durations-calendar-units.ics');
+  const spans = (uid: string) =>
+    feed.events.filter((event) => event.uid === uid).map((event) => [when(event.start), when(event.end)]);
+
+  it('ignores a DURATION with months or years, as if the event had no end, and records it', () => {
+    expect(spans('one-month')).toEqual([['2026-01-15T08:00:00.000Z Europe/Berlin', null]]);
+    expect(spans('one-year')).toEqual([['2026-01-15T08:00:00.000Z Europe/Berlin', null]]);
+    expect(spans('month-and-days')).toEqual([['2026-01-15T08:00:00.000Z Europe/Berlin', null]]);
+    expect(spans('all-day-month')).toEqual([['2026-01-15', '2026-01-16']]);
+    expect(spans('weekly-month')).toEqual([
+      ['2026-01-15T08:00:00.000Z Europe/Berlin', null],
+      ['2026-01-22T08:00:00.000Z Europe/Berlin', null],
+    ]);
+    const ignored = (uid: string, written: string) => ({
+      entry: uid,
+      message: `DURATION '${written}' counts months or years, which iCalendar durations cannot; end ignored`,
+      severity: 'warning',
+    });
+    expect(feed.problems).toEqual([
+      ignored('one-month', 'P1M'),
+      ignored('one-year', 'P1Y'),
+      ignored('month-and-days', 'P1M2D'),
+      ignored('all-day-month', 'P1M'),
+      ignored('weekly-month', 'P1M'),
+    ]);
+  });
+
+  it('still reads minutes after the T', () => {
+    expect(spans('minutes-still-minutes')).toEqual([
+      ['2026-01-15T08:00:00.000Z Europe/Berlin', '2026-01-15T08:01:00.000Z Europe/Berlin'],
+    ]);
+  });
+
+  it('ends a zero-length event at its start', () => {
+    const atStart = [['2026-01-15T08:00:00.000Z Europe/Berlin', '2026-01-15T08:00:00.000Z Europe/Berlin']];
+    expect(spans('zero-seconds')).toEqual(atStart);
+    expect(spans('zero-days')).toEqual(atStart);
+  });
+});

@@ -232,14 +232,14 @@ describe('parseICalendar expansion window', () => {
 });
 
 describe('parseICalendar hostile rules', () => {
-  it('caps a rule that would iterate forever, records it, and still expands a long honest one', () => {
-    const started = performance.now();
+  it('keeps the first 500 occurrences of a rule that would iterate forever, records it, and still expands a long honest one', () => {
     const feed = parseFixture('hostile.ics', {
       fromMs: Date.parse('2026-01-01T00:00:00Z'),
       toMs: Date.parse('2026-01-04T00:00:00Z'),
     });
-    expect(performance.now() - started).toBeLessThan(10_000);
-    expect(recurrenceIds(feed, 'every-second-since-1900')).toEqual([]);
+    const everySecond = recurrenceIds(feed, 'every-second-since-1900');
+    expect(everySecond).toHaveLength(500);
+    expect([everySecond[0], everySecond[499]]).toEqual(['2026-01-01T00:00:00Z', '2026-01-01T00:08:19Z']);
     expect(recurrenceIds(feed, 'daily-since-1900')).toEqual([
       '2026-01-01T09:00:00Z',
       '2026-01-02T09:00:00Z',
@@ -248,7 +248,7 @@ describe('parseICalendar hostile rules', () => {
     expect(feed.problems).toEqual([
       {
         entry: 'every-second-since-1900',
-        message: "recurrence rule 'FREQ=SECONDLY' stopped after 100000 iterations",
+        message: 'more than 500 occurrences in the horizon; only the first 500 are kept',
         severity: 'error',
       },
     ]);

@@ -75,7 +75,8 @@ describe('simpleRuleCursor', () => {
 
   it('leaves every other rule to ical.js', () => {
     for (const rule of [
-      'FREQ=HOURLY',
+      'FREQ=HOURLY;BYMINUTE=0,30',
+      'FREQ=MINUTELY;BYHOUR=9',
       'FREQ=YEARLY;BYMONTH=11',
       'FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU',
       'FREQ=WEEKLY;BYDAY=1MO',
@@ -168,5 +169,53 @@ describe('simpleRuleCursor', () => {
         ).toEqual(fromSkipPoint(take(cursor(), 5_000)));
       }
     }
+  });
+
+  const subDailyRules = [
+    'FREQ=HOURLY',
+    'FREQ=HOURLY;INTERVAL=5',
+    'FREQ=MINUTELY;INTERVAL=15',
+    'FREQ=SECONDLY;INTERVAL=90',
+  ];
+
+  it.each(subDailyRules)('expands %s like ical.js', (rule) => {
+    for (const start of starts) {
+      expect(fastPath(`${rule};COUNT=40`, start, 60), `${rule} from ${start}`).toEqual(
+        icalJs(`${rule};COUNT=40`, start, 60),
+      );
+    }
+  });
+
+  it('jumps a fixed-step rule straight to the window, counting the occurrences it skips', () => {
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    const skipTo = Date.parse('2026-03-01T12:00:30Z');
+    const everySecond = simpleRuleCursor(
+      jcalRule('FREQ=SECONDLY;COUNT=1000000000'),
+      start,
+      false,
+      10,
+      skipTo,
+    );
+    // Five million seconds after DTSTART, reached at once.
+    expect(take(everySecond as () => number | null, 2)).toEqual([
+      '2026-03-01T12:00:30.000Z',
+      '2026-03-01T12:00:31.000Z',
+    ]);
+    const tenMinutes = simpleRuleCursor(
+      jcalRule('FREQ=MINUTELY;INTERVAL=10;COUNT=3'),
+      start,
+      false,
+      10,
+      skipTo,
+    );
+    expect(take(tenMinutes as () => number | null, 5)).toEqual([]);
+    const hourly = simpleRuleCursor(
+      jcalRule('FREQ=HOURLY;COUNT=24'),
+      start,
+      false,
+      10,
+      Date.parse('2026-01-01T22:30:00Z'),
+    );
+    expect(take(hourly as () => number | null, 5)).toEqual(['2026-01-01T23:00:00.000Z']);
   });
 });
