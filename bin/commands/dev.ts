@@ -6,10 +6,14 @@ import { createLogger } from '#shared/log/logger.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
 import { createSourceRepository } from '#shared/store/source-repository.ts';
-import { startDev } from '../local/run-dev.ts';
+import { DevAlreadyRunningError, startDev } from '../local/run-dev.ts';
+import { storeErrors } from './store-errors.ts';
+import type { CommandModule } from './usage/command.ts';
+
+export const expectedErrors: CommandModule<null>['expectedErrors'] = [...storeErrors, DevAlreadyRunningError];
 
 /** `trellis dev` (= `npm start`): run everything locally, ingest once, print what to open, wait for Ctrl-C. */
-export async function runDev(settings: LocalSettings): Promise<number> {
+export async function run(_input: null, settings: LocalSettings): Promise<number> {
   const logger = createLogger({ level: settings.logLevel });
   const dev = await startDev(settings, logger);
   await dev.ingestNow();

@@ -1,25 +1,25 @@
-import { parseArgs } from 'node:util';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { dispatchWindow, dueSlotsInWindow, isoWeekAt } from '#shared/digest/digest-schedule.ts';
 import { previewDigest, sendDigestBatch } from '#shared/digest/send-digests.ts';
 import type { DigestMessage } from '#shared/queue/digest-message.ts';
 import { UserNotFoundError } from '#shared/store/user-repository.ts';
-import { openDigestSession } from '../local/digest-session.ts';
-import { nowOption } from './now-option.ts';
+import { NoLocalInboxError, openDigestSession } from '../local/digest-session.ts';
+import { storeErrors } from './store-errors.ts';
+import type { CommandModule } from './usage/command.ts';
+import type { SendInput } from './usage/digest.ts';
 
-export const digestUsage = 'trellis digest [--user EMAIL] [--now ISO] [--dry-run]';
+export const expectedErrors: CommandModule<SendInput>['expectedErrors'] = [
+  ...storeErrors,
+  NoLocalInboxError,
+  UserNotFoundError,
+];
 
 /**
  * Send weekly digests now, through the same code as the Lambda (and the same send ledger: running it
  * twice sends once). Without --user: every user whose digest came due in the hour before --now.
  */
-export async function runDigest(args: string[], settings: LocalSettings): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { user: { type: 'string' }, now: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-  });
-  const now = nowOption(values.now);
-  const dryRun = values['dry-run'] ?? false;
+export async function run(values: SendInput, settings: LocalSettings): Promise<number> {
+  const { now, dryRun } = values;
   const { deps, session } = await openDigestSession(settings, { send: !dryRun });
   try {
     const messages: DigestMessage[] = [];

@@ -1,14 +1,25 @@
-import { parseArgs } from 'node:util';
 import { updateAttendeesOf } from '#shared/calendar/send-invite-updates.ts';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
+import { FeedParseError } from '#shared/feeds/feed-errors.ts';
 import { fetchFeed } from '#shared/feeds/fetch-feed.ts';
 import { type IngestReport, ingestSource } from '#shared/ingest/ingest-source.ts';
 import { createLogger } from '#shared/log/logger.ts';
+import { SourceFetchError } from '#shared/security/source-fetch-error.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
-import { createSourceRepository } from '#shared/store/source-repository.ts';
+import { createSourceRepository, SourceNotFoundError } from '#shared/store/source-repository.ts';
 import { openCalendarSession } from '../local/calendar-session.ts';
+import { NoLocalInboxError } from '../local/digest-session.ts';
+import { storeErrors } from './store-errors.ts';
+import type { CommandModule } from './usage/command.ts';
+import type { IngestInput } from './usage/ingest.ts';
 
-export const ingestUsage = 'trellis ingest [--source ID] [--due] [--force]   (all sources by default)';
+export const expectedErrors: CommandModule<IngestInput>['expectedErrors'] = [
+  ...storeErrors,
+  NoLocalInboxError,
+  SourceNotFoundError,
+  SourceFetchError,
+  FeedParseError,
+];
 
 export function describeReport(report: IngestReport): string {
   if (report.outcome === 'failed')
@@ -27,11 +38,7 @@ export function describeReport(report: IngestReport): string {
 }
 
 /** Fetch sources now, in this process (no queue): for operators and for trying a new feed. */
-export async function runIngest(args: string[], settings: LocalSettings): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { source: { type: 'string' }, due: { type: 'boolean' }, force: { type: 'boolean' } },
-  });
+export async function run(values: IngestInput, settings: LocalSettings): Promise<number> {
   const calendar = await openCalendarSession(settings, { withDemoFeeds: true });
   const { session } = calendar;
   const mailing = calendar.save;
@@ -64,7 +71,7 @@ export async function runIngest(args: string[], settings: LocalSettings): Promis
       : (values.due ? await sources.listDue(now) : await sources.list()).map((source) => source.id);
     if (ids.length === 0) process.stdout.write('no sources to ingest\n');
     for (const id of ids) {
-      const report = await ingestSource(deps, id, now, { force: values.force ?? false });
+      const report = await ingestSource(deps, id, now, { force: values.force });
       if (report.outcome === 'failed') failed += 1;
       process.stdout.write(`${describeReport(report)}\n`);
     }

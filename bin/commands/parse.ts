@@ -1,24 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import type { LocalSettings } from '#shared/config/local-settings.ts';
+import { FeedParseError } from '#shared/feeds/feed-errors.ts';
 import { fetchFeed } from '#shared/feeds/fetch-feed.ts';
 import { parseFeed } from '#shared/feeds/parse-feed.ts';
-import { UsageError } from './usage-error.ts';
-
-export const parseUsage = 'trellis parse <file-or-url|-> [--from ISO] [--to ISO] [--tz IANA-ZONE]';
+import { SourceFetchError } from '#shared/security/source-fetch-error.ts';
+import type { CommandModule } from './usage/command.ts';
+import type { ParseInput } from './usage/parse.ts';
 
 /** Cannot read the input at all: one line on stderr, exit 1. */
 export class InputError extends Error {
   override readonly name = 'InputError';
-}
-
-const dayMs = 86_400_000;
-
-function instantOption(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms))
-    throw new UsageError(`--${name} must be an ISO date or date-time, got '${value}'`);
-  return ms;
 }
 
 async function readInput(input: string): Promise<{ body: Uint8Array; contentType: string | null }> {
@@ -48,21 +39,19 @@ async function readInput(input: string): Promise<{ body: Uint8Array; contentType
   }
 }
 
+export const expectedErrors: CommandModule<ParseInput>['expectedErrors'] = [
+  InputError,
+  FeedParseError,
+  SourceFetchError,
+];
+
 /** Print one feed's normalized events as a JSON array; problems with single entries go to stderr. */
-export async function runParse(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { from: { type: 'string' }, to: { type: 'string' }, tz: { type: 'string' } },
-  });
-  const [input, ...extra] = positionals;
-  if (!input || extra.length > 0) throw new UsageError('parse takes exactly one file, URL or -');
-  const now = Date.now();
-  const fromMs = instantOption('from', values.from, now);
-  const toMs = instantOption('to', values.to, fromMs + 120 * dayMs);
-  if (toMs <= fromMs) throw new UsageError('--to must be after --from');
+export async function run(
+  { input, fromMs, toMs, timeZone }: ParseInput,
+  _settings: LocalSettings,
+): Promise<number> {
   const { body, contentType } = await readInput(input);
-  const feed = parseFeed(body, { contentType, window: { fromMs, toMs }, defaultTimeZone: values.tz ?? null });
+  const feed = parseFeed(body, { contentType, window: { fromMs, toMs }, defaultTimeZone: timeZone });
   for (const problem of feed.problems) {
     process.stderr.write(`warning: ${problem.entry ? `${problem.entry}: ` : ''}${problem.message}\n`);
   }

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { localDate } from '#shared/contacts/next-due-date.ts';
@@ -6,22 +5,24 @@ import { dispatchWindow, dueSlotsInWindow } from '#shared/digest/digest-schedule
 import type { ReminderMessage } from '#shared/queue/reminder-message.ts';
 import { previewReminder, sendReminderBatch } from '#shared/reminders/send-reminders.ts';
 import { UserNotFoundError } from '#shared/store/user-repository.ts';
+import { NoLocalInboxError } from '../local/digest-session.ts';
 import { openReminderSession } from '../local/reminder-session.ts';
-import { nowOption } from './now-option.ts';
+import { storeErrors } from './store-errors.ts';
+import type { CommandModule } from './usage/command.ts';
+import type { SendInput } from './usage/digest.ts';
 
-export const remindersUsage = 'trellis reminders [--user EMAIL] [--now ISO] [--dry-run]';
+export const expectedErrors: CommandModule<SendInput>['expectedErrors'] = [
+  ...storeErrors,
+  NoLocalInboxError,
+  UserNotFoundError,
+];
 
 /**
  * Send reconnect reminders now, through the same code and send ledger as the Lambda (running it twice
  * sends once a day). Without --user: every user whose reminder hour came in the hour before --now.
  */
-export async function runReminders(args: string[], settings: LocalSettings): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { user: { type: 'string' }, now: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-  });
-  const now = nowOption(values.now);
-  const dryRun = values['dry-run'] ?? false;
+export async function run(values: SendInput, settings: LocalSettings): Promise<number> {
+  const { now, dryRun } = values;
   const { deps, slots, session } = await openReminderSession(settings, { send: !dryRun });
   try {
     const messages: ReminderMessage[] = [];

@@ -1,14 +1,15 @@
-import { parseArgs } from 'node:util';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { buildSource } from '#shared/sources/new-source.ts';
 import type { Source } from '#shared/sources/source.ts';
-import { createSourceRepository } from '#shared/store/source-repository.ts';
+import {
+  createSourceRepository,
+  SourceExistsError,
+  SourceNotFoundError,
+} from '#shared/store/source-repository.ts';
 import { openStoreSession } from '../local/store-session.ts';
-import { UsageError } from './usage-error.ts';
-
-export const sourcesUsage = `trellis sources add <url> --kind <industry-event|professional-org|mentorship-program|peer-group>
-                    [--org NAME] [--tags a,b] [--refresh MINUTES] [--tz IANA-ZONE]
-trellis sources list [--json]`;
+import { storeErrors } from './store-errors.ts';
+import type { CommandModule } from './usage/command.ts';
+import type { SourcesInput } from './usage/sources.ts';
 
 function describeHealth(source: Source): string {
   const health = source.health;
@@ -19,39 +20,16 @@ function describeHealth(source: Source): string {
   return `ok, ${health.lastEventCount} events (${health.lastFormat})${problems}`;
 }
 
-export async function runSources(args: string[], settings: LocalSettings): Promise<void> {
-  const [action, ...rest] = args;
-  if (action === 'add') {
-    const { values, positionals } = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        kind: { type: 'string' },
-        org: { type: 'string' },
-        tags: { type: 'string' },
-        refresh: { type: 'string' },
-        tz: { type: 'string' },
-      },
-    });
-    const [url, ...extra] = positionals;
-    if (!url || extra.length > 0) throw new UsageError('sources add takes exactly one URL');
-    if (!values.kind) throw new UsageError('sources add needs --kind');
-    const source = buildSource(
-      {
-        url,
-        kind: values.kind as Source['kind'],
-        organization: values.org ?? null,
-        defaultTags: values.tags
-          ? values.tags
-              .split(',')
-              .map((tag) => tag.trim())
-              .filter(Boolean)
-          : [],
-        ...(values.refresh ? { refreshMinutes: Number(values.refresh) } : {}),
-        timeZone: values.tz ?? null,
-      },
-      new Date(),
-    );
+export const expectedErrors: CommandModule<SourcesInput>['expectedErrors'] = [
+  ...storeErrors,
+  SourceExistsError,
+  SourceNotFoundError,
+];
+
+/** `trellis sources add|list`. */
+export async function run(input: SourcesInput, settings: LocalSettings): Promise<number> {
+  if (input.action === 'add') {
+    const source = buildSource({ ...input.source, kind: input.source.kind as Source['kind'] }, new Date());
     const session = await openStoreSession(settings);
     try {
       await createSourceRepository(session.client, session.tableName).create(source);
@@ -61,28 +39,24 @@ export async function runSources(args: string[], settings: LocalSettings): Promi
     process.stdout.write(
       `added ${source.id} (${source.kind}) ${source.url}\nrun \`trellis ingest --source ${source.id}\` to fetch it now\n`,
     );
-    return;
+    return 0;
   }
-  if (action === 'list') {
-    const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
-    const session = await openStoreSession(settings);
-    let sources: Source[];
-    try {
-      sources = await createSourceRepository(session.client, session.tableName).list();
-    } finally {
-      await session.close();
-    }
-    if (values.json) {
-      process.stdout.write(`${JSON.stringify(sources, null, 2)}\n`);
-      return;
-    }
-    if (sources.length === 0) process.stdout.write('no sources yet\n');
-    for (const source of sources) {
-      process.stdout.write(
-        `${source.id}  ${source.kind.padEnd(18)} ${source.organization ?? '-'}\n  ${source.url}\n  ${describeHealth(source)}; last fetch ${source.health.lastFetchAt ?? 'never'}, next ${source.health.nextFetchAt}\n`,
-      );
-    }
-    return;
+  const session = await openStoreSession(settings);
+  let sources: Source[];
+  try {
+    sources = await createSourceRepository(session.client, session.tableName).list();
+  } finally {
+    await session.close();
   }
-  throw new UsageError(`unknown sources action '${action ?? ''}'`);
+  if (input.json) {
+    process.stdout.write(`${JSON.stringify(sources, null, 2)}\n`);
+    return 0;
+  }
+  if (sources.length === 0) process.stdout.write('no sources yet\n');
+  for (const source of sources) {
+    process.stdout.write(
+      `${source.id}  ${source.kind.padEnd(18)} ${source.organization ?? '-'}\n  ${source.url}\n  ${describeHealth(source)}; last fetch ${source.health.lastFetchAt ?? 'never'}, next ${source.health.nextFetchAt}\n`,
+    );
+  }
+  return 0;
 }
