@@ -85,10 +85,10 @@ export function readCalendarEvents(
       }
     }
   }
+  // A lone single event is in the result already.
   for (const group of groups.values()) {
     if (Array.isArray(group)) readGroup(group, reading);
-    else if (isReadEvent(group))
-      continue; // added on the spot
+    else if (isReadEvent(group)) continue;
     else if (group.recurrenceId === null) readMaster(group, [], reading);
     else readOrphanOverride(group, reading);
   }
