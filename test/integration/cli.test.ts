@@ -166,8 +166,8 @@ describe('trellis sources and ingest on the local data folder', () => {
 
     const invalid = await trellis(['sources', 'add', 'ftp://example.org/x', '--kind', 'party'], env);
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toContain('url: must be an http or https URL');
-    expect(invalid.stderr).toContain('kind:');
+    expect(invalid.stderr).toContain('<url>: must be an http or https URL');
+    expect(invalid.stderr).toContain('--kind:');
 
     const ingested = await trellis(['ingest', '--source', String(id)], env);
     expect(ingested.code).toBe(0);
@@ -220,9 +220,9 @@ describe('trellis users and digest', () => {
       env,
     );
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toContain('timeZone: must be an IANA time zone');
-    expect(invalid.stderr).toContain('topics.0:');
-    expect(invalid.stderr).toContain('digestHour:');
+    expect(invalid.stderr).toContain('--tz: must be an IANA time zone');
+    expect(invalid.stderr).toContain('--topics:');
+    expect(invalid.stderr).toContain('--hour:');
 
     const updated = await trellis(
       [

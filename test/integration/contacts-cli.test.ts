@@ -302,7 +302,7 @@ describe('trellis contacts', { timeout: 120_000 }, () => {
     ]);
     expect(relationship.code).toBe(2);
     expect(line(relationship)).toEqual([
-      'trellis: invalid input: relationship: Invalid option: expected one of "mentor"|"mentee"|"peer"|"sponsor"|"other"',
+      'trellis: invalid input: --relationship: must be one of mentor, mentee, peer, sponsor, other',
     ]);
 
     const tomorrow = addDays(today(), 1);
@@ -341,8 +341,8 @@ describe('trellis contacts', { timeout: 120_000 }, () => {
     ]);
     expect(fields.code).toBe(2);
     expect(line(fields)).toHaveLength(1);
-    expect(fields.stderr).toContain('cadence.every: must be at most 365');
-    expect(fields.stderr).toContain('topics.0: must be one of:');
+    expect(fields.stderr).toContain('--every: must be at most 365');
+    expect(fields.stderr).toContain('--topics: must be one of:');
 
     const noUser = await trellis(['contacts', 'list', '--user', 'nobody@example.org']);
     expect(noUser.code).toBe(1);
