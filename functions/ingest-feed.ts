@@ -23,6 +23,7 @@ const deps = {
   loopback: config.loopback,
   horizonDays: config.horizonDays,
   maxFeedBytes: config.maxFeedBytes,
+  maxEventsPerSource: config.maxEventsPerSource,
   announceSavedEventChanges: (eventIds: readonly string[]) =>
     inviteQueue.enqueue(eventIds.map((eventId) => ({ eventId }))),
   ...(config.userAgent ? { userAgent: config.userAgent } : {}),

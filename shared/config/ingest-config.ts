@@ -5,11 +5,12 @@ import { ConfigError, getIntFromEnv, getOptionalStringFromEnv, getStringFromEnv 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * Events (recurring occurrences included) one source may yield per ingest: far above any real
- * calendar's 120 days (and the bench's 34,000-event feed), low enough that a feed of hostile series,
- * each capped at 500 occurrences, cannot flood the store or the worker's memory.
+ * Events (recurring occurrences included) one source may yield per ingest: 40 a day over the 120-day
+ * horizon, above any real organizer's calendar, low enough that a feed of hostile series (each capped at
+ * 500 occurrences) cannot flood the store, the pages or the worker's memory. An aggregator of a whole
+ * region may need more: TRELLIS_MAX_EVENTS_PER_SOURCE (the bench sets it for its 34,000-event feed).
  */
-export const DEFAULT_MAX_EVENTS_PER_SOURCE = 50_000;
+export const DEFAULT_MAX_EVENTS_PER_SOURCE = 5_000;
 
 /** TRELLIS_FEED_LOOPBACK: unset/`deny` on AWS; `allow`, or a comma list of ports, in local mode only. */
 export function parseLoopbackPolicy(value: string | null): LoopbackPolicy {

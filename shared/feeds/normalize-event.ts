@@ -95,7 +95,10 @@ export function normalizeEvent(raw: RawEvent, context: NormalizeContext): Normal
 
   let problems = NO_PROBLEMS;
   let end = raw.end === null ? null : formatTime(sameKindAs(raw.start, raw.end));
-  if (end !== null && end <= start) {
+  // A timed event may take no time (DURATION:PT0S, a deadline); an all-day end is exclusive, so it
+  // must come after the start day.
+  const allDay = raw.start.kind === 'date';
+  if (end !== null && (end < start || (allDay && end === start))) {
     problems = [
       { entry, message: `end ${end} is not after start ${start}; end ignored`, severity: 'warning' },
     ];

@@ -25,6 +25,8 @@ export interface IngestDependencies {
   readonly horizonDays?: number;
   /** Largest feed accepted, counted after decompression (the fetcher's default is 5 MB). */
   readonly maxFeedBytes?: number;
+  /** Most events one source may yield (parseFeed's default when absent). */
+  readonly maxEventsPerSource?: number;
   /** Saved events this ingest changed or removed: their attendees are owed an update (the invite queue). */
   readonly announceSavedEventChanges?: (eventIds: readonly string[]) => Promise<void>;
   /**
@@ -195,6 +197,7 @@ export async function ingestSource(
         window: { fromMs: now.getTime() - dayMs, toMs: now.getTime() + horizonMs },
         defaultTimeZone: source.timeZone,
         defaultTags: source.defaultTags,
+        ...(deps.maxEventsPerSource ? { maxEvents: deps.maxEventsPerSource } : {}),
       });
     } catch (error) {
       if (error instanceof FeedParseError) return fail('unreadable', error.message);

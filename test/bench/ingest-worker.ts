@@ -38,8 +38,9 @@ const deps = {
   fetchFeed,
   logger: silentLogger,
   loopback: { ports: [Number(new URL(feedUrl).port)] },
-  // The generated feed (realistic descriptions) is larger than the 5 MB default cap.
+  // The generated feed (realistic descriptions, 34,000 occurrences) is larger than the default caps.
   maxFeedBytes: 64 * 1024 * 1024,
+  maxEventsPerSource: 100_000,
 };
 
 counter.reset();

@@ -18,7 +18,7 @@ describe('function configuration', () => {
       userAgent: null,
       horizonDays: 120,
       maxFeedBytes: 5 * 1024 * 1024,
-      maxEventsPerSource: 50_000,
+      maxEventsPerSource: 5_000,
       inviteQueueUrl: 'https://sqs.test/invites',
     });
   });

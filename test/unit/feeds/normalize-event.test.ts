@@ -153,6 +153,15 @@ describe('normalizeEvent', () => {
     });
   });
 
+  it('keeps a zero-length timed event (end equals start), but not an all-day one ending on its start day', () => {
+    const instant = { kind: 'instant' as const, utcMs: MAY_12_1630_UTC, timeZone: 'Europe/Berlin' };
+    const deadline = normalizeEvent(raw({ start: instant, end: instant }), { defaultTags: [] });
+    expect(deadline).toMatchObject({ ok: true, event: { end: '2026-05-12T16:30:00Z' }, problems: [] });
+    const day = { kind: 'date' as const, date: '2026-05-12' };
+    const allDay = normalizeEvent(raw({ start: day, end: day }), { defaultTags: [] });
+    expect(allDay).toMatchObject({ ok: true, event: { end: null } });
+  });
+
   it('brings an end of the other kind to the kind of the start', () => {
     const allDayEndingAtAnInstant = normalized({
       start: { kind: 'date', date: '2026-06-03' },
