@@ -258,6 +258,58 @@ describe('ingesting a source', () => {
   });
 });
 
+describe('a feed whose series explode', () => {
+  const minutely = vevent(
+    'every-minute@test',
+    'Every minute, for ever',
+    '20300302T000000',
+    'RRULE:FREQ=MINUTELY\r\n',
+  );
+  const billion = vevent(
+    'every-second@test',
+    'Every second, a billion times',
+    '20300302T000000',
+    'RRULE:FREQ=SECONDLY;COUNT=1000000000\r\n',
+  );
+
+  it('stores 500 occurrences per series, reports each cap on the source, and keeps the good entries', async () => {
+    Object.assign(publisher, { etag: '"storm"', body: calendar(meetup, minutely, billion, workshop) });
+
+    const report = await ingestSource(deps, source.id, now);
+
+    expect(report).toMatchObject({ outcome: 'updated', eventCount: 2 + 500 + 500 });
+    const health = (await sources.get(source.id))?.health;
+    expect(
+      health?.lastProblems.filter((problem) => problem.includes('only the first 500 are kept')),
+    ).toHaveLength(2);
+    const titles = new Set((await upcoming()).map((event) => event.title));
+    expect(titles).toEqual(
+      new Set([
+        'Kubernetes Meetup',
+        'Leadership Workshop',
+        'Every minute, for ever',
+        'Every second, a billion times',
+      ]),
+    );
+  });
+
+  it('stops at the per-source cap, says so, and removes nothing the cap left out', async () => {
+    Object.assign(publisher, { etag: '"storm"', body: calendar(meetup, minutely, workshop) });
+    await ingestSource(deps, source.id, now);
+    const capped: IngestDependencies = { ...deps, maxEventsPerSource: 100 };
+    publisher.etag = '"storm-again"';
+
+    const report = await ingestSource(capped, source.id, later(60));
+
+    expect(report).toMatchObject({ outcome: 'updated', eventCount: 100, sync: { removed: 0 } });
+    const health = (await sources.get(source.id))?.health;
+    expect(health?.lastProblems.some((problem) => problem.includes('more than 100 events'))).toBe(true);
+    // The single events come first, so the cap cuts the series, not the meetup and the workshop.
+    const titles = new Set((await upcoming()).map((event) => event.title));
+    expect(titles.has('Kubernetes Meetup') && titles.has('Leadership Workshop')).toBe(true);
+  });
+});
+
 describe('an attempt that never finishes', () => {
   it('is marked before the fetch, with the source not due again before the backoff', async () => {
     let seenWhileFetching: Source | null = null;
