@@ -193,9 +193,28 @@ describe('the calendar feed over HTTP', () => {
   it('rotated twice at once: one rotation wins, the other is a conflict; the old URL is dead and one lookup remains', async () => {
     const before = await calendarUrlsFor(subscription(), ana.id, new Date());
     expect((await fetch(before.https)).status).toBe(200);
+    // Both read the calendar before either writes: a real race, not two rotations one after the other.
+    let reads = 0;
+    let bothRead: () => void = () => {};
+    const readTogether = new Promise<void>((resolve) => {
+      bothRead = resolve;
+    });
+    const racing = {
+      ...subscription(),
+      calendars: {
+        ...calendars,
+        get: async (userId: string) => {
+          const head = await calendars.get(userId);
+          reads += 1;
+          if (reads === 2) bothRead();
+          await readTogether;
+          return head;
+        },
+      },
+    };
     const outcomes = await Promise.allSettled([
-      rotateCalendarUrl(subscription(), ana.id, new Date()),
-      rotateCalendarUrl(subscription(), ana.id, new Date()),
+      rotateCalendarUrl(racing, ana.id, new Date()),
+      rotateCalendarUrl(racing, ana.id, new Date()),
     ]);
     const won = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
     const lost = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
