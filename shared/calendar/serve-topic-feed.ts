@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { limitPerSeries } from '../events/collapse-series.ts';
 import { isTopicId, topicById } from '../topics/topic-vocabulary.ts';
 import { type CalendarEntry, effectiveStatus } from './calendar-entry.ts';
 import type { CalendarWindow } from './calendar-window.ts';
@@ -29,6 +30,9 @@ interface RenderedTopicFeed {
   readonly gzipBase64: string;
 }
 
+/** A public topic feed carries the next 8 occurrences of a series (two months of a weekly meetup). */
+const occurrencesPerSeries = 8;
+
 export function createTopicFeedServer(deps: TopicFeedDependencies) {
   const rendered = new Map<string, RenderedTopicFeed>();
 
@@ -38,9 +42,10 @@ export function createTopicFeedServer(deps: TopicFeedDependencies) {
       return known;
     const topic = topicById(topicId as Parameters<typeof topicById>[0]);
     const window = await deps.window(now);
-    const entries: CalendarEntry[] = [...window.index.storedById.values()]
+    const upcoming = [...window.index.storedById.values()]
       .filter((event) => event.tags.includes(topicId) && eventEndMs(event) > now.getTime())
-      .sort((a, b) => a.start.localeCompare(b.start))
+      .sort((a, b) => a.start.localeCompare(b.start));
+    const entries: CalendarEntry[] = limitPerSeries(upcoming, occurrencesPerSeries)
       .slice(0, deps.maxEvents)
       .map((event) => ({
         event,
