@@ -177,6 +177,11 @@ export interface ReminderSlots {
   move(userId: string, timeZone: string, hour: number): Promise<void>;
   /** The user is gone: no slot, whatever it counts. */
   leave(userId: string): Promise<void>;
+  /**
+   * Writes the slot afresh from a count of the user's contacts (none: no slot), in the zone and hour
+   * given: the reindex after an upgrade, for slots written before they counted their contacts.
+   */
+  rebuild(userId: string, schedule: ReminderSchedule, contactCount: number): Promise<void>;
   /** Deletes the slot if it counts no contact; true when it did. Idempotent. */
   dropIfEmpty(userId: string): Promise<boolean>;
   listInSlot(timeZone: string, hour: number): Promise<string[]>;
@@ -216,6 +221,32 @@ export function createReminderSlots(client: DynamoDBDocumentClient, tableName: s
         // No slot (no contacts): nothing to move.
         if (!(error instanceof TransactionCancelledError && error.failedOn(reminderSlotLabel))) throw error;
       }
+    },
+
+    async rebuild(userId, schedule, contactCount) {
+      if (contactCount <= 0) {
+        await client.send(new DeleteCommand({ TableName: tableName, Key: reminderSlotKey(userId) }));
+        return;
+      }
+      await transactWrite(client, [
+        {
+          label: reminderSlotLabel,
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...reminderSlotKey(userId),
+              type: 'reminder-slot',
+              userId,
+              gsi3pk: reminderSlotPk(schedule.timeZone, schedule.hour),
+              gsi3sk: userId,
+              timeZone: schedule.timeZone,
+              reminderHour: schedule.hour,
+              contactCount,
+            },
+          },
+        },
+        reminderZoneRegistrationPart(tableName, schedule.timeZone),
+      ]);
     },
 
     async leave(userId) {

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { receivesDigests } from '../users/digest-eligibility.ts';
 import { defaultReminderHour, type UserProfile } from '../users/user-profile.ts';
 import { batchGetAll } from './batch-requests.ts';
@@ -64,6 +64,11 @@ export interface UserRepository {
   listInDigestSlot(timeZone: string, weekday: string, hour: number): Promise<string[]>;
   /** The zones that have at least one digest subscriber (may hold zones nobody uses any more). */
   listDigestZones(): Promise<string[]>;
+  /**
+   * Every stored profile, a page at a time, found by scanning the table: only for the operator's
+   * one-off reindex after an upgrade (`trellis reindex`), never on a request's path.
+   */
+  scanProfiles(): AsyncGenerator<UserProfile[]>;
 }
 
 type Item = Record<string, unknown>;
@@ -246,6 +251,18 @@ export function createUserRepository(client: DynamoDBDocumentClient, tableName: 
         ExpressionAttributeValues: { ':pk': digestSlotPk(timeZone, weekday, hour) },
       });
       return items.flatMap((item) => userIdOfUserPk(String(item.pk)) ?? []);
+    },
+
+    async *scanProfiles() {
+      for await (const page of paginateScan(
+        { client },
+        {
+          TableName: tableName,
+          FilterExpression: 'sk = :profile AND begins_with(pk, :user)',
+          ExpressionAttributeValues: { ':profile': 'PROFILE', ':user': 'USER#' },
+        },
+      ))
+        yield (page.Items ?? []).map(fromItem);
     },
 
     async listDigestZones() {

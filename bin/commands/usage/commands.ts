@@ -12,6 +12,7 @@ const loaders = {
   reminders: () => import('./reminders.ts').then((module) => bind(module.reminders)),
   calendar: () => import('./calendar.ts').then((module) => bind(module.calendar)),
   save: () => import('./save.ts').then((module) => bind(module.save)),
+  reindex: () => import('./reindex.ts').then((module) => bind(module.reindex)),
 } satisfies Record<string, () => Promise<BoundCommand>>;
 
 export type CommandName = keyof typeof loaders;
