@@ -132,7 +132,7 @@ const digestPreviewDeps = {
 };
 const contactDeps = {
   ...contactActions,
-  usedLinks: createUsedLinks(client, tableName),
+  usedLinks: createUsedLinks(tableName),
 };
 
 type Event = APIGatewayProxyEventV2;

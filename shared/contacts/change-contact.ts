@@ -1,3 +1,4 @@
+import type { TransactionPart } from '../store/transact-write.ts';
 import { applyContactChange, type ContactChangeDependencies } from './apply-contact-change.ts';
 import type { Contact } from './contact.ts';
 import { type ContactChanges, updateContact } from './contact-input.ts';
@@ -7,6 +8,8 @@ import { localDate } from './next-due-date.ts';
 export interface ChangeContactOptions {
   /** "Resume": a pause and a snooze both end (the CLI's --resume). */
   readonly endSnooze?: boolean;
+  /** Written in the same transaction (a one-use link used up). */
+  readonly alsoWrite?: readonly TransactionPart[];
 }
 
 /**
@@ -23,9 +26,15 @@ export async function changeContact(
   options: ChangeContactOptions = {},
 ): Promise<Contact> {
   const today = localDate(now, owner.timeZone);
-  const result = await applyContactChange(deps, owner.id, contactId, (current) => {
-    const changed = updateContact(current, changes, today, now);
-    return options.endSnooze ? { ...changed, snoozedUntil: null } : changed;
-  });
+  const result = await applyContactChange(
+    deps,
+    owner.id,
+    contactId,
+    (current) => {
+      const changed = updateContact(current, changes, today, now);
+      return options.endSnooze ? { ...changed, snoozedUntil: null } : changed;
+    },
+    options.alsoWrite,
+  );
   return result.contact;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { TransactionPart } from '../store/transact-write.ts';
 import { applyContactChange, type ContactChangeDependencies } from './apply-contact-change.ts';
 import type { Contact } from './contact.ts';
 import { ContactDateInFutureError } from './contact-errors.ts';
@@ -24,12 +25,17 @@ export async function markContactTalked(
   owner: Pick<ContactOwner, 'id' | 'timeZone'>,
   contactId: string,
   now: Date,
-  options: { readonly on?: string } = {},
+  options: { readonly on?: string; readonly alsoWrite?: readonly TransactionPart[] } = {},
 ): Promise<TalkedResult> {
   const today = localDate(now, owner.timeZone);
   const { on } = talkedOnSchema.parse({ on: options.on ?? today });
   if (on > today) throw new ContactDateInFutureError(`talked on ${on} is after today (${today})`);
-  return applyContactChange(deps, owner.id, contactId, (current) =>
-    current.lastContactedOn && on < current.lastContactedOn ? null : markTalked(current, on, now),
+  return applyContactChange(
+    deps,
+    owner.id,
+    contactId,
+    (current) =>
+      current.lastContactedOn && on < current.lastContactedOn ? null : markTalked(current, on, now),
+    options.alsoWrite,
   );
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { TransactionPart } from '../store/transact-write.ts';
 import { applyContactChange, type ContactChangeDependencies } from './apply-contact-change.ts';
 import type { Contact } from './contact.ts';
 import { snoozeFor } from './contact-input.ts';
@@ -23,11 +24,16 @@ export async function snoozeContact(
   contactId: string,
   days: number,
   now: Date,
+  options: { readonly alsoWrite?: readonly TransactionPart[] } = {},
 ): Promise<Contact> {
   const checkedDays = snoozeDaysSchema.parse(days);
   const today = localDate(now, owner.timeZone);
-  const result = await applyContactChange(deps, owner.id, contactId, (current) =>
-    snoozeFor(current, today, checkedDays, now),
+  const result = await applyContactChange(
+    deps,
+    owner.id,
+    contactId,
+    (current) => snoozeFor(current, today, checkedDays, now),
+    options.alsoWrite,
   );
   return result.contact;
 }

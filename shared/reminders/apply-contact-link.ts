@@ -9,6 +9,7 @@ import { markContactTalked } from '../contacts/mark-talked.ts';
 import { nextDueDate } from '../contacts/next-due-date.ts';
 import { defaultSnoozeDays, snoozeContact } from '../contacts/snooze-contact.ts';
 import type { ContactLinkAction, LinkPayload } from '../security/signed-links.ts';
+import { TransactionCancelledError, type TransactionPart } from '../store/transact-write.ts';
 import type { UsedLinks } from '../store/used-links.ts';
 
 /** The contact use cases' stores, the owner's profile (for their zone) and the single-use link record. */
@@ -55,8 +56,8 @@ export async function contactLinkSubject(
 
 /**
  * The POST of a contact link from a reminder email: "we talked" (today, in the user's zone), "snooze a
- * week", or a new cadence from the confirmation page's form. A link works once: it is claimed before
- * the change and given back if the change fails.
+ * week", or a new cadence from the confirmation page's form. A link works once: it is used up in the
+ * change's own transaction, so a change that fails leaves it usable and one that succeeds never runs twice.
  */
 export async function applyContactLink(
   deps: ContactLinkDependencies,
@@ -77,13 +78,14 @@ export async function applyContactLink(
         problems: checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
       };
   }
-  if (!(await deps.usedLinks.claim(token, link.expiresAt))) return { outcome: 'already-used' };
+  const useUp = [deps.usedLinks.claimPart(token, link.expiresAt)];
   try {
-    return await applyAction(deps, { id: link.userId, timeZone }, current.id, link.action, form, now);
+    return await applyAction(deps, { id: link.userId, timeZone }, current.id, link.action, form, now, useUp);
   } catch (error) {
     // Removed since the page was shown: the link has nothing left to do.
     if (error instanceof ContactNotFoundError) return { outcome: 'gone' };
-    await deps.usedLinks.release(token);
+    if (error instanceof TransactionCancelledError && error.failedOn('used-link'))
+      return { outcome: 'already-used' };
     throw error;
   }
 }
@@ -96,20 +98,23 @@ async function applyAction(
   action: ContactLinkAction,
   form: Readonly<Record<string, string>>,
   now: Date,
+  alsoWrite: readonly TransactionPart[],
 ): Promise<ContactLinkResult> {
   if (action === 'talked') {
-    const { contact } = await markContactTalked(deps, owner, contactId, now);
+    const { contact } = await markContactTalked(deps, owner, contactId, now, { alsoWrite });
     return { outcome: 'talked', contactName: contact.name, nextDue: nextDueDate(contact) };
   }
   if (action === 'snooze') {
-    const contact = await snoozeContact(deps, owner, contactId, defaultSnoozeDays, now);
+    const contact = await snoozeContact(deps, owner, contactId, defaultSnoozeDays, now, { alsoWrite });
     return {
       outcome: 'snoozed',
       contactName: contact.name,
       until: contact.snoozedUntil ?? nextDueDate(contact),
     };
   }
-  const contact = await changeContact(deps, owner, contactId, { cadence: cadenceForm.parse(form) }, now);
+  const contact = await changeContact(deps, owner, contactId, { cadence: cadenceForm.parse(form) }, now, {
+    alsoWrite,
+  });
   return {
     outcome: 'cadence-changed',
     contactName: contact.name,

@@ -40,7 +40,7 @@ export interface ContactRepository {
   /** By name. */
   listForUser(userId: string): Promise<Contact[]>;
   /** Saves a changed contact; ContactChangedError if it changed (or went) since `previous` was read. */
-  save(contact: Contact, previous: Contact): Promise<void>;
+  save(contact: Contact, previous: Contact, alsoWrite?: readonly TransactionPart[]): Promise<void>;
   /** The contact goes and the user's reminder slot counts one fewer, all or nothing; ContactNotFoundError if it is gone. */
   remove(userId: string, contactId: string): Promise<void>;
   /**
@@ -124,19 +124,20 @@ export function createContactRepository(
 
     listForUser,
 
-    async save(contact, previous) {
+    async save(contact, previous, alsoWrite = []) {
+      const put = {
+        TableName: tableName,
+        Item: contactItem(contact),
+        ConditionExpression: 'updatedAt = :previous',
+        ExpressionAttributeValues: { ':previous': previous.updatedAt },
+      };
+      const changed = () => new ContactChangedError(`contact ${contact.id} changed meanwhile`);
       try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: contactItem(contact),
-            ConditionExpression: 'updatedAt = :previous',
-            ExpressionAttributeValues: { ':previous': previous.updatedAt },
-          }),
-        );
+        if (alsoWrite.length === 0) await client.send(new PutCommand(put));
+        else await transactWrite(client, [{ label: 'contact', Put: put }, ...alsoWrite]);
       } catch (error) {
-        if (isConditionFailure(error))
-          throw new ContactChangedError(`contact ${contact.id} changed meanwhile`);
+        if (isConditionFailure(error)) throw changed();
+        if (error instanceof TransactionCancelledError && error.failedOn('contact')) throw changed();
         throw error;
       }
     },

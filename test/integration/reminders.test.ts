@@ -100,7 +100,7 @@ function addContact(name: string, fields: Partial<NewContactInput> = {}) {
 
 const linkDepsOf = () => ({
   ...createContactDependencies(table.documentClient, table.tableName),
-  usedLinks: createUsedLinks(table.documentClient, table.tableName),
+  usedLinks: createUsedLinks(table.tableName),
 });
 
 const message = (localDate: string): ReminderMessage => ({
@@ -226,6 +226,35 @@ describe('reconnect reminders', () => {
     expect(await applyContactLink(linkDeps, token, action, {}, nineInBerlin)).toEqual({
       outcome: 'already-used',
     });
+  });
+
+  it('uses a link up in the change it makes: posted twice at once, one change; a failed change leaves it usable', async () => {
+    const jonas = await addContact('Jonas', { lastContactedOn: '2030-01-23' });
+    await sendReminderBatch(deps, records(message(today)), nineInBerlin);
+    const url = /Snooze a week:\s+(\S+)/.exec((await sentTexts())[0] ?? '')?.[1] ?? '';
+    const token = url.split('/a/')[1] ?? '';
+    const link = { ...verifyLink(token, secret, nineInBerlin), action: 'snooze' as const };
+    const failing = {
+      ...linkDepsOf(),
+      contacts: {
+        ...contacts,
+        save: async () => {
+          throw new Error('the table is unavailable');
+        },
+      },
+    };
+    await expect(applyContactLink(failing, token, link, {}, nineInBerlin)).rejects.toThrow('unavailable');
+
+    const outcomes = await Promise.all([
+      applyContactLink(linkDepsOf(), token, link, {}, nineInBerlin),
+      applyContactLink(linkDepsOf(), token, link, {}, nineInBerlin),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.outcome).sort()).toEqual(['already-used', 'snoozed']);
+    // One snooze of a week, not two.
+    const snoozed = await contacts.get(ana.id, jonas.id);
+    expect(snoozed?.snoozedUntil).toBe(outcomes.find((outcome) => outcome.outcome === 'snoozed')?.until);
+    expect(nextDueDate(snoozed ?? jonas)).toBe('2030-03-13');
   });
 
   it('changes the cadence from the confirmation form and rejects a bad one without using up the link', async () => {
