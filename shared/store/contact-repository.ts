@@ -34,8 +34,6 @@ export interface ContactRepository {
    * still have that zone and hour (else ReminderScheduleChangedError, nothing written).
    */
   add(contact: Contact, schedule: ReminderSchedule): Promise<void>;
-  /** The contact alone, outside any reminder slot: for test fixtures. People add through addContact. */
-  create(contact: Contact): Promise<void>;
   get(userId: string, contactId: string): Promise<Contact | null>;
   /** By name. */
   listForUser(userId: string): Promise<Contact[]>;
@@ -103,16 +101,6 @@ export function createContactRepository(
           );
         throw error;
       }
-    },
-
-    async create(contact) {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: contactItem(contact),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
     },
 
     async get(userId, contactId) {

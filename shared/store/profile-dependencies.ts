@@ -2,8 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RemoveUserDependencies } from '../users/remove-user.ts';
 import type { SaveProfileDependencies } from '../users/save-profile.ts';
 import { createCalendarStore } from './calendar-store.ts';
-import { reminderSlotKey } from './keys/contact-keys.ts';
-import { reminderSlotAbsentPart, reminderSlotMoveParts } from './reminder-slots.ts';
+import { reminderSlotAbsentPart, reminderSlotMoveParts, reminderSlotRemovalPart } from './reminder-slots.ts';
 import { createUserRepository, type UserRepository } from './user-repository.ts';
 
 export type ProfileDependencies = SaveProfileDependencies &
@@ -22,8 +21,6 @@ export function createProfileDependencies(
     calendars: createCalendarStore(client, tableName),
     reminderSlotMove: (userId, timeZone, hour) => reminderSlotMoveParts(tableName, userId, timeZone, hour),
     reminderSlotAbsent: (userId) => [reminderSlotAbsentPart(tableName, userId)],
-    reminderSlotRemoval: (userId) => [
-      { label: 'reminder-slot', Delete: { TableName: tableName, Key: reminderSlotKey(userId) } },
-    ],
+    reminderSlotRemoval: (userId) => [reminderSlotRemovalPart(tableName, userId)],
   };
 }

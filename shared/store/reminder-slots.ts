@@ -1,11 +1,10 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ReminderScheduleChangedError } from '../contacts/contact-errors.ts';
 import { defaultReminderHour } from '../users/user-profile.ts';
 import { isConditionFailure } from './condition-failure.ts';
 import { reminderSlotKey, reminderSlotPk, reminderZonesKey } from './keys/contact-keys.ts';
 import { userIdOfUserPk, userProfileKey } from './keys/user-keys.ts';
 import { queryAll } from './query-all.ts';
-import { TransactionCancelledError, type TransactionPart, transactWrite } from './transact-write.ts';
+import { type TransactionPart, transactWrite } from './transact-write.ts';
 
 /*
  * USER#<id> / REMINDSLOT   one item per user who has contacts: contactCount, the zone and hour, and in
@@ -123,6 +122,11 @@ export function reminderSlotDepartPart(tableName: string, userId: string): Trans
   };
 }
 
+/** The user is gone: no slot, whatever it counts (a part of the account's removal). */
+export function reminderSlotRemovalPart(tableName: string, userId: string): TransactionPart {
+  return { label: reminderSlotLabel, Delete: { TableName: tableName, Key: reminderSlotKey(userId) } };
+}
+
 /** The user has no slot; fails (label 'reminder-slot') when one appeared. */
 export function reminderSlotAbsentPart(tableName: string, userId: string): TransactionPart {
   return {
@@ -168,16 +172,6 @@ export interface ReminderSlots {
   /** The user's slot, if they have one. */
   get(userId: string): Promise<ReminderSlot | null>;
   /**
-   * Counts one more contact in the slot of this zone and hour (for fixtures that store contacts directly;
-   * people add contacts through addContact, which writes the contact and this in one transaction).
-   * ReminderScheduleChangedError when the profile has another zone or hour.
-   */
-  enter(userId: string, timeZone: string, hour: number): Promise<void>;
-  /** Moves the user's slot if they have one (their zone or hour changed). */
-  move(userId: string, timeZone: string, hour: number): Promise<void>;
-  /** The user is gone: no slot, whatever it counts. */
-  leave(userId: string): Promise<void>;
-  /**
    * Writes the slot afresh from a count of the user's contacts (none: no slot), in the zone and hour
    * given: the reindex after an upgrade, for slots written before they counted their contacts.
    */
@@ -204,25 +198,6 @@ export function createReminderSlots(client: DynamoDBDocumentClient, tableName: s
       };
     },
 
-    async enter(userId, timeZone, hour) {
-      try {
-        await transactWrite(client, reminderSlotJoinParts(tableName, userId, { timeZone, hour }));
-      } catch (error) {
-        if (error instanceof TransactionCancelledError && error.failedOn(reminderScheduleLabel))
-          throw new ReminderScheduleChangedError(`user ${userId} has another zone or reminder hour`);
-        throw error;
-      }
-    },
-
-    async move(userId, timeZone, hour) {
-      try {
-        await transactWrite(client, reminderSlotMoveParts(tableName, userId, timeZone, hour));
-      } catch (error) {
-        // No slot (no contacts): nothing to move.
-        if (!(error instanceof TransactionCancelledError && error.failedOn(reminderSlotLabel))) throw error;
-      }
-    },
-
     async rebuild(userId, schedule, contactCount) {
       if (contactCount <= 0) {
         await client.send(new DeleteCommand({ TableName: tableName, Key: reminderSlotKey(userId) }));
@@ -247,10 +222,6 @@ export function createReminderSlots(client: DynamoDBDocumentClient, tableName: s
         },
         reminderZoneRegistrationPart(tableName, schedule.timeZone),
       ]);
-    },
-
-    async leave(userId) {
-      await client.send(new DeleteCommand({ TableName: tableName, Key: reminderSlotKey(userId) }));
     },
 
     async dropIfEmpty(userId) {

@@ -1,12 +1,12 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildContact } from '../../shared/contacts/contact-input.ts';
+import { addContact } from '../../shared/contacts/add-contact.ts';
 import { sendDigestBatch } from '../../shared/digest/send-digests.ts';
 import { planSourceSync } from '../../shared/events/plan-source-sync.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
+import { createContactDependencies } from '../../shared/store/contact-dependencies.ts';
 import { createContactRepository } from '../../shared/store/contact-repository.ts';
 import { createEventStore } from '../../shared/store/event-store.ts';
-import { createReminderSlots } from '../../shared/store/reminder-slots.ts';
 import { createSendLedger } from '../../shared/store/send-ledger.ts';
 import { createSuppressionList } from '../../shared/store/suppression-list.ts';
 import { createUserRepository, type UserRepository } from '../../shared/store/user-repository.ts';
@@ -226,19 +226,12 @@ describe('the digest preview', () => {
     const profile = await users.getByEmail(emailFor('preview'));
     if (!profile) throw new Error('no profile');
     const contacts = createContactRepository(under.table.documentClient, under.table.tableName);
-    await contacts.create(
-      buildContact(
-        profile.id,
-        { name: 'Jonas Weber', relationship: 'mentor', lastContactedOn: '2026-01-05' },
-        '2026-11-25',
-        now,
-      ),
-    );
-    // As the contacts page does: a user with contacts has a reminder slot.
-    await createReminderSlots(under.table.documentClient, under.table.tableName).enter(
-      profile.id,
-      profile.timeZone,
-      profile.reminderHour,
+    // As the contacts page does: the contact and the user's reminder slot.
+    await addContact(
+      createContactDependencies(under.table.documentClient, under.table.tableName),
+      profile,
+      { name: 'Jonas Weber', relationship: 'mentor', lastContactedOn: '2026-01-05' },
+      now,
     );
 
     const page = await visitor.request('/digest');

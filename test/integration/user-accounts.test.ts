@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeSignIn } from '../../shared/auth/sign-in.ts';
+import { addContact } from '../../shared/contacts/add-contact.ts';
+import { createContactDependencies } from '../../shared/store/contact-dependencies.ts';
 import { userEmailKey, userProfileKey } from '../../shared/store/keys/user-keys.ts';
 import {
   createProfileDependencies,
@@ -33,6 +35,7 @@ beforeAll(async () => {
 afterAll(() => table.documentClient.destroy());
 
 const now = new Date('2026-12-02T10:00:00Z');
+const contactDeps = () => createContactDependencies(table.documentClient, table.tableName);
 let counter = 0;
 function freshEmail(name: string) {
   counter += 1;
@@ -147,7 +150,7 @@ describe('accounts', () => {
       now,
     );
     const slots = createReminderSlots(table.documentClient, table.tableName);
-    await slots.enter(user.id, 'Europe/Berlin', 9);
+    await addContact(contactDeps(), user, { name: 'Jonas', relationship: 'mentor' }, now);
 
     expect(await profiles.users.listInDigestSlot('Europe/Berlin', 'monday', 7)).toContain(user.id);
     await updateProfile(
@@ -181,7 +184,8 @@ describe('accounts', () => {
       now,
     );
     const slots = createReminderSlots(table.documentClient, table.tableName);
-    await slots.enter(user.id, 'Europe/Paris', 9);
+    await addContact(contactDeps(), user, { name: 'Jonas', relationship: 'mentor' }, now);
+    expect(await slots.listInSlot('Europe/Paris', 9)).toContain(user.id);
 
     await removeUser(profiles, user.email);
 
