@@ -1,7 +1,9 @@
 import ICAL from 'ical.js';
+import { DESIGN_SET } from './ical-design-set.ts';
 import { unescapeText } from './ical-text.ts';
 import type { JCalComponent, JCalProperty } from './jcal.ts';
 import { errorNote, type ProblemNote, warningNote } from './problem-notes.ts';
+import { readCommonLine } from './read-common-line.ts';
 import { PROPERTIES_READ } from './read-vevent.ts';
 import { quoteParameterValues, TIME_PROPERTIES, valueOutOfQuotes } from './repair-time-line.ts';
 import type { VEventBlock } from './split-icalendar.ts';
@@ -13,17 +15,6 @@ export interface VEventComponents {
   readonly lineProblems: ReadonlyMap<JCalComponent, readonly ProblemNote[]>;
 }
 
-/**
- * ical.js's iCalendar design set, except for TEXT unescaping (see unescapeText). Passed to
- * ICAL.parse.property for each line; ical.js's own objects stay untouched.
- */
-const DESIGN_SET = {
-  ...ICAL.design.icalendar,
-  value: {
-    ...ICAL.design.icalendar.value,
-    text: { ...ICAL.design.icalendar.value.text, fromICAL: (value: string) => unescapeText(value) },
-  },
-};
 /**
  * Single-valued TEXT and URI properties written without parameters ("SUMMARY:…"), which are most of
  * a feed's lines: their jCal form is exactly what ICAL.parse.property makes of them (the value after
@@ -115,6 +106,13 @@ export function readVEventBlock(block: VEventBlock): VEventComponents {
     if (stamp) {
       current[1].push([stamp, {}, 'text', line.slice(line.lastIndexOf(':') + 1).trim()]);
       return;
+    }
+    if (written === name) {
+      const common = readCommonLine(line, nameEnd, name);
+      if (common) {
+        current[1].push(common);
+        return;
+      }
     }
     const isTime = TIME_PROPERTIES.has(name) && line.charCodeAt(nameEnd) === 59; /* ";" */
     const text = isTime ? (quoteParameterValues(line, nameEnd) ?? line) : line;
