@@ -27,7 +27,8 @@ const TEXT_NAMES: ReadonlyMap<string, { readonly name: string; readonly type: 't
 const DATE = /^\d{8}$/;
 const DATE_TIME = /^\d{8}T\d{6}Z?$/;
 /** Weeks, or days and a time part; never months or years (ical.js's own reading of those is kept). */
-const DURATION = /^[+-]?P(?:\d+W|\d+D(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?|T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)$/;
+const DURATION =
+  /^[+-]?P(?:\d+W|\d+D(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?|T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)$/;
 const SEQUENCE = /^\d{1,9}$/;
 const PARAMETER_NAME = /^[A-Za-z0-9-]+$/;
 
