@@ -1,8 +1,6 @@
+import * as z from 'zod';
 import type { LogLevel } from '../log/logger.ts';
-import { getIntFromEnv, getOptionalStringFromEnv, getStringFromEnv } from './env.ts';
-import { parseLogLevel } from './ingest-config.ts';
-
-type Env = Readonly<Record<string, string | undefined>>;
+import { commonShape, type Env, envInt, parseEnv } from './env.ts';
 
 export interface CalendarFeedConfig {
   readonly tableName: string;
@@ -17,13 +15,26 @@ export interface CalendarFeedConfig {
   readonly maxEvents: number;
 }
 
+/** calendar-feed's environment. */
+export const calendarFeedSchema = z
+  .object({
+    ...commonShape,
+    CALENDAR_WINDOW_DAYS: envInt(56, { min: 1, max: 366 }),
+    CALENDAR_MAX_AGE_MINUTES: envInt(60, { min: 0, max: 1440 }),
+    CALENDAR_REFRESH_MINUTES: envInt(360, { min: 15, max: 10_080 }),
+    CALENDAR_MAX_EVENTS: envInt(500, { min: 1, max: 1000 }),
+  })
+  .transform(
+    (env): CalendarFeedConfig => ({
+      tableName: env.TABLE_NAME,
+      logLevel: env.LOG_LEVEL,
+      windowDays: env.CALENDAR_WINDOW_DAYS,
+      maxAgeMinutes: env.CALENDAR_MAX_AGE_MINUTES,
+      refreshMinutes: env.CALENDAR_REFRESH_MINUTES,
+      maxEvents: env.CALENDAR_MAX_EVENTS,
+    }),
+  );
+
 export function loadCalendarFeedConfig(env: Env = process.env): CalendarFeedConfig {
-  return {
-    tableName: getStringFromEnv('TABLE_NAME', env),
-    logLevel: parseLogLevel(getOptionalStringFromEnv('LOG_LEVEL', env)),
-    windowDays: getIntFromEnv('CALENDAR_WINDOW_DAYS', 56, env, { min: 1, max: 366 }),
-    maxAgeMinutes: getIntFromEnv('CALENDAR_MAX_AGE_MINUTES', 60, env, { min: 0, max: 1440 }),
-    refreshMinutes: getIntFromEnv('CALENDAR_REFRESH_MINUTES', 360, env, { min: 15, max: 10_080 }),
-    maxEvents: getIntFromEnv('CALENDAR_MAX_EVENTS', 500, env, { min: 1, max: 1000 }),
-  };
+  return parseEnv(calendarFeedSchema, env);
 }

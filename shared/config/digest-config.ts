@@ -1,9 +1,16 @@
+import * as z from 'zod';
 import type { LogLevel } from '../log/logger.ts';
-import { ConfigError, getIntFromEnv, getOptionalStringFromEnv, getStringFromEnv } from './env.ts';
-import { parseLogLevel } from './ingest-config.ts';
-import { type LinkSecretSource, linkSecretSource } from './link-secret.ts';
-
-type Env = Readonly<Record<string, string | undefined>>;
+import {
+  commonShape,
+  type Env,
+  envBaseUrl,
+  envInt,
+  envOptionalString,
+  envParsed,
+  envString,
+  parseEnv,
+} from './env.ts';
+import { type LinkSecretSource, linkSecretOf, linkSecretShape } from './link-secret.ts';
 
 export interface MailConfig {
   /** `Trellis <digest@example.org>` */
@@ -30,47 +37,83 @@ export interface DigestDispatchConfig {
   readonly queueUrl: string;
 }
 
-function domainOf(address: string): string {
-  const match = /@([^>\s]+)>?\s*$/.exec(address);
-  if (!match?.[1]) throw new ConfigError(`MAIL_FROM must contain an address with a domain, got '${address}'`);
-  return match[1].toLowerCase();
+/** MAIL_FROM with the domain of its address (the default Message-ID domain and unsubscribe mailbox). */
+const mailFrom = () =>
+  envParsed((raw, invalid) => {
+    const domain = /@([^>\s]+)>?\s*$/.exec(raw)?.[1];
+    return domain
+      ? { address: raw, domain: domain.toLowerCase() }
+      : invalid('must contain an address with a domain');
+  });
+
+/** The variables of every function that sends mail. */
+export const mailShape = {
+  MAIL_FROM: mailFrom(),
+  MAIL_REPLY_TO: envOptionalString(),
+  SES_CONFIGURATION_SET: envOptionalString(),
+  MESSAGE_ID_DOMAIN: envOptionalString(),
+  UNSUBSCRIBE_MAILTO: envOptionalString(),
+};
+
+type MailEnv = z.output<z.ZodObject<typeof mailShape>>;
+
+export function mailConfigOf(env: MailEnv): MailConfig {
+  const { address, domain } = env.MAIL_FROM;
+  return {
+    from: address,
+    replyTo: env.MAIL_REPLY_TO,
+    configurationSet: env.SES_CONFIGURATION_SET,
+    messageIdDomain: env.MESSAGE_ID_DOMAIN ?? domain,
+    unsubscribeMailto: env.UNSUBSCRIBE_MAILTO ?? `unsubscribe@${domain}`,
+  };
 }
 
+export const mailSchema = z.object(mailShape).transform(mailConfigOf);
+
 export function loadMailConfig(env: Env = process.env): MailConfig {
-  const from = getStringFromEnv('MAIL_FROM', env);
-  const domain = domainOf(from);
-  return {
-    from,
-    replyTo: getOptionalStringFromEnv('MAIL_REPLY_TO', env),
-    configurationSet: getOptionalStringFromEnv('SES_CONFIGURATION_SET', env),
-    messageIdDomain: getOptionalStringFromEnv('MESSAGE_ID_DOMAIN', env) ?? domain,
-    unsubscribeMailto: getOptionalStringFromEnv('UNSUBSCRIBE_MAILTO', env) ?? `unsubscribe@${domain}`,
-  };
+  return parseEnv(mailSchema, env);
 }
 
 /** How many days ahead a digest looks (the digest sender and the preview page must agree). */
+export const digestWindowDaysShape = { TRELLIS_DIGEST_WINDOW_DAYS: envInt(14, { min: 1, max: 60 }) };
+
 export function digestWindowDaysFromEnv(env: Env = process.env): number {
-  return getIntFromEnv('TRELLIS_DIGEST_WINDOW_DAYS', 14, env, { min: 1, max: 60 });
+  return parseEnv(z.object(digestWindowDaysShape), env).TRELLIS_DIGEST_WINDOW_DAYS;
 }
 
+/** digest-send's environment. */
+export const digestSendSchema = z
+  .object({
+    ...commonShape,
+    ...mailShape,
+    ...linkSecretShape,
+    ...digestWindowDaysShape,
+    PUBLIC_BASE_URL: envBaseUrl(),
+  })
+  .transform(
+    (env, context): DigestSendConfig => ({
+      tableName: env.TABLE_NAME,
+      logLevel: env.LOG_LEVEL,
+      mail: mailConfigOf(env),
+      publicBaseUrl: env.PUBLIC_BASE_URL,
+      linkSecret: linkSecretOf(env, context),
+      windowDays: env.TRELLIS_DIGEST_WINDOW_DAYS,
+    }),
+  );
+
+/** digest-dispatch's environment. */
+export const digestDispatchSchema = z.object({ ...commonShape, DIGEST_QUEUE_URL: envString() }).transform(
+  (env): DigestDispatchConfig => ({
+    tableName: env.TABLE_NAME,
+    logLevel: env.LOG_LEVEL,
+    queueUrl: env.DIGEST_QUEUE_URL,
+  }),
+);
+
 export function loadDigestSendConfig(env: Env = process.env): DigestSendConfig {
-  const publicBaseUrl = getStringFromEnv('PUBLIC_BASE_URL', env);
-  if (!URL.canParse(publicBaseUrl))
-    throw new ConfigError(`PUBLIC_BASE_URL must be an absolute URL, got '${publicBaseUrl}'`);
-  return {
-    tableName: getStringFromEnv('TABLE_NAME', env),
-    logLevel: parseLogLevel(getOptionalStringFromEnv('LOG_LEVEL', env)),
-    mail: loadMailConfig(env),
-    publicBaseUrl: publicBaseUrl.replace(/\/$/, ''),
-    linkSecret: linkSecretSource(env),
-    windowDays: digestWindowDaysFromEnv(env),
-  };
+  return parseEnv(digestSendSchema, env);
 }
 
 export function loadDigestDispatchConfig(env: Env = process.env): DigestDispatchConfig {
-  return {
-    tableName: getStringFromEnv('TABLE_NAME', env),
-    logLevel: parseLogLevel(getOptionalStringFromEnv('LOG_LEVEL', env)),
-    queueUrl: getStringFromEnv('DIGEST_QUEUE_URL', env),
-  };
+  return parseEnv(digestDispatchSchema, env);
 }

@@ -1,8 +1,16 @@
+import * as z from 'zod';
 import type { LogLevel } from '../log/logger.ts';
 import type { LoopbackPolicy } from '../security/address-policy.ts';
-import { ConfigError, getIntFromEnv, getOptionalStringFromEnv, getStringFromEnv } from './env.ts';
-
-type Env = Readonly<Record<string, string | undefined>>;
+import {
+  commonShape,
+  type Env,
+  envInt,
+  envLogLevel,
+  envOptionalString,
+  envParsed,
+  envString,
+  parseEnv,
+} from './env.ts';
 
 /**
  * Events (recurring occurrences included) one source may yield per ingest: 40 a day over the 120-day
@@ -13,22 +21,27 @@ type Env = Readonly<Record<string, string | undefined>>;
 export const DEFAULT_MAX_EVENTS_PER_SOURCE = 5_000;
 
 /** TRELLIS_FEED_LOOPBACK: unset/`deny` on AWS; `allow`, or a comma list of ports, in local mode only. */
+const loopbackPolicy = () =>
+  envParsed<LoopbackPolicy>(
+    (raw, invalid) => {
+      if (raw === 'deny') return 'deny';
+      if (raw === 'allow') return 'allow';
+      const ports = raw.split(',').map((part) => Number(part.trim()));
+      if (ports.some((port) => !Number.isInteger(port) || port < 1 || port > 65535))
+        invalid("must be 'deny', 'allow' or a comma list of ports");
+      return { ports };
+    },
+    () => 'deny',
+  );
+
 export function parseLoopbackPolicy(value: string | null): LoopbackPolicy {
-  if (value === null || value === 'deny') return 'deny';
-  if (value === 'allow') return 'allow';
-  const ports = value.split(',').map((part) => Number(part.trim()));
-  if (ports.length === 0 || ports.some((port) => !Number.isInteger(port) || port < 1 || port > 65535)) {
-    throw new ConfigError(
-      `TRELLIS_FEED_LOOPBACK must be 'deny', 'allow' or a comma list of ports, got '${value}'`,
-    );
-  }
-  return { ports };
+  return parseEnv(z.object({ TRELLIS_FEED_LOOPBACK: loopbackPolicy() }), {
+    TRELLIS_FEED_LOOPBACK: value ?? undefined,
+  }).TRELLIS_FEED_LOOPBACK;
 }
 
 export function parseLogLevel(value: string | null): LogLevel {
-  const level = (value ?? 'info').toLowerCase();
-  if (level === 'debug' || level === 'info' || level === 'warn' || level === 'error') return level;
-  throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got '${value}'`);
+  return parseEnv(z.object({ LOG_LEVEL: envLogLevel() }), { LOG_LEVEL: value ?? undefined }).LOG_LEVEL;
 }
 
 export interface CommonFunctionConfig {
@@ -51,31 +64,43 @@ export interface IngestDispatchConfig extends CommonFunctionConfig {
   readonly queueUrl: string;
 }
 
-function common(env: Env): CommonFunctionConfig {
-  return {
-    tableName: getStringFromEnv('TABLE_NAME', env),
-    logLevel: parseLogLevel(getOptionalStringFromEnv('LOG_LEVEL', env)),
-  };
-}
+/** ingest-feed's environment. */
+export const ingestFeedSchema = z
+  .object({
+    ...commonShape,
+    TRELLIS_FEED_LOOPBACK: loopbackPolicy(),
+    TRELLIS_USER_AGENT: envOptionalString(),
+    TRELLIS_HORIZON_DAYS: envInt(120, { min: 1, max: 730 }),
+    TRELLIS_FEED_MAX_BYTES: envInt(5 * 1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
+    TRELLIS_MAX_EVENTS_PER_SOURCE: envInt(DEFAULT_MAX_EVENTS_PER_SOURCE, { min: 1, max: 1_000_000 }),
+    INVITE_QUEUE_URL: envString(),
+  })
+  .transform(
+    (env): IngestFeedConfig => ({
+      tableName: env.TABLE_NAME,
+      logLevel: env.LOG_LEVEL,
+      loopback: env.TRELLIS_FEED_LOOPBACK,
+      userAgent: env.TRELLIS_USER_AGENT,
+      horizonDays: env.TRELLIS_HORIZON_DAYS,
+      maxFeedBytes: env.TRELLIS_FEED_MAX_BYTES,
+      maxEventsPerSource: env.TRELLIS_MAX_EVENTS_PER_SOURCE,
+      inviteQueueUrl: env.INVITE_QUEUE_URL,
+    }),
+  );
+
+/** ingest-dispatch's environment. */
+export const ingestDispatchSchema = z.object({ ...commonShape, INGEST_QUEUE_URL: envString() }).transform(
+  (env): IngestDispatchConfig => ({
+    tableName: env.TABLE_NAME,
+    logLevel: env.LOG_LEVEL,
+    queueUrl: env.INGEST_QUEUE_URL,
+  }),
+);
 
 export function loadIngestFeedConfig(env: Env = process.env): IngestFeedConfig {
-  return {
-    ...common(env),
-    loopback: parseLoopbackPolicy(getOptionalStringFromEnv('TRELLIS_FEED_LOOPBACK', env)),
-    userAgent: getOptionalStringFromEnv('TRELLIS_USER_AGENT', env),
-    horizonDays: getIntFromEnv('TRELLIS_HORIZON_DAYS', 120, env, { min: 1, max: 730 }),
-    maxFeedBytes: getIntFromEnv('TRELLIS_FEED_MAX_BYTES', 5 * 1024 * 1024, env, {
-      min: 1024,
-      max: 64 * 1024 * 1024,
-    }),
-    maxEventsPerSource: getIntFromEnv('TRELLIS_MAX_EVENTS_PER_SOURCE', DEFAULT_MAX_EVENTS_PER_SOURCE, env, {
-      min: 1,
-      max: 1_000_000,
-    }),
-    inviteQueueUrl: getStringFromEnv('INVITE_QUEUE_URL', env),
-  };
+  return parseEnv(ingestFeedSchema, env);
 }
 
 export function loadIngestDispatchConfig(env: Env = process.env): IngestDispatchConfig {
-  return { ...common(env), queueUrl: getStringFromEnv('INGEST_QUEUE_URL', env) };
+  return parseEnv(ingestDispatchSchema, env);
 }

@@ -1,39 +1,118 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { ConfigError, getOptionalStringFromEnv } from './env.ts';
-
-type Env = Readonly<Record<string, string | undefined>>;
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { MiddlewareObj, Request } from '@middy/core';
+import secretsManager from '@middy/secrets-manager';
+import { getCache } from '@middy/util';
+import type { Context } from 'aws-lambda';
+import * as z from 'zod';
+import { ConfigError, type Env, envOptionalString, envParsed, parseEnv } from './env.ts';
 
 export type LinkSecretSource = { readonly value: string } | { readonly arn: string };
 
 /** LINK_SECRET (local mode, tests) or LINK_SECRET_ARN (AWS: a Secrets Manager secret made by CDK). */
-export function linkSecretSource(env: Env = process.env): LinkSecretSource {
-  const value = getOptionalStringFromEnv('LINK_SECRET', env);
-  if (value !== null) {
-    if (value.length < 32) throw new ConfigError('LINK_SECRET must be at least 32 characters');
-    return { value };
-  }
-  const arn = getOptionalStringFromEnv('LINK_SECRET_ARN', env);
-  if (arn === null) throw new ConfigError('environment variable LINK_SECRET or LINK_SECRET_ARN is required');
-  return { arn };
+export const linkSecretShape = {
+  LINK_SECRET: envParsed<string | null>(
+    (raw, invalid) => (raw.length >= 32 ? raw : invalid('must be at least 32 characters')),
+    () => null,
+    { secret: true },
+  ),
+  LINK_SECRET_ARN: envOptionalString(),
+};
+
+/** The source from the two parsed variables, for any function schema that spreads `linkSecretShape`. */
+export function linkSecretOf(
+  env: { readonly LINK_SECRET: string | null; readonly LINK_SECRET_ARN: string | null },
+  context: z.RefinementCtx,
+): LinkSecretSource {
+  if (env.LINK_SECRET !== null) return { value: env.LINK_SECRET };
+  if (env.LINK_SECRET_ARN !== null) return { arn: env.LINK_SECRET_ARN };
+  context.issues.push({
+    code: 'custom',
+    message: 'environment variable LINK_SECRET or LINK_SECRET_ARN is required',
+    input: undefined,
+  });
+  return z.NEVER;
 }
 
-/** The signing key, read once per container. */
+export const linkSecretSchema = z.object(linkSecretShape).transform(linkSecretOf);
+
+export function linkSecretSource(env: Env = process.env): LinkSecretSource {
+  return parseEnv(linkSecretSchema, env);
+}
+
+/** What the middleware puts on the handler's context. */
+export interface LinkSecretContext {
+  readonly linkSecret: Uint8Array;
+}
+
+export interface LinkSecretOptions {
+  /** A client to use instead of one the middleware builds (tests), or the traced one. */
+  readonly client?: SecretsManagerClient;
+}
+
+/**
+ * The signing key on `context.linkSecret`, read once per container: from Secrets Manager through
+ * `@middy/secrets-manager` (fetched while the container starts, cached for its life: the secret is not
+ * rotated on a schedule, see infra/constructs/link-secret.ts), or the value itself in local mode.
+ */
+export function linkSecretMiddleware(
+  source: LinkSecretSource,
+  options: LinkSecretOptions = {},
+): MiddlewareObj<unknown, unknown, Error, Context> {
+  if ('value' in source) {
+    const bytes = Buffer.from(source.value, 'utf8');
+    return {
+      before: (request) => {
+        Object.assign(request.context, { linkSecret: bytes });
+      },
+    };
+  }
+  const cacheKey = `trellis-link-secret:${source.arn}`;
+  const client = options.client;
+  const fetch = secretsManager({
+    fetchData: { linkSecret: source.arn },
+    cacheKey,
+    cacheExpiry: -1,
+    // The middleware builds its client from a class; handing one in (tests, or a traced one) is a class that
+    // returns it (`awsClientCapture` is skipped when the middleware fetches at start-up).
+    ...(client
+      ? {
+          AwsClient: function given() {
+            return client;
+          } as unknown as typeof SecretsManagerClient,
+        }
+      : {}),
+  });
+  // The middleware fetches while the container starts; a failure there surfaces (and is retried) on the
+  // first invocation, not as an unhandled rejection that would kill the container.
+  (getCache(cacheKey).value as Record<string, Promise<unknown>> | undefined)?.linkSecret?.catch(() => {});
+  let bytes: Uint8Array | null = null;
+  return {
+    before: async (request) => {
+      if (bytes === null) {
+        await fetch.before?.(request as unknown as Parameters<NonNullable<typeof fetch.before>>[0]);
+        const value = (request.internal as Record<string, unknown>).linkSecret;
+        const text = await value;
+        if (typeof text !== 'string' || text === '')
+          throw new ConfigError(`secret ${source.arn} has no string value`);
+        bytes = Buffer.from(text, 'utf8');
+      }
+      Object.assign(request.context, { linkSecret: bytes });
+    },
+  };
+}
+
+/**
+ * The signing key as a function, for code that runs outside a middy chain (the CLI, or deps built at
+ * module scope): the same middleware and its cache underneath.
+ */
 export function linkSecretLoader(
   source: LinkSecretSource,
   client?: SecretsManagerClient,
 ): () => Promise<Uint8Array> {
-  let cached: Promise<Uint8Array> | null = null;
-  return () => {
-    cached ??= (async () => {
-      if ('value' in source) return Buffer.from(source.value, 'utf8');
-      const secrets = client ?? new SecretsManagerClient({});
-      const output = await secrets.send(new GetSecretValueCommand({ SecretId: source.arn }));
-      if (!output.SecretString) throw new ConfigError(`secret ${source.arn} has no string value`);
-      return Buffer.from(output.SecretString, 'utf8');
-    })();
-    cached.catch(() => {
-      cached = null;
-    });
-    return cached;
+  const middleware = linkSecretMiddleware(source, client ? { client } : {});
+  return async () => {
+    const request = { event: {}, context: {}, response: undefined, error: undefined, internal: {} };
+    await middleware.before?.(request as unknown as Request<unknown, unknown, Error, Context>);
+    return (request.context as LinkSecretContext).linkSecret;
   };
 }

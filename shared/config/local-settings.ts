@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
+import * as z from 'zod';
 import type { LogLevel } from '../log/logger.ts';
-import { getIntFromEnv, getOptionalStringFromEnv } from './env.ts';
-import { parseLogLevel } from './ingest-config.ts';
+import { type Env, envInt, envLogLevel, envOptionalString, parseEnv } from './env.ts';
 
 /** Everything `trellis dev` and the local CLI read from the environment, validated once. */
 export interface LocalSettings {
@@ -23,22 +23,36 @@ export interface LocalSettings {
   readonly logLevel: LogLevel;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-const port = (name: string, fallback: number, env: Env) =>
-  getIntFromEnv(name, fallback, env, { min: 0, max: 65535 });
+const port = (fallback: number) => envInt(fallback, { min: 0, max: 65535 });
+
+/** The local mode's environment (`trellis dev` and the CLI). */
+export const localSettingsShape = {
+  TRELLIS_DATA_DIR: envOptionalString(),
+  TRELLIS_HOST: envOptionalString(),
+  TRELLIS_PORT: port(3000),
+  TRELLIS_DYNAMO_PORT: port(8000),
+  TRELLIS_DYNAMO_ENDPOINT: envOptionalString(),
+  TRELLIS_SES_PORT: port(8005),
+  TRELLIS_FEEDS_PORT: port(3001),
+  TRELLIS_INGEST_EVERY_MINUTES: envInt(30, { min: 1, max: 24 * 60 }),
+  TRELLIS_ALLOW_LOOPBACK_FEEDS: envOptionalString(),
+  TABLE_NAME: envOptionalString(),
+  LOG_LEVEL: envLogLevel(),
+};
 
 export function loadLocalSettings(env: Env = process.env, cwd = process.cwd()): LocalSettings {
+  const values = parseEnv(z.object(localSettingsShape), env);
   return {
-    dataDir: resolve(cwd, getOptionalStringFromEnv('TRELLIS_DATA_DIR', env) ?? '.trellis'),
-    host: getOptionalStringFromEnv('TRELLIS_HOST', env) ?? '127.0.0.1',
-    apiPort: port('TRELLIS_PORT', 3000, env),
-    dynamoPort: port('TRELLIS_DYNAMO_PORT', 8000, env),
-    dynamoEndpoint: getOptionalStringFromEnv('TRELLIS_DYNAMO_ENDPOINT', env) ?? null,
-    sesPort: port('TRELLIS_SES_PORT', 8005, env),
-    feedsPort: port('TRELLIS_FEEDS_PORT', 3001, env),
-    ingestEveryMinutes: getIntFromEnv('TRELLIS_INGEST_EVERY_MINUTES', 30, env, { min: 1, max: 24 * 60 }),
-    allowLoopbackFeeds: getOptionalStringFromEnv('TRELLIS_ALLOW_LOOPBACK_FEEDS', env) === '1',
-    tableName: getOptionalStringFromEnv('TABLE_NAME', env) ?? 'trellis',
-    logLevel: parseLogLevel(getOptionalStringFromEnv('LOG_LEVEL', env)),
+    dataDir: resolve(cwd, values.TRELLIS_DATA_DIR ?? '.trellis'),
+    host: values.TRELLIS_HOST ?? '127.0.0.1',
+    apiPort: values.TRELLIS_PORT,
+    dynamoPort: values.TRELLIS_DYNAMO_PORT,
+    dynamoEndpoint: values.TRELLIS_DYNAMO_ENDPOINT,
+    sesPort: values.TRELLIS_SES_PORT,
+    feedsPort: values.TRELLIS_FEEDS_PORT,
+    ingestEveryMinutes: values.TRELLIS_INGEST_EVERY_MINUTES,
+    allowLoopbackFeeds: values.TRELLIS_ALLOW_LOOPBACK_FEEDS === '1',
+    tableName: values.TABLE_NAME ?? 'trellis',
+    logLevel: values.LOG_LEVEL,
   };
 }

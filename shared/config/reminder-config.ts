@@ -1,10 +1,8 @@
+import * as z from 'zod';
 import type { LogLevel } from '../log/logger.ts';
-import { loadMailConfig, type MailConfig } from './digest-config.ts';
-import { ConfigError, getOptionalStringFromEnv, getStringFromEnv } from './env.ts';
-import { parseLogLevel } from './ingest-config.ts';
-import { type LinkSecretSource, linkSecretSource } from './link-secret.ts';
-
-type Env = Readonly<Record<string, string | undefined>>;
+import { type MailConfig, mailConfigOf, mailShape } from './digest-config.ts';
+import { commonShape, type Env, envBaseUrl, envString, parseEnv } from './env.ts';
+import { type LinkSecretSource, linkSecretOf, linkSecretShape } from './link-secret.ts';
 
 export interface ReminderDispatchConfig {
   readonly tableName: string;
@@ -20,23 +18,32 @@ export interface ReminderSendConfig {
   readonly linkSecret: LinkSecretSource;
 }
 
+/** reminder-dispatch's environment. */
+export const reminderDispatchSchema = z.object({ ...commonShape, REMINDER_QUEUE_URL: envString() }).transform(
+  (env): ReminderDispatchConfig => ({
+    tableName: env.TABLE_NAME,
+    logLevel: env.LOG_LEVEL,
+    queueUrl: env.REMINDER_QUEUE_URL,
+  }),
+);
+
+/** reminder-send's environment. */
+export const reminderSendSchema = z
+  .object({ ...commonShape, ...mailShape, ...linkSecretShape, PUBLIC_BASE_URL: envBaseUrl() })
+  .transform(
+    (env, context): ReminderSendConfig => ({
+      tableName: env.TABLE_NAME,
+      logLevel: env.LOG_LEVEL,
+      mail: mailConfigOf(env),
+      publicBaseUrl: env.PUBLIC_BASE_URL,
+      linkSecret: linkSecretOf(env, context),
+    }),
+  );
+
 export function loadReminderDispatchConfig(env: Env = process.env): ReminderDispatchConfig {
-  return {
-    tableName: getStringFromEnv('TABLE_NAME', env),
-    logLevel: parseLogLevel(getOptionalStringFromEnv('LOG_LEVEL', env)),
-    queueUrl: getStringFromEnv('REMINDER_QUEUE_URL', env),
-  };
+  return parseEnv(reminderDispatchSchema, env);
 }
 
 export function loadReminderSendConfig(env: Env = process.env): ReminderSendConfig {
-  const publicBaseUrl = getStringFromEnv('PUBLIC_BASE_URL', env);
-  if (!URL.canParse(publicBaseUrl))
-    throw new ConfigError(`PUBLIC_BASE_URL must be an absolute URL, got '${publicBaseUrl}'`);
-  return {
-    tableName: getStringFromEnv('TABLE_NAME', env),
-    logLevel: parseLogLevel(getOptionalStringFromEnv('LOG_LEVEL', env)),
-    mail: loadMailConfig(env),
-    publicBaseUrl: publicBaseUrl.replace(/\/$/, ''),
-    linkSecret: linkSecretSource(env),
-  };
+  return parseEnv(reminderSendSchema, env);
 }
