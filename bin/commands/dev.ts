@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
-import { demoSources } from '#shared/local/demo-sources.ts';
+import { demoSources, isConferenceDataFile } from '#shared/local/demo-sources.ts';
 import { demoDigestRecipient } from '#shared/local/demo-users.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
@@ -38,6 +38,8 @@ export async function run(_input: null, settings: LocalSettings): Promise<number
   const shared = live.filter((event) => event.sources.length > 1).length;
   const failing = sources.filter((source) => source.health.lastError);
   const dataDir = relative(process.cwd(), settings.dataDir) || settings.dataDir;
+  const demoFeeds = demoSources.filter((demo) => !isConferenceDataFile(demo.file));
+  const conferenceFeeds = demoSources.filter((demo) => isConferenceDataFile(demo.file));
 
   process.stdout.write(`
 Trellis is running locally (data in ${dataDir}/).
@@ -49,7 +51,8 @@ Trellis is running locally (data in ${dataDir}/).
   Email inbox     ${dev.sesUrl}/    (SES local: this week's digest and today's reconnect reminder for ${demoDigestRecipient})
   Calendar feed   ${calendar.https}
                   ${calendar.webcal}    (${demoDigestRecipient}'s secret feed: subscribe in any calendar app)
-  Demo feeds      ${demoSources.map((demo) => `${dev.feedsBaseUrl}/feeds/${demo.file}`).join('\n                  ')}
+  Demo feeds      ${demoFeeds.map((demo) => `${dev.feedsBaseUrl}/feeds/${demo.file}`).join('\n                  ')}
+                  and ${conferenceFeeds.length} topic files of real conferences (confs.tech), e.g. ${dev.feedsBaseUrl}/feeds/${conferenceFeeds[0]?.file ?? ''}
 
 Read ${sources.length} sources: ${live.length} upcoming events${shared ? ` (${shared} listed by more than one source, kept once)` : ''}.
 ${failing.map((source) => `  ! ${source.id} ${source.url}: ${source.health.lastError}\n`).join('')}Feeds are fetched every ${settings.ingestEveryMinutes} minutes; \`npx trellis ingest\` fetches now.

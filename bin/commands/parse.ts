@@ -51,7 +51,12 @@ export async function run(
   _settings: LocalSettings,
 ): Promise<number> {
   const { body, contentType } = await readInput(input);
-  const feed = parseFeed(body, { contentType, window: { fromMs, toMs }, defaultTimeZone: timeZone });
+  const feed = parseFeed(body, {
+    contentType,
+    window: { fromMs, toMs },
+    defaultTimeZone: timeZone,
+    location: input,
+  });
   for (const problem of feed.problems) {
     process.stderr.write(`warning: ${problem.entry ? `${problem.entry}: ` : ''}${problem.message}\n`);
   }

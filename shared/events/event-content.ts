@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EventPlace, EventStatus, NormalizedEvent } from '../feeds/feed-event.ts';
+import type { CallForSpeakers, EventPlace, EventStatus, NormalizedEvent } from '../feeds/feed-event.ts';
 import type { Source, SourceKind } from '../sources/source.ts';
 
 /** What a source says about one event occurrence, in the form Trellis stores and compares. */
@@ -20,6 +20,8 @@ export interface EventContent {
   readonly tags: readonly string[];
   readonly kind: SourceKind;
   readonly organization: string | null;
+  /** Absent, not null, when there is none: the content hash of every other event stays as it was. */
+  readonly callForSpeakers?: CallForSpeakers;
 }
 
 export interface SourceEventContent {
@@ -53,6 +55,7 @@ export function eventContentFor(event: NormalizedEvent, source: Source): EventCo
     tags: event.tags,
     kind: source.kind,
     organization: source.organization,
+    ...(event.callForSpeakers ? { callForSpeakers: event.callForSpeakers } : {}),
   };
 }
 

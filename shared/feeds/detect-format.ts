@@ -2,6 +2,8 @@
  * Which feed format a text is, read from its content: feeds are often served as text/plain or
  * application/octet-stream, so the Content-Type is only a hint for error messages.
  */
+
+import { looksLikeConferenceData } from './conference-data/conference-schema.ts';
 import { FeedParseError } from './feed-errors.ts';
 import type { FeedFormat } from './feed-event.ts';
 import { JsonTooDeepError, parseFeedJson } from './read-json.ts';
@@ -13,10 +15,11 @@ export type DetectedFeed =
   | { readonly kind: 'atom' }
   | { readonly kind: 'json-feed'; readonly json: unknown }
   | { readonly kind: 'json-ld'; readonly json: unknown }
+  | { readonly kind: 'conference-data'; readonly json: unknown[] }
   | { readonly kind: 'html' };
 
 export const NOT_A_FEED =
-  'not a recognised feed: expected iCalendar, RSS, Atom, JSON Feed or an HTML page with schema.org Event JSON-LD';
+  'not a recognised feed: expected iCalendar, RSS, Atom, JSON Feed, the conference data set (confs.tech) or an HTML page with schema.org Event JSON-LD';
 
 const ICALENDAR_START = /^BEGIN:VCALENDAR\b/i;
 const JSON_FEED_VERSION = /^https?:\/\/jsonfeed\.org\/version\//;
@@ -53,8 +56,12 @@ function detectJson(text: string, contentType: string | null | undefined): Detec
     return { kind: 'json-feed', json };
   }
   if (isJsonLd(json)) return { kind: 'json-ld', json };
+  if (looksLikeConferenceData(json)) return { kind: 'conference-data', json };
   throw new FeedParseError(
-    withHint(`${NOT_A_FEED} (JSON without a JSON Feed version or JSON-LD @context)`, contentType),
+    withHint(
+      `${NOT_A_FEED} (JSON without a JSON Feed version, a JSON-LD @context or conference entries)`,
+      contentType,
+    ),
   );
 }
 

@@ -2,7 +2,14 @@
 
 export type EventStatus = 'confirmed' | 'tentative' | 'cancelled';
 
-export type FeedFormat = 'icalendar' | 'rss' | 'atom' | 'json-feed' | 'json-ld';
+export type FeedFormat = 'icalendar' | 'rss' | 'atom' | 'json-feed' | 'json-ld' | 'conference-data';
+
+/** An open call for speakers (papers, talks): where to apply and the last day to do so, as the feed gives them. */
+export interface CallForSpeakers {
+  readonly url: string | null;
+  /** The last day of the call, `YYYY-MM-DD` in the event's own terms; null when the feed gives none. */
+  readonly closesOn: string | null;
+}
 
 /** Structured place, as far as the feed lets us know it. */
 export interface EventPlace {
@@ -41,6 +48,8 @@ export interface NormalizedEvent {
   readonly categories: readonly string[];
   /** Topic tags: curated vocabulary ids found in the text, plus source default tags and feed categories, slugged. */
   readonly tags: readonly string[];
+  /** The event's call for speakers, when its feed has one (the conference data set does); else null. */
+  readonly callForSpeakers: CallForSpeakers | null;
 }
 
 /** A problem with one entry (or a non-fatal problem with the feed); the rest of the feed still counts. */

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { tagEvent } from '../topics/tag-event.ts';
 import { entryIdentity, eventId } from './event-id.ts';
 import { addDays } from './event-time.ts';
-import type { EventPlace, FeedProblem, NormalizedEvent } from './feed-event.ts';
+import type { CallForSpeakers, EventPlace, FeedProblem, NormalizedEvent } from './feed-event.ts';
 import { readOnlineLocation, urlHost } from './online-location.ts';
 import { mergePlace, parseLocationText, placeLine } from './place.ts';
 import type { EventTime, RawEvent } from './raw-event.ts';
@@ -124,6 +124,7 @@ export function normalizeEvent(raw: RawEvent, context: NormalizeContext): Normal
     url,
     categories,
     tags: text.tags,
+    callForSpeakers: raw.callForSpeakers ? readCallForSpeakers(raw.callForSpeakers) : null,
   };
   return { ok: true, event, problems };
 }
@@ -257,6 +258,18 @@ function absoluteHttpUrl(value: string | null): string | null {
   const trimmed = value.trim();
   if (!ABSOLUTE_HTTP_URL.test(trimmed)) return null;
   return URL.parse(trimmed)?.href ?? null;
+}
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Its link as a stored URL and a real calendar date; null when neither is left. */
+function readCallForSpeakers(call: CallForSpeakers): CallForSpeakers | null {
+  const url = absoluteHttpUrl(call.url);
+  const closesOn =
+    call.closesOn !== null && LOCAL_DATE.test(call.closesOn) && !Number.isNaN(Date.parse(call.closesOn))
+      ? call.closesOn
+      : null;
+  return url === null && closesOn === null ? null : { url, closesOn };
 }
 
 function nonEmpty(value: string | null): string | null {

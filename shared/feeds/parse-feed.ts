@@ -4,6 +4,8 @@
  * when the input is not a feed at all.
  */
 import { DEFAULT_MAX_EVENTS_PER_SOURCE } from '../config/ingest-config.ts';
+import { conferenceTopicOf } from './conference-data/conference-topics.ts';
+import { parseConferenceData } from './conference-data/parse-conference-data.ts';
 import { decodeBody } from './decode-body.ts';
 import { detectFeed } from './detect-format.ts';
 import { eventCapProblem } from './event-cap.ts';
@@ -28,6 +30,8 @@ export interface ParseFeedOptions {
   readonly defaultTags?: readonly string[];
   /** The most events (recurring occurrences included) the feed may yield; DEFAULT_MAX_EVENTS_PER_SOURCE when absent. */
   readonly maxEvents?: number;
+  /** Where the feed comes from (URL or file path): the conference data set's file name gives its topic. */
+  readonly location?: string | null;
 }
 
 const NO_TAGS: readonly string[] = [];
@@ -97,6 +101,11 @@ function parseRaw(
       return { format: 'json-feed', raw: parseJsonFeed(detected.json, { defaultTimeZone }) };
     case 'json-ld':
       return { format: 'json-ld', raw: parseJsonLdDocument(detected.json, { defaultTimeZone }) };
+    case 'conference-data':
+      return {
+        format: 'conference-data',
+        raw: parseConferenceData(detected.json, { topic: conferenceTopicOf(options.location) }),
+      };
     case 'html':
       return { format: 'json-ld', raw: parseJsonLdHtml(text, { defaultTimeZone }) };
   }

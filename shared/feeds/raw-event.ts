@@ -1,4 +1,4 @@
-import type { EventPlace, EventStatus, FeedProblem } from './feed-event.ts';
+import type { CallForSpeakers, EventPlace, EventStatus, FeedProblem } from './feed-event.ts';
 
 /**
  * What a format parser hands to the normalizer: times already resolved to instants (or calendar
@@ -27,6 +27,8 @@ export interface RawEvent {
   readonly organizer: string | null;
   readonly url: string | null;
   readonly categories: readonly string[];
+  /** Only formats that have one set it (the conference data set). */
+  readonly callForSpeakers?: CallForSpeakers | null;
 }
 
 export interface RawFeed {

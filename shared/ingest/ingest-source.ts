@@ -197,6 +197,7 @@ export async function ingestSource(
         window: { fromMs: now.getTime() - dayMs, toMs: now.getTime() + horizonMs },
         defaultTimeZone: source.timeZone,
         defaultTags: source.defaultTags,
+        location: source.url,
         ...(deps.maxEventsPerSource ? { maxEvents: deps.maxEventsPerSource } : {}),
       });
     } catch (error) {

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderDemoFeed } from './demo-feed-template.ts';
-import { demoSources } from './demo-sources.ts';
+import { conferenceDataDirectory, demoSources, isConferenceDataFile } from './demo-sources.ts';
 import { closeServer, listen } from './listen.ts';
 
 export interface DemoFeedServer {
@@ -38,11 +38,20 @@ export async function startDemoFeedServer(
         response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      const override = options.overrideDirectory ? join(options.overrideDirectory, source.file) : null;
-      const text = await readFile(override ?? '', 'utf8').catch(() =>
-        readFile(`${feedDirectory}${source.file}`, 'utf8'),
-      );
-      const body = renderDemoFeed(text, today());
+      let body: string;
+      if (isConferenceDataFile(source.file)) {
+        // Real data with real dates, served byte for byte.
+        body = await readFile(
+          new URL(source.file.slice('conference-data/'.length), conferenceDataDirectory),
+          'utf8',
+        );
+      } else {
+        const override = options.overrideDirectory ? join(options.overrideDirectory, source.file) : null;
+        const text = await readFile(override ?? '', 'utf8').catch(() =>
+          readFile(`${feedDirectory}${source.file}`, 'utf8'),
+        );
+        body = renderDemoFeed(text, today());
+      }
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
       if (request.headers['if-none-match'] === etag) {
         response.writeHead(304, { etag }).end();

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import type { SourceKind } from '../sources/source.ts';
 
 /** The feeds `trellis dev` serves from loopback and registers on first start: one of each format. */
@@ -8,6 +9,36 @@ export interface DemoSource {
   readonly organization: string;
   readonly defaultTags: readonly string[];
   readonly timeZone: string | null;
+}
+
+/** The snapshot of the open conference data set (see conference-data/README.md), served as it is. */
+export const conferenceDataDirectory = new URL('./conference-data/', import.meta.url);
+const CONFERENCE_DATA_PREFIX = 'conference-data/';
+
+export const isConferenceDataFile = (file: string): boolean => file.startsWith(CONFERENCE_DATA_PREFIX);
+
+/**
+ * One source per topic file of the snapshot's years: real conferences with their calls for
+ * speakers. The topic comes from the file's name.
+ */
+function conferenceDataSources(): DemoSource[] {
+  const sources: DemoSource[] = [];
+  for (const year of readdirSync(conferenceDataDirectory)
+    .filter((name) => /^\d{4}$/.test(name))
+    .sort()) {
+    for (const file of readdirSync(new URL(`${year}/`, conferenceDataDirectory)).sort()) {
+      if (!file.endsWith('.json')) continue;
+      sources.push({
+        file: `${CONFERENCE_DATA_PREFIX}${year}/${file}`,
+        contentType: 'application/json; charset=utf-8',
+        kind: 'industry-event',
+        organization: 'confs.tech',
+        defaultTags: [],
+        timeZone: null,
+      });
+    }
+  }
+  return sources;
 }
 
 export const demoSources: readonly DemoSource[] = [
@@ -44,4 +75,5 @@ export const demoSources: readonly DemoSource[] = [
     defaultTags: ['product-management'],
     timeZone: 'Europe/Berlin',
   },
+  ...conferenceDataSources(),
 ];

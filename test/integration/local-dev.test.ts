@@ -9,6 +9,7 @@ import type { LocalSettings } from '../../shared/config/local-settings.ts';
 import type { Contact } from '../../shared/contacts/contact.ts';
 import { nextDueDate } from '../../shared/contacts/next-due-date.ts';
 import type { StoredEvent } from '../../shared/events/stored-event.ts';
+import { demoSources, isConferenceDataFile } from '../../shared/local/demo-sources.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
 import { createContactRepository } from '../../shared/store/contact-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
@@ -80,12 +81,19 @@ describe('trellis dev (the embedded local runtime)', () => {
     const client = createDocumentClient({ endpoint: dev.dynamoEndpoint });
     const sources = await createSourceRepository(client, settings.tableName).list();
     client.destroy();
-    expect(sources.map((source) => source.health.lastFormat).sort()).toEqual([
+    const formats = sources.map((source) => source.health.lastFormat);
+    expect([...new Set(formats)].sort()).toEqual([
+      'conference-data',
       'icalendar',
       'json-feed',
       'json-ld',
       'rss',
     ]);
+    // One source per topic file of the conference data snapshot, besides one demo feed per other format.
+    expect(formats.filter((format) => format === 'conference-data')).toHaveLength(
+      demoSources.filter((source) => isConferenceDataFile(source.file)).length,
+    );
+    expect(sources.length).toBe(demoSources.length);
     expect(sources.every((source) => source.health.lastError === null)).toBe(true);
   });
 

@@ -41,7 +41,9 @@ describe('detectFormat', () => {
       new FeedParseError(`${NOT_A_FEED}; the server said text/plain`),
     );
     expect(() => detectFormat('{"hello": "world"}')).toThrow(
-      new FeedParseError(`${NOT_A_FEED} (JSON without a JSON Feed version or JSON-LD @context)`),
+      new FeedParseError(
+        `${NOT_A_FEED} (JSON without a JSON Feed version, a JSON-LD @context or conference entries)`,
+      ),
     );
     expect(() => detectFormat('<svg xmlns="http://www.w3.org/2000/svg"></svg>')).toThrow(
       new FeedParseError(`${NOT_A_FEED} (XML whose root element is <svg>)`),

@@ -40,6 +40,7 @@ describe('JSON Feed with the _event extension', () => {
       url: 'https://mentors.example.net/events/circle-2026-05',
       categories: ['Mentorship', 'Career'],
       tags: ['career', 'mentorship', 'nl-tech'],
+      callForSpeakers: null,
     });
   });
 

@@ -55,6 +55,7 @@ describe('JSON-LD in an HTML page', () => {
       url: 'https://conf.example.com/events/fintech-forum',
       categories: ['fintech', 'payments'],
       tags: ['finance', 'fintech', 'payments'],
+      callForSpeakers: null,
     });
   });
 
@@ -69,6 +70,7 @@ describe('JSON-LD in an HTML page', () => {
       location: 'Tech Campus, Marienstraße 12, Stuttgart, Germany',
       place: { name: 'Tech Campus', address: 'Marienstraße 12', city: 'Stuttgart', country: 'Germany' },
       tags: ['data', 'education'],
+      callForSpeakers: null,
     });
   });
 });

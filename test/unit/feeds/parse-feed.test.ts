@@ -49,6 +49,7 @@ describe('parseFeed', () => {
         url: 'https://events.example.org/k8s-coffee',
         categories: ['Cloud', 'Meetup'],
         tags: ['berlin', 'cloud', 'kubernetes', 'meetup', 'networking'],
+        callForSpeakers: null,
       },
       expect.objectContaining({
         uid: 'webinar-2@example.org',
@@ -57,6 +58,7 @@ describe('parseFeed', () => {
         joinUrl: 'https://zoom.us/j/987654321',
         location: 'zoom.us',
         tags: ['berlin', 'security'],
+        callForSpeakers: null,
       }),
     ]);
   });

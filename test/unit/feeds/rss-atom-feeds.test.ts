@@ -39,6 +39,7 @@ describe('RSS 2.0 with the event module', () => {
       // ev:type "meetup" joins the categories, once whatever its case.
       categories: ['Cloud', 'Meetup'],
       tags: ['cloud', 'kubernetes', 'meetup', 'networking'],
+      callForSpeakers: null,
     });
   });
 
@@ -55,6 +56,7 @@ describe('RSS 2.0 with the event module', () => {
       place: null,
       categories: ['Diversity'],
       tags: ['diversity', 'diversity-inclusion', 'mentorship', 'women-in-tech'],
+      callForSpeakers: null,
     });
   });
 
@@ -97,6 +99,7 @@ describe('RSS 1.0 (RDF) with the event module', () => {
           url: 'https://calendar.example.edu/events/42',
           categories: ['Research', 'conference'],
           tags: ['ai-ml', 'conference', 'research'],
+          callForSpeakers: null,
         },
       ],
     });
@@ -120,6 +123,7 @@ describe('Atom with the event module and xCal', () => {
       url: 'https://product.example.com/events/mixer-7',
       categories: ['Product', 'networking'],
       tags: ['networking', 'product', 'product-management'],
+      callForSpeakers: null,
     });
   });
 
@@ -133,6 +137,7 @@ describe('Atom with the event module and xCal', () => {
       location: 'Online (Google Meet)',
       place: null,
       tags: ['security'],
+      callForSpeakers: null,
     });
     expect(feed.problems).toEqual([]);
   });

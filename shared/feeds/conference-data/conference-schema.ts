@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * One entry of the open conference data set behind confs.tech
+ * (github.com/tech-conferences/conference-data): local dates, end inclusive.
+ */
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
+
+export const conferenceEntrySchema = z.object({
+  name: z.string().trim().min(1),
+  url: z.string().trim().min(1),
+  startDate: localDate,
+  endDate: localDate.optional(),
+  city: z.string().trim().optional(),
+  country: z.string().trim().optional(),
+  online: z.boolean().optional(),
+  locales: z.string().optional(),
+  cfpUrl: z.string().trim().optional(),
+  cfpEndDate: localDate.optional(),
+});
+
+export type ConferenceEntry = z.infer<typeof conferenceEntrySchema>;
+
+/**
+ * What tells the data set apart from other JSON arrays: objects, most of them with the entries'
+ * required keys (a broken entry is then reported as such, not taken for another format).
+ */
+export function looksLikeConferenceData(json: unknown): json is unknown[] {
+  if (!Array.isArray(json) || json.length === 0) return false;
+  const sample = json.slice(0, 20);
+  let complete = 0;
+  for (const entry of sample) {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return false;
+    if ('name' in entry && 'startDate' in entry && 'url' in entry) complete++;
+  }
+  return complete * 2 >= sample.length;
+}
