@@ -1,8 +1,5 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import middy from '@middy/core';
-import httpErrorHandler from '@middy/http-error-handler';
-import httpRouterHandler from '@middy/http-router';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { adminEmailsFromEnv } from '#shared/auth/admin-emails.ts';
 import { sessionKey } from '#shared/auth/session-cookie.ts';
 import type { InviteLedgerDetail } from '#shared/calendar/reconcile-invite.ts';
@@ -12,18 +9,9 @@ import { getStringFromEnv } from '#shared/config/env.ts';
 import { parseLogLevel } from '#shared/config/ingest-config.ts';
 import { linkSecretLoader, linkSecretSource } from '#shared/config/link-secret.ts';
 import type { DigestLedgerDetail } from '#shared/digest/send-digests.ts';
-import { collapseSeries } from '#shared/events/collapse-series.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createSesMailer } from '#shared/mail/mailer.ts';
-import { applyContactLink, contactLinkSubject } from '#shared/reminders/apply-contact-link.ts';
 import { calendarTokenKey } from '#shared/security/calendar-token.ts';
-import {
-  ExpiredLinkError,
-  InvalidLinkError,
-  isContactLinkAction,
-  type LinkPayload,
-  verifyLink,
-} from '#shared/security/signed-links.ts';
 import { createCalendarStore } from '#shared/store/calendar-store.ts';
 import { createContactDependencies } from '#shared/store/contact-dependencies.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
@@ -37,24 +25,9 @@ import { createSourceSuggestionStore } from '#shared/store/source-suggestion-sto
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUsedLinks } from '#shared/store/used-links.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
-import { applyLinkAction } from '#shared/users/apply-link-action.ts';
-import { accountRoutes, publicBaseUrlFor } from '#shared/web/account-routes.ts';
-import {
-  renderActionConfirmation,
-  renderActionDone,
-  renderContactActionDone,
-  renderLinkProblem,
-} from '#shared/web/action-pages.ts';
-import { calendarPageRoutes } from '#shared/web/calendar-page-routes.ts';
-import { contactPageRoutes } from '#shared/web/contact-page-routes.ts';
-import { digestPreviewRoutes } from '#shared/web/digest-preview-routes.ts';
-import { eventsQuerySchema, nextEventsPageQuery } from '#shared/web/events-query.ts';
-import { mapKnownErrors, problemJsonContentType } from '#shared/web/http-errors.ts';
-import { myDataRoutes } from '#shared/web/my-data-routes.ts';
-import { renderOverviewPage } from '#shared/web/overview-page.ts';
-import { formFieldsOf, htmlResponse, jsonResponse } from '#shared/web/page-responses.ts';
-import { profilePageRoutes } from '#shared/web/profile-page-routes.ts';
-import { sourceRoutes } from '#shared/web/source-routes.ts';
+import { publicBaseUrlFor } from '#shared/web/account-routes.ts';
+import { apiRoutes } from '#shared/web/api-routes.ts';
+import { webHandler } from '#shared/web/middleware/web-handler.ts';
 
 const tableName = getStringFromEnv('TABLE_NAME');
 const logger = createLogger({
@@ -111,10 +84,8 @@ const signedIn = {
 };
 const myDataDeps = {
   ...signedIn,
-  contactActions,
-  calendar: accountDeps.calendar,
   saveEvent: saveDeps,
-  publicBaseUrlOf: (event: Event) => publicBaseUrlFor(accountDeps.publicBaseUrl, event),
+  publicBaseUrlOf: (event: APIGatewayProxyEventV2) => publicBaseUrlFor(accountDeps.publicBaseUrl, event),
 };
 const digestPreviewDeps = {
   ...signedIn,
@@ -135,145 +106,22 @@ const contactDeps = {
   usedLinks: createUsedLinks(tableName),
 };
 
-type Event = APIGatewayProxyEventV2;
-
-/** The overview reads at most this many upcoming events and shows at most this many rows. */
-const overviewEventsRead = 500;
-const overviewRows = 60;
-type Result = APIGatewayProxyResultV2;
-
-/** The one-click link pages: the same headers as every page (no scripts, no framing, no caching). */
-const html = (statusCode: number, body: string): Result => htmlResponse(statusCode, body);
-
-/** A signed one-click link: verified, or a page that says why not (410 for expired, 400 for invalid). */
-async function readLink(event: Event): Promise<LinkPayload | Result> {
-  try {
-    return verifyLink(event.pathParameters?.token ?? '', await linkSecret(), new Date());
-  } catch (error) {
-    if (error instanceof ExpiredLinkError) return html(410, renderLinkProblem(error.message));
-    if (error instanceof InvalidLinkError) return html(400, renderLinkProblem(error.message));
-    throw error;
-  }
-}
-
-const isResult = (value: LinkPayload | Result): value is Result =>
-  typeof value === 'object' && 'statusCode' in value;
-
-const json = (body: unknown): Result => jsonResponse(200, body);
-
-const routes = httpRouterHandler<Event, Result>([
-  ...accountRoutes(accountDeps),
-  ...myDataRoutes(myDataDeps),
-  ...contactPageRoutes({ ...signedIn, contactActions }),
-  ...profilePageRoutes(signedIn),
-  ...calendarPageRoutes({
+const routes = apiRoutes({
+  overview: { sources, events },
+  links: { linkSecret, events, contacts: contactDeps, linkActions: { users, profiles, events, saveEvent } },
+  account: accountDeps,
+  myData: myDataDeps,
+  contacts: { ...signedIn, contactActions },
+  profile: signedIn,
+  calendar: {
     ...signedIn,
     calendar: accountDeps.calendar,
     saved: saveDeps,
     publicBaseUrlOf: myDataDeps.publicBaseUrlOf,
-  }),
-  ...digestPreviewRoutes(digestPreviewDeps),
-  ...sourceRoutes({ ...signedIn, sources, suggestions: createSourceSuggestionStore(client, tableName) }),
-  { method: 'GET', path: '/health', handler: async () => json({ status: 'ok' }) },
-  {
-    method: 'GET',
-    path: '/api/events',
-    handler: async (event: Event) => {
-      const query = eventsQuerySchema.parse(event.queryStringParameters ?? {});
-      const page = await events.listPageStartingBetween(query.from, query.to, query.limit, query.after);
-      return json({
-        from: query.from,
-        to: query.to,
-        events: page.events.filter((item) => query.includeRemoved || !item.removed),
-        next: page.next ? `/api/events?${nextEventsPageQuery(query, page.next)}` : null,
-      });
-    },
   },
-  {
-    // Opening a link only asks: mail scanners follow links, and a GET must change nothing.
-    method: 'GET',
-    path: '/a/{token}',
-    handler: async (event: Event) => {
-      const link = await readLink(event);
-      if (isResult(link)) return link;
-      if (isContactLinkAction(link.action)) {
-        const subject = await contactLinkSubject(contactDeps, link);
-        if (!subject) return html(404, renderContactActionDone({ outcome: 'gone' }));
-        return html(
-          200,
-          renderActionConfirmation(link.action, `${subject.contact.name} (${subject.contact.relationship})`, {
-            cadence: subject.contact.cadence,
-          }),
-        );
-      }
-      const subject = link.eventId ? await events.get(link.eventId) : null;
-      return html(200, renderActionConfirmation(link.action, subject?.title ?? null));
-    },
-  },
-  {
-    // The confirmation form, and RFC 8058 one-click unsubscribe (List-Unsubscribe=One-Click): no cookie, no login.
-    method: 'POST',
-    path: '/a/{token}',
-    handler: async (event: Event) => {
-      const link = await readLink(event);
-      if (isResult(link)) return link;
-      if (isContactLinkAction(link.action)) {
-        const token = event.pathParameters?.token ?? '';
-        const result = await applyContactLink(
-          contactDeps,
-          token,
-          { ...link, action: link.action },
-          Object.fromEntries(formFieldsOf(event)),
-          new Date(),
-        );
-        if (result.outcome === 'invalid-form')
-          return html(
-            400,
-            renderActionConfirmation(link.action, result.contactName, { problems: result.problems }),
-          );
-        return html(result.outcome === 'already-used' ? 410 : 200, renderContactActionDone(result));
-      }
-      return html(
-        200,
-        renderActionDone(await applyLinkAction({ users, profiles, events, saveEvent }, link, new Date())),
-      );
-    },
-  },
-  {
-    method: 'GET',
-    path: '/',
-    handler: async () => {
-      const now = new Date();
-      // Bounded whatever the feeds hold: one page of the next 60 days, a series shown once.
-      const [allSources, upcoming] = await Promise.all([
-        sources.list(),
-        events.listPageStartingBetween(
-          now,
-          new Date(now.getTime() + 60 * 86_400_000),
-          overviewEventsRead,
-          null,
-        ),
-      ]);
-      const rows = collapseSeries(upcoming.events, overviewRows);
-      return {
-        statusCode: 200,
-        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-        body: renderOverviewPage({ sources: allSources, rows, now }),
-      };
-    },
-  },
-]);
+  digest: digestPreviewDeps,
+  sources: { ...signedIn, sources, suggestions: createSourceSuggestionStore(client, tableName) },
+});
 
-/** HTTP API (payload v2): the overview page and the read-only JSON API. */
-export const handler = middy<Event, Result>()
-  .use(problemJsonContentType())
-  .use(
-    httpErrorHandler({
-      logger: (error: { statusCode?: number; message?: string }) =>
-        (error.statusCode ?? 500) < 500
-          ? logger.info('request rejected', { status: error.statusCode, problem: error.message })
-          : logger.error('request failed', { error }),
-    }),
-  )
-  .use(mapKnownErrors())
-  .handler(routes);
+/** HTTP API (payload v2): the pages, the JSON API and the one-click links, on the web middlewares. */
+export const handler = webHandler({ routes, signedIn, logger });

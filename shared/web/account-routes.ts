@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import {
   cookieValue,
   createSession,
-  isValidCsrfToken,
-  readSession,
-  sessionCookieName,
   sessionLifetimeSeconds,
   sessionSetCookie,
 } from '../auth/session-cookie.ts';
@@ -25,20 +22,12 @@ import {
   renderSignInFailed,
   renderSignInPage,
   renderSignInSent,
-} from './account-pages.ts';
-import {
-  formFieldsOf,
-  htmlResponse,
-  invalidResponse,
-  jsonBodyOf,
-  jsonResponse,
-  problemResponse,
-  redirectResponse,
-} from './page-responses.ts';
-import { apiVisitor, isResult, pageVisitor } from './signed-in.ts';
+} from './account-pages.tsx';
+import { preSessionCookieName } from './middleware/csrf.ts';
+import { formOf, jsonOf, type RouteRequest, route } from './middleware/route.ts';
+import { htmlResponse, jsonResponse, redirectResponse } from './page-responses.ts';
 
 type Event = APIGatewayProxyEventV2;
-type Result = APIGatewayProxyStructuredResultV2;
 
 export interface AccountRouteDependencies {
   readonly signIn: Omit<SignInDependencies, 'publicBaseUrl'>;
@@ -48,18 +37,11 @@ export interface AccountRouteDependencies {
   readonly sessionKey: () => Promise<Uint8Array>;
   /** Configured public URL, or null to use the request's own host. */
   readonly publicBaseUrl: string | null;
-  /** Confirmed addresses in this set have the admin role. */
-  readonly adminEmails: ReadonlySet<string>;
   readonly contacts: Pick<ContactRepository, 'listForUser'>;
 }
 
-/** Before there is a session, forms are protected by a random cookie echoed in a hidden field. */
-const preSessionCookieName = 'trellis_csrf';
-
 const html = htmlResponse;
 const redirect = redirectResponse;
-
-const formOf = (event: Event): Record<string, string> => Object.fromEntries(formFieldsOf(event));
 
 /** Where links point: the configured public URL, else the host and scheme the request came to. */
 export function publicBaseUrlFor(configured: string | null, event: Event): string {
@@ -67,11 +49,9 @@ export function publicBaseUrlFor(configured: string | null, event: Event): strin
   return configured ?? `${scheme}://${event.requestContext.domainName}`;
 }
 
-const baseUrlOf = (deps: AccountRouteDependencies, event: Event) =>
-  publicBaseUrlFor(deps.publicBaseUrl, event);
-
 const isSecure = (baseUrl: string) => baseUrl.startsWith('https:');
 
+/** The sign-in forms' token: the pre-session cookie's value, set now when there is none yet. */
 function preSessionCookie(event: Event, secure: boolean): { token: string; setCookie: string[] } {
   const existing = cookieValue(event.cookies, preSessionCookieName);
   if (existing && /^[A-Za-z0-9_-]{22}$/.test(existing)) return { token: existing, setCookie: [] };
@@ -84,99 +64,110 @@ function preSessionCookie(event: Event, secure: boolean): { token: string; setCo
   };
 }
 
-const preSessionValid = (event: Event, form: Record<string, string>) => {
-  const cookie = cookieValue(event.cookies, preSessionCookieName);
-  return cookie !== null && form.csrf === cookie;
-};
-
 const meSchema = z.object({ firstSignIn: z.literal('1').optional() });
 
 /** Routes for signing in and out, the account page and `/api/me`. */
 export function accountRoutes(deps: AccountRouteDependencies) {
+  const baseUrlOf = (request: RouteRequest) => publicBaseUrlFor(deps.publicBaseUrl, request.event);
+  const formToken = (request: RouteRequest) => preSessionCookie(request.event, isSecure(baseUrlOf(request)));
+  const signedOut = (request: RouteRequest) =>
+    redirect('/sign-in', [sessionSetCookie('', 0, isSecure(baseUrlOf(request)))]);
+  const profileJson = (profile: UserProfile, csrf: string) =>
+    jsonResponse(200, { profile }, { 'x-csrf-token': csrf });
+
   return [
-    {
-      method: 'GET' as const,
+    ...route({
+      method: 'GET',
       path: '/sign-in',
-      handler: async (event: Event): Promise<Result> => {
-        const csrf = preSessionCookie(event, isSecure(baseUrlOf(deps, event)));
+      access: 'anyone',
+      handler: async (request) => {
+        const csrf = formToken(request);
         return html(200, renderSignInPage(csrf.token), csrf.setCookie);
       },
-    },
-    {
-      method: 'POST' as const,
+    }),
+    ...route({
+      method: 'POST',
       path: '/sign-in',
-      handler: async (event: Event): Promise<Result> => {
-        const form = formOf(event);
-        const csrf = preSessionCookie(event, isSecure(baseUrlOf(deps, event)));
-        if (!preSessionValid(event, form))
+      access: 'anyone',
+      body: 'form',
+      csrf: 'pre-session',
+      handler: async (request) => {
+        const outcome = await requestSignIn(
+          { ...deps.signIn, publicBaseUrl: baseUrlOf(request) },
+          { email: formOf(request).get('email') ?? '' },
+          request.event.requestContext.http.sourceIp,
+          new Date(),
+        );
+        if (outcome === 'rate-limited')
+          return html(
+            429,
+            renderSignInPage(
+              formToken(request).token,
+              'Too many sign-in links asked for; try again in an hour.',
+            ),
+          );
+        return html(200, renderSignInSent());
+      },
+      problemPage: (request, { problem }) => {
+        const csrf = formToken(request);
+        if (problem.status === 403)
           return html(
             403,
             renderSignInPage(csrf.token, 'The form expired; please try again.'),
             csrf.setCookie,
           );
-        try {
-          const outcome = await requestSignIn(
-            { ...deps.signIn, publicBaseUrl: baseUrlOf(deps, event) },
-            { email: form.email ?? '' },
-            event.requestContext.http.sourceIp,
-            new Date(),
+        if (problem.status === 400)
+          return html(
+            400,
+            renderSignInPage(
+              csrf.token,
+              'Please enter a valid email address.',
+              formOf(request).get('email') ?? '',
+            ),
           );
-          if (outcome === 'rate-limited')
-            return html(
-              429,
-              renderSignInPage(csrf.token, 'Too many sign-in links asked for; try again in an hour.'),
-            );
-          return html(200, renderSignInSent());
-        } catch (error) {
-          if (error instanceof z.ZodError)
-            return html(
-              400,
-              renderSignInPage(csrf.token, 'Please enter a valid email address.', form.email ?? ''),
-            );
-          throw error;
-        }
+        return null;
       },
-    },
-    {
+    }),
+    ...route({
       // A GET only asks (mail scanners open links); the POST uses the link up.
-      method: 'GET' as const,
+      method: 'GET',
       path: '/sign-in/{token}',
-      handler: async (event: Event): Promise<Result> => {
-        const csrf = preSessionCookie(event, isSecure(baseUrlOf(deps, event)));
+      access: 'anyone',
+      handler: async (request) => {
+        const csrf = formToken(request);
         return html(200, renderSignInConfirmation(csrf.token), csrf.setCookie);
       },
-    },
-    {
-      method: 'POST' as const,
+    }),
+    ...route({
+      method: 'POST',
       path: '/sign-in/{token}',
-      handler: async (event: Event): Promise<Result> => {
-        if (!preSessionValid(event, formOf(event))) return html(403, renderSignInFailed());
+      access: 'anyone',
+      body: 'form',
+      csrf: 'pre-session',
+      handler: async (request) => {
         const now = new Date();
-        const signedIn = await completeSignIn(deps.signIn, event.pathParameters?.token ?? '', now);
+        const signedIn = await completeSignIn(deps.signIn, request.param('token'), now);
         if (!signedIn) return html(410, renderSignInFailed());
         if (signedIn.firstSignIn)
-          await sendWelcome({ ...deps.signIn, publicBaseUrl: baseUrlOf(deps, event) }, signedIn.email, now);
+          await sendWelcome({ ...deps.signIn, publicBaseUrl: baseUrlOf(request) }, signedIn.email, now);
         const { value } = createSession(signedIn.userId, now, await deps.sessionKey());
-        const cookie = sessionSetCookie(value, sessionLifetimeSeconds, isSecure(baseUrlOf(deps, event)));
+        const cookie = sessionSetCookie(value, sessionLifetimeSeconds, isSecure(baseUrlOf(request)));
         return redirect(signedIn.firstSignIn ? '/account?firstSignIn=1' : '/account', [cookie]);
       },
-    },
-    {
-      method: 'GET' as const,
+      problemPage: (_request, { problem }) =>
+        problem.status === 403 ? html(403, renderSignInFailed()) : null,
+    }),
+    ...route({
+      method: 'GET',
       path: '/account',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await pageVisitor(deps, event);
-        if (isResult(visitor)) return visitor;
-        const { profile } = visitor;
+      access: 'visitor',
+      handler: async (request) => {
+        const { profile } = request.visitor;
         const [urls, contacts] = await Promise.all([
-          calendarUrlsFor(
-            { ...deps.calendar, publicBaseUrl: baseUrlOf(deps, event) },
-            profile.id,
-            new Date(),
-          ),
+          calendarUrlsFor({ ...deps.calendar, publicBaseUrl: baseUrlOf(request) }, profile.id, new Date()),
           deps.contacts.listForUser(profile.id),
         ]);
-        const query = meSchema.safeParse(event.queryStringParameters ?? {});
+        const query = meSchema.safeParse(request.event.queryStringParameters ?? {});
         return html(
           200,
           renderAccountPage(
@@ -188,71 +179,53 @@ export function accountRoutes(deps: AccountRouteDependencies) {
               contactCount: contacts.length,
               receivesDigest: receivesDigests(profile),
             },
-            visitor.nav('account'),
+            request.visitor.nav('account'),
           ),
         );
       },
-    },
-    {
-      method: 'POST' as const,
+    }),
+    ...route({
+      // With a session, its CSRF token must come along; without one there is nothing to end.
+      method: 'POST',
       path: '/sign-out',
-      handler: async (event: Event): Promise<Result> => {
-        const session = readSession(
-          cookieValue(event.cookies, sessionCookieName),
-          await deps.sessionKey(),
+      access: 'anyone',
+      body: 'form',
+      handler: async (request) => signedOut(request),
+      problemPage: (_request, { problem }) =>
+        problem.status === 403 ? html(403, renderSignInFailed()) : null,
+    }),
+    ...route({
+      // A lost phone or a shared computer: every session issued until now stops working.
+      method: 'POST',
+      path: '/sign-out/everywhere',
+      access: 'visitor',
+      body: 'form',
+      handler: async (request) => {
+        await signOutEverywhere(deps.profiles, request.visitor.profile, new Date());
+        return signedOut(request);
+      },
+    }),
+    ...route({
+      method: 'GET',
+      path: '/api/me',
+      access: 'visitor',
+      handler: async (request) => profileJson(request.visitor.profile, request.visitor.csrf),
+    }),
+    ...route({
+      // JSON with the session cookie: the X-CSRF-Token header (from GET /api/me) must come along.
+      method: 'PATCH',
+      path: '/api/me',
+      access: 'visitor',
+      body: 'json',
+      handler: async (request) => {
+        const next = await updateProfile(
+          deps.profiles,
+          request.visitor.profile,
+          (jsonOf(request) ?? {}) as Parameters<typeof updateProfile>[2],
           new Date(),
         );
-        if (session && !isValidCsrfToken(formOf(event).csrf, session, await deps.sessionKey()))
-          return html(403, renderSignInFailed());
-        return redirect('/sign-in', [sessionSetCookie('', 0, isSecure(baseUrlOf(deps, event)))]);
+        return profileJson(next, request.visitor.csrf);
       },
-    },
-    {
-      // A lost phone or a shared computer: every session issued until now stops working.
-      method: 'POST' as const,
-      path: '/sign-out/everywhere',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await pageVisitor(deps, event, formFieldsOf(event));
-        if (isResult(visitor)) return visitor;
-        await signOutEverywhere(deps.profiles, visitor.profile, new Date());
-        return redirect('/sign-in', [sessionSetCookie('', 0, isSecure(baseUrlOf(deps, event)))]);
-      },
-    },
-    {
-      method: 'GET' as const,
-      path: '/api/me',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await apiVisitor(deps, event, false);
-        if (isResult(visitor)) return visitor;
-        return json(visitor.profile, visitor.csrf);
-      },
-    },
-    {
-      // JSON with the session cookie: the X-CSRF-Token header (from GET /api/me) must come along.
-      method: 'PATCH' as const,
-      path: '/api/me',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await apiVisitor(deps, event, true);
-        if (isResult(visitor)) return visitor;
-        const changes = jsonBodyOf(event);
-        if (changes === undefined) return problemResponse(400, 'The body is not JSON');
-        let next: UserProfile;
-        try {
-          next = await updateProfile(
-            deps.profiles,
-            visitor.profile,
-            (changes ?? {}) as Parameters<typeof updateProfile>[2],
-            new Date(),
-          );
-        } catch (error) {
-          if (error instanceof z.ZodError) return invalidResponse(error);
-          throw error;
-        }
-        return json(next, visitor.csrf);
-      },
-    },
+    }),
   ];
 }
-
-const json = (profile: UserProfile, csrf: string): Result =>
-  jsonResponse(200, { profile }, { 'x-csrf-token': csrf });

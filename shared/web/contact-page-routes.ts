@@ -1,16 +1,14 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import * as z from 'zod';
 import { addContact } from '../contacts/add-contact.ts';
 import { changeContact } from '../contacts/change-contact.ts';
 import type { Contact } from '../contacts/contact.ts';
 import type { ContactActionDependencies } from '../contacts/contact-action-dependencies.ts';
-import {
-  ContactChangedError,
-  ContactDateInFutureError,
-  ContactNotFoundError,
-} from '../contacts/contact-errors.ts';
+import { ContactNotFoundError } from '../contacts/contact-errors.ts';
+import type { ContactChanges, NewContactInput } from '../contacts/contact-input.ts';
 import { markContactTalked } from '../contacts/mark-talked.ts';
+import { nextDueDate } from '../contacts/next-due-date.ts';
 import { removeContact } from '../contacts/remove-contact.ts';
-import { defaultSnoozeDays, snoozeContact } from '../contacts/snooze-contact.ts';
+import { defaultSnoozeDays, snoozeContact, snoozeDaysSchema } from '../contacts/snooze-contact.ts';
 import {
   type ContactFormErrors,
   contactFieldsFromForm,
@@ -25,19 +23,27 @@ import {
   renderContactEditPage,
   renderContactNotFoundPage,
   renderContactsPage,
-} from './contact-pages.ts';
-import { formFieldsOf, htmlResponse, redirectResponse } from './page-responses.ts';
-import { isResult, pageVisitor, type SignedInDependencies, type SignedInVisitor } from './signed-in.ts';
+} from './contact-pages.tsx';
+import type { KnownProblem } from './http-errors.ts';
+import {
+  formOf,
+  jsonOf,
+  type Method,
+  type Result,
+  respond,
+  route,
+  type SignedInRequest,
+} from './middleware/route.ts';
+import { emptyResponse, htmlResponse, jsonResponse, redirectResponse } from './page-responses.ts';
+import type { SignedInDependencies, SignedInVisitor } from './signed-in.ts';
 
 /*
- * The contacts pages: GET shows, every POST carries the session's CSRF token, calls the contact use
- * case for it and answers 303 back to the list (Post/Redirect/Get). A contact id is only ever looked up
- * under the session's user, so another user's id is simply "no such contact" (404). A form with
- * problems comes back as a 400 page with the values as typed; nothing is written.
+ * Contacts, as pages and as the JSON API (one route each, answering as asked): a page's POST carries
+ * the session's CSRF token and answers 303 back to the list (Post/Redirect/Get); a JSON call answers
+ * with the contact. A contact id is only ever looked up under the session's user, so another user's
+ * id is simply "no such contact" (404). A form with problems comes back as a 400 page with the values
+ * as typed; nothing is written.
  */
-
-type Event = APIGatewayProxyEventV2;
-type Result = APIGatewayProxyStructuredResultV2;
 
 export interface ContactPageDependencies extends SignedInDependencies {
   readonly contactActions: ContactActionDependencies;
@@ -47,6 +53,7 @@ export interface ContactPageDependencies extends SignedInDependencies {
 const plausibleId = /^[A-Za-z0-9_-]{1,64}$/;
 
 const snoozeProblem = 'Snooze: the number of days must be a whole number from 1 to 365';
+const snoozeSchema = z.object({ days: snoozeDaysSchema.default(defaultSnoozeDays) });
 
 /** The optional `days` of a snooze form: a week when absent. */
 function snoozeDaysOf(form: URLSearchParams): number | null {
@@ -55,6 +62,20 @@ function snoozeDaysOf(form: URLSearchParams): number | null {
   const value = Number(raw);
   return /^\d+$/.test(raw) && value >= 1 && value <= 365 ? value : null;
 }
+
+const contactView = (contact: Contact) => ({ ...contact, nextDueOn: nextDueDate(contact) });
+
+/** The contact of the path; an id that cannot be one is "no such contact" without a lookup. */
+function contactIdOf(request: SignedInRequest): string {
+  const id = request.param('id');
+  if (!plausibleId.test(id)) throw new ContactNotFoundError(id);
+  return id;
+}
+
+/** The same route at the JSON API's address. */
+const api = (method: Method, path: string) => [{ method, path: `/api${path}` }];
+
+type FormState = { values: ReturnType<typeof contactFormValuesFrom>; errors: ContactFormErrors };
 
 export function contactPageRoutes(deps: ContactPageDependencies) {
   const actions = deps.contactActions;
@@ -78,15 +99,7 @@ export function contactPageRoutes(deps: ContactPageDependencies) {
   const notFound = (visitor: SignedInVisitor) =>
     htmlResponse(404, renderContactNotFoundPage(visitor.nav('contacts')));
 
-  const editPage = (
-    visitor: SignedInVisitor,
-    contact: Contact,
-    statusCode = 200,
-    form?: {
-      values: ReturnType<typeof contactFormValuesFrom>;
-      errors: ContactFormErrors;
-    },
-  ) =>
+  const editPage = (visitor: SignedInVisitor, contact: Contact, statusCode = 200, form?: FormState) =>
     htmlResponse(
       statusCode,
       renderContactEditPage({
@@ -100,121 +113,177 @@ export function contactPageRoutes(deps: ContactPageDependencies) {
     );
 
   /** The edit page again with the form as sent and its problems; 404 when the contact is gone. */
-  const editPageWithProblems = async (
-    visitor: SignedInVisitor,
-    contactId: string,
-    form: { values: ReturnType<typeof contactFormValuesFrom>; errors: ContactFormErrors },
-  ) => {
+  const editPageWithProblems = async (visitor: SignedInVisitor, contactId: string, form: FormState) => {
     const contact = await actions.contacts.get(visitor.profile.id, contactId);
     return contact ? editPage(visitor, contact, 400, form) : notFound(visitor);
   };
 
-  /** A form about one of the visitor's own contacts: CSRF first, then 404 for anyone else's. */
-  const ownContactForm =
-    (act: (visitor: SignedInVisitor, contactId: string, form: URLSearchParams) => Promise<Result>) =>
-    async (event: Event): Promise<Result> => {
-      const form = formFieldsOf(event);
-      const visitor = await pageVisitor(deps, event, form);
-      if (isResult(visitor)) return visitor;
-      const contactId = event.pathParameters?.id ?? '';
-      if (!plausibleId.test(contactId)) return notFound(visitor);
-      try {
-        return await act(visitor, contactId, form);
-      } catch (error) {
-        if (error instanceof ContactChangedError)
-          return htmlResponse(409, renderContactChangedPage(visitor.nav('contacts'), contactId));
-        if (error instanceof ContactNotFoundError) return notFound(visitor);
-        throw error;
-      }
-    };
+  /** A contact action that failed, on the page: no such contact (404) or changed meanwhile (409). */
+  const contactProblemPage = (request: SignedInRequest, { problem }: KnownProblem) => {
+    if (problem.status === 404) return notFound(request.visitor);
+    if (problem.status === 409)
+      return htmlResponse(
+        409,
+        renderContactChangedPage(request.visitor.nav('contacts'), request.param('id')),
+      );
+    return null;
+  };
+
+  /** A page's redirect back to the list, or the contact as JSON. */
+  const answer = (request: SignedInRequest, done: string, statusCode: number, contact: Contact | null) =>
+    respond(request, {
+      html: () => redirectResponse(`/contacts?done=${done}`),
+      json: () =>
+        contact ? jsonResponse(statusCode, { contact: contactView(contact) }) : emptyResponse(statusCode),
+    });
 
   return [
-    {
-      method: 'GET' as const,
-      path: '/contacts',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await pageVisitor(deps, event);
-        if (isResult(visitor)) return visitor;
-        const done = event.queryStringParameters?.done;
-        return listPage(visitor, 200, { status: isContactsDone(done) ? doneMessages[done] : null });
-      },
-    },
-    {
-      method: 'POST' as const,
-      path: '/contacts',
-      handler: async (event: Event): Promise<Result> => {
-        const form = formFieldsOf(event);
-        const visitor = await pageVisitor(deps, event, form);
-        if (isResult(visitor)) return visitor;
-        const values = contactFormValuesFrom(form);
-        const parsed = contactFieldsFromForm(values, visitor.today, { cadenceMayBeEmpty: true });
-        if (!parsed.ok) return listPage(visitor, 400, { form: values, errors: parsed.errors });
-        try {
-          await addContact(actions, visitor.profile, parsed.fields, new Date());
-        } catch (error) {
-          // The form was checked against today; only midnight in between makes the date "future".
-          if (!(error instanceof ContactDateInFutureError)) throw error;
-          return listPage(visitor, 400, { form: values, errors: { lastTalkedOn: futureDateMessage } });
-        }
-        return redirectResponse('/contacts?done=added');
-      },
-    },
-    {
-      method: 'GET' as const,
-      path: '/contacts/{id}',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await pageVisitor(deps, event);
-        if (isResult(visitor)) return visitor;
-        const id = event.pathParameters?.id ?? '';
-        const contact = plausibleId.test(id) ? await actions.contacts.get(visitor.profile.id, id) : null;
-        return contact ? editPage(visitor, contact) : notFound(visitor);
-      },
-    },
-    {
-      method: 'POST' as const,
-      path: '/contacts/{id}',
-      handler: ownContactForm(async (visitor, contactId, form) => {
-        const values = contactFormValuesFrom(form);
-        const parsed = contactFieldsFromForm(values, visitor.today, { cadenceMayBeEmpty: false });
-        if (!parsed.ok) return editPageWithProblems(visitor, contactId, { values, errors: parsed.errors });
-        try {
-          await changeContact(actions, visitor.profile, contactId, parsed.fields, new Date());
-        } catch (error) {
-          if (!(error instanceof ContactDateInFutureError)) throw error;
-          return editPageWithProblems(visitor, contactId, {
-            values,
-            errors: { lastTalkedOn: futureDateMessage },
+    ...route(
+      {
+        method: 'GET',
+        path: '/contacts',
+        access: 'visitor',
+        handler: async (request) => {
+          const done = request.query('done');
+          return respond(request, {
+            html: () =>
+              listPage(request.visitor, 200, { status: isContactsDone(done) ? doneMessages[done] : null }),
+            json: async () =>
+              jsonResponse(200, {
+                contacts: (await actions.contacts.listForUser(request.visitor.profile.id)).map(contactView),
+              }),
           });
-        }
-        return redirectResponse('/contacts?done=saved');
-      }),
-    },
-    {
-      // "We talked today": the same use case as the reminder email's link, the CLI and the API.
-      method: 'POST' as const,
-      path: '/contacts/{id}/talked',
-      handler: ownContactForm(async (visitor, contactId) => {
-        await markContactTalked(actions, visitor.profile, contactId, new Date());
-        return redirectResponse('/contacts?done=talked');
-      }),
-    },
-    {
-      method: 'POST' as const,
-      path: '/contacts/{id}/snooze',
-      handler: ownContactForm(async (visitor, contactId, form) => {
-        const days = snoozeDaysOf(form);
-        if (days === null) return listPage(visitor, 400, { problems: [snoozeProblem] });
-        await snoozeContact(actions, visitor.profile, contactId, days, new Date());
-        return redirectResponse('/contacts?done=snoozed');
-      }),
-    },
-    {
-      method: 'POST' as const,
-      path: '/contacts/{id}/remove',
-      handler: ownContactForm(async (visitor, contactId) => {
-        await removeContact(actions, visitor.profile.id, contactId);
-        return redirectResponse('/contacts?done=removed');
-      }),
-    },
+        },
+      },
+      api('GET', '/contacts'),
+    ),
+    ...route(
+      {
+        method: 'POST',
+        path: '/contacts',
+        access: 'visitor',
+        body: 'form-or-json',
+        handler: async (request): Promise<Result> => {
+          let input: NewContactInput;
+          if (request.body.kind === 'form') {
+            const values = contactFormValuesFrom(request.body.form);
+            const parsed = contactFieldsFromForm(values, request.visitor.today, { cadenceMayBeEmpty: true });
+            if (!parsed.ok) return listPage(request.visitor, 400, { form: values, errors: parsed.errors });
+            input = parsed.fields;
+          } else input = jsonOf(request) as NewContactInput;
+          const contact = await addContact(actions, request.visitor.profile, input, new Date());
+          return answer(request, 'added', 201, contact);
+        },
+        // The form was checked against today; only midnight in between makes the date "future".
+        problemPage: (request, { problem }) =>
+          problem.status === 400
+            ? listPage(request.visitor, 400, {
+                form: contactFormValuesFrom(formOf(request)),
+                errors: { lastTalkedOn: futureDateMessage },
+              })
+            : null,
+      },
+      api('POST', '/contacts'),
+    ),
+    ...route({
+      method: 'GET',
+      path: '/contacts/{id}',
+      access: 'visitor',
+      handler: async (request) => {
+        const contact = await actions.contacts.get(request.visitor.profile.id, contactIdOf(request));
+        if (!contact) throw new ContactNotFoundError(request.param('id'));
+        return editPage(request.visitor, contact);
+      },
+      problemPage: contactProblemPage,
+    }),
+    ...route(
+      {
+        method: 'POST',
+        path: '/contacts/{id}',
+        access: 'visitor',
+        body: 'form-or-json',
+        handler: async (request): Promise<Result> => {
+          const contactId = contactIdOf(request);
+          let changes: ContactChanges;
+          if (request.body.kind === 'form') {
+            const values = contactFormValuesFrom(request.body.form);
+            const parsed = contactFieldsFromForm(values, request.visitor.today, { cadenceMayBeEmpty: false });
+            if (!parsed.ok)
+              return editPageWithProblems(request.visitor, contactId, { values, errors: parsed.errors });
+            changes = parsed.fields;
+          } else changes = (jsonOf(request) ?? {}) as ContactChanges;
+          const contact = await changeContact(
+            actions,
+            request.visitor.profile,
+            contactId,
+            changes,
+            new Date(),
+          );
+          return answer(request, 'saved', 200, contact);
+        },
+        problemPage: (request, known) =>
+          known.problem.status === 400
+            ? editPageWithProblems(request.visitor, request.param('id'), {
+                values: contactFormValuesFrom(formOf(request)),
+                errors: { lastTalkedOn: futureDateMessage },
+              })
+            : contactProblemPage(request, known),
+      },
+      api('PATCH', '/contacts/{id}'),
+    ),
+    ...route(
+      {
+        // "We talked today": the same use case as the reminder email's link and the CLI.
+        method: 'POST',
+        path: '/contacts/{id}/talked',
+        access: 'visitor',
+        body: 'form-or-json',
+        handler: async (request) => {
+          const talked = await markContactTalked(
+            actions,
+            request.visitor.profile,
+            contactIdOf(request),
+            new Date(),
+          );
+          return answer(request, 'talked', 200, talked.contact);
+        },
+        problemPage: contactProblemPage,
+      },
+      api('POST', '/contacts/{id}/talked'),
+    ),
+    ...route(
+      {
+        method: 'POST',
+        path: '/contacts/{id}/snooze',
+        access: 'visitor',
+        body: 'form-or-json',
+        handler: async (request): Promise<Result> => {
+          const contactId = contactIdOf(request);
+          const days =
+            request.body.kind === 'form'
+              ? snoozeDaysOf(request.body.form)
+              : snoozeSchema.parse(jsonOf(request) ?? {}).days;
+          if (days === null) return listPage(request.visitor, 400, { problems: [snoozeProblem] });
+          const contact = await snoozeContact(actions, request.visitor.profile, contactId, days, new Date());
+          return answer(request, 'snoozed', 200, contact);
+        },
+        problemPage: contactProblemPage,
+      },
+      api('POST', '/contacts/{id}/snooze'),
+    ),
+    ...route(
+      {
+        method: 'POST',
+        path: '/contacts/{id}/remove',
+        access: 'visitor',
+        body: 'form-or-json',
+        handler: async (request) => {
+          await removeContact(actions, request.visitor.profile.id, contactIdOf(request));
+          return answer(request, 'removed', 204, null);
+        },
+        problemPage: contactProblemPage,
+      },
+      [{ method: 'DELETE', path: '/api/contacts/{id}' }],
+    ),
   ];
 }

@@ -1,15 +1,15 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { digestDueInWeekOf } from '../digest/digest-schedule.ts';
 import { formatEventStart } from '../digest/format-event-time.ts';
 import { type DigestPreview, type DigestSendDependencies, previewDigest } from '../digest/send-digests.ts';
 import type { SuppressionList } from '../store/suppression-list.ts';
 import type { UserProfile } from '../users/user-profile.ts';
-import { renderDigestPreviewPage } from './digest-preview-page.ts';
+import { renderDigestPreviewPage } from './digest-preview-page.tsx';
+import { respond, route } from './middleware/route.ts';
 import { htmlResponse, jsonResponse, securityHeaders } from './page-responses.ts';
-import { apiVisitor, isResult, pageVisitor, type SignedInDependencies } from './signed-in.ts';
+import type { SignedInDependencies } from './signed-in.ts';
 
 type Event = APIGatewayProxyEventV2;
-type Result = APIGatewayProxyStructuredResultV2;
 
 export interface DigestPreviewDependencies extends SignedInDependencies {
   readonly digest: Pick<
@@ -69,75 +69,73 @@ export function digestPreviewRoutes(deps: DigestPreviewDependencies) {
   }
 
   return [
-    {
-      method: 'GET' as const,
-      path: '/digest',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await pageVisitor(deps, event);
-        if (isResult(visitor)) return visitor;
-        const { preview, due, notSent, alreadySentThisWeek } = await previewFor(visitor.profile, event);
-        const page = htmlResponse(
-          200,
-          renderDigestPreviewPage(
-            {
-              to: visitor.profile.email,
-              subject: preview.subject,
-              text: preview.text,
-              nextDue: formatEventStart(new Date(due.dueMs).toISOString(), false, visitor.profile.timeZone),
-              notSent,
-              alreadySentThisWeek,
+    ...route(
+      {
+        method: 'GET',
+        path: '/digest',
+        access: 'visitor',
+        handler: async (request) => {
+          const { profile } = request.visitor;
+          const { preview, due, notSent, alreadySentThisWeek } = await previewFor(profile, request.event);
+          return respond(request, {
+            json: () =>
+              jsonResponse(200, {
+                to: profile.email,
+                subject: preview.subject,
+                text: preview.text,
+                html: preview.html,
+                isoWeek: due.isoWeek,
+                nextDueAt: new Date(due.dueMs).toISOString(),
+                wouldSend: notSent === null,
+                notSent,
+                alreadySentThisWeek,
+              }),
+            html: () => {
+              const page = htmlResponse(
+                200,
+                renderDigestPreviewPage(
+                  {
+                    to: profile.email,
+                    subject: preview.subject,
+                    text: preview.text,
+                    nextDue: formatEventStart(new Date(due.dueMs).toISOString(), false, profile.timeZone),
+                    notSent,
+                    alreadySentThisWeek,
+                  },
+                  request.visitor.nav('digest'),
+                ),
+              );
+              // The one page that frames another: the digest's HTML part, from this origin only.
+              return {
+                ...page,
+                headers: {
+                  ...page.headers,
+                  'content-security-policy': `${securityHeaders['content-security-policy']}; frame-src 'self'`,
+                },
+              };
             },
-            visitor.nav('digest'),
-          ),
-        );
-        // The one page that frames another: the digest's HTML part, from this origin only.
+          });
+        },
+      },
+      [{ method: 'GET', path: '/api/digest/preview' }],
+    ),
+    ...route({
+      // The HTML part as the mail carries it; only this origin may frame it, and it runs nothing.
+      method: 'GET',
+      path: '/digest/email.html',
+      access: 'visitor',
+      handler: async (request) => {
+        const { preview } = await previewFor(request.visitor.profile, request.event);
+        const page = htmlResponse(200, preview.html);
         return {
           ...page,
           headers: {
             ...page.headers,
-            'content-security-policy': `${securityHeaders['content-security-policy']}; frame-src 'self'`,
-          },
-        };
-      },
-    },
-    {
-      // The HTML part as the mail carries it; only this origin may frame it, and it runs nothing.
-      method: 'GET' as const,
-      path: '/digest/email.html',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await pageVisitor(deps, event);
-        if (isResult(visitor)) return visitor;
-        const { preview } = await previewFor(visitor.profile, event);
-        return {
-          ...htmlResponse(200, preview.html),
-          headers: {
-            ...securityHeaders,
-            'content-type': 'text/html; charset=utf-8',
             'content-security-policy':
               "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'self'; base-uri 'none'; sandbox allow-popups allow-popups-to-escape-sandbox",
           },
         };
       },
-    },
-    {
-      method: 'GET' as const,
-      path: '/api/digest/preview',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await apiVisitor(deps, event, false);
-        if (isResult(visitor)) return visitor;
-        const { preview, due, notSent, alreadySentThisWeek } = await previewFor(visitor.profile, event);
-        return jsonResponse(200, {
-          to: visitor.profile.email,
-          subject: preview.subject,
-          text: preview.text,
-          html: preview.html,
-          isoWeek: due.isoWeek,
-          nextDueAt: new Date(due.dueMs).toISOString(),
-          wouldSend: notSent === null,
-          notSent,
-          alreadySentThisWeek,
-        });
-      },
-    },
+    }),
   ];
 }

@@ -1,14 +1,10 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
 import type { SaveProfileDependencies } from '../users/save-profile.ts';
 import { updateProfile } from '../users/update-profile.ts';
-import { formFieldsOf, htmlResponse, redirectResponse } from './page-responses.ts';
+import { formOf, route } from './middleware/route.ts';
+import { htmlResponse, redirectResponse } from './page-responses.ts';
 import { formValuesOf, profileChangesOf, profileFormProblems, profileFormValues } from './profile-form.ts';
-import { renderProfilePage } from './profile-page.ts';
-import { isResult, pageVisitor, type SignedInDependencies } from './signed-in.ts';
-
-type Event = APIGatewayProxyEventV2;
-type Result = APIGatewayProxyStructuredResultV2;
+import { renderProfilePage } from './profile-page.tsx';
+import type { SignedInDependencies } from './signed-in.ts';
 
 export interface ProfilePageDependencies extends SignedInDependencies {
   readonly profiles: SaveProfileDependencies;
@@ -17,47 +13,42 @@ export interface ProfilePageDependencies extends SignedInDependencies {
 /** `GET /profile` shows the form; `POST /profile` saves all of it or, with a 400, none of it. */
 export function profilePageRoutes(deps: ProfilePageDependencies) {
   return [
-    {
-      method: 'GET' as const,
+    ...route({
+      method: 'GET',
       path: '/profile',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await pageVisitor(deps, event);
-        if (isResult(visitor)) return visitor;
-        const saved = event.queryStringParameters?.done === 'saved';
-        return htmlResponse(
+      access: 'visitor',
+      handler: async (request) =>
+        htmlResponse(
           200,
-          renderProfilePage(profileFormValues(visitor.profile), {
-            email: visitor.profile.email,
-            nav: visitor.nav('profile'),
-            status: saved ? 'Your interests are saved.' : null,
+          renderProfilePage(profileFormValues(request.visitor.profile), {
+            email: request.visitor.profile.email,
+            nav: request.visitor.nav('profile'),
+            status: request.query('done') === 'saved' ? 'Your interests are saved.' : null,
           }),
-        );
-      },
-    },
-    {
-      method: 'POST' as const,
+        ),
+    }),
+    ...route({
+      method: 'POST',
       path: '/profile',
-      handler: async (event: Event): Promise<Result> => {
-        const form = formFieldsOf(event);
-        const visitor = await pageVisitor(deps, event, form);
-        if (isResult(visitor)) return visitor;
-        const values = formValuesOf(form);
-        const { changes, resubscribe } = profileChangesOf(values);
-        try {
-          await updateProfile(deps.profiles, visitor.profile, changes, new Date(), { resubscribe });
-        } catch (error) {
-          if (!(error instanceof z.ZodError)) throw error;
-          return htmlResponse(
-            400,
-            renderProfilePage(values, {
-              email: visitor.profile.email,
-              nav: visitor.nav('profile'),
-              problems: profileFormProblems(error),
-            }),
-          );
-        }
+      access: 'visitor',
+      body: 'form',
+      handler: async (request) => {
+        const { changes, resubscribe } = profileChangesOf(formValuesOf(formOf(request)));
+        await updateProfile(deps.profiles, request.visitor.profile, changes, new Date(), { resubscribe });
         return redirectResponse('/profile?done=saved');
       },
-    },
+      // The form again as sent, with one message per field.
+      problemPage: (request, { problem }, error) =>
+        problem.status === 400 && problem.errors
+          ? htmlResponse(
+              400,
+              renderProfilePage(formValuesOf(formOf(request)), {
+                email: request.visitor.profile.email,
+                nav: request.visitor.nav('profile'),
+                problems: profileFormProblems(error as Parameters<typeof profileFormProblems>[0]),
+              }),
+            )
+          : null,
+    }),
   ];
 }

@@ -1,9 +1,8 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { isAdmin } from '../auth/admin-emails.ts';
 import {
   cookieValue,
   csrfTokenFor,
-  isValidCsrfToken,
   readSession,
   type Session,
   sessionCookieName,
@@ -11,8 +10,7 @@ import {
 import { localDate } from '../contacts/next-due-date.ts';
 import type { UserRepository } from '../store/user-repository.ts';
 import type { UserProfile } from '../users/user-profile.ts';
-import { type NavSection, type PageNav, renderPage } from './page-layout.ts';
-import { htmlResponse, problemResponse, redirectResponse } from './page-responses.ts';
+import type { NavSection, PageNav } from './page-layout.ts';
 
 /*
  * Who is asking: the session cookie's user, read fresh from the table (a deleted account has no
@@ -21,7 +19,6 @@ import { htmlResponse, problemResponse, redirectResponse } from './page-response
  */
 
 type Event = APIGatewayProxyEventV2;
-type Result = APIGatewayProxyStructuredResultV2;
 
 export interface SignedInDependencies {
   readonly sessionKey: () => Promise<Uint8Array>;
@@ -48,7 +45,12 @@ function isRevoked(session: Session, profile: UserProfile): boolean {
   );
 }
 
-async function visitorOf(deps: SignedInDependencies, event: Event, now: Date) {
+/** The session's visitor (null without a valid session), and the session key it was read with. */
+export async function visitorOf(
+  deps: SignedInDependencies,
+  event: Event,
+  now: Date,
+): Promise<{ key: Uint8Array; visitor: SignedInVisitor | null }> {
   const key = await deps.sessionKey();
   const session = readSession(cookieValue(event.cookies, sessionCookieName), key, now);
   if (!session) return { key, visitor: null };
@@ -65,45 +67,4 @@ async function visitorOf(deps: SignedInDependencies, event: Event, now: Date) {
     nav: (current) => ({ current, isAdmin: admin, csrf }),
   };
   return { key, visitor };
-}
-
-export const isResult = <T extends object>(value: T | Result): value is Result => 'statusCode' in value;
-
-/**
- * The signed-in visitor of a page, or the response to give instead: a redirect to /sign-in without a
- * session; for a form (pass its fields) a 403 page when the CSRF field is missing or wrong.
- */
-export async function pageVisitor(
-  deps: SignedInDependencies,
-  event: Event,
-  form?: URLSearchParams,
-): Promise<SignedInVisitor | Result> {
-  const { key, visitor } = await visitorOf(deps, event, new Date());
-  if (!visitor) return redirectResponse('/sign-in');
-  if (form && !isValidCsrfToken(form.get('csrf'), visitor.session, key))
-    return htmlResponse(
-      403,
-      renderPage(
-        'This form has expired',
-        '<p>The page was open too long or came from somewhere else, so nothing was changed. Reload the page and try again.</p>',
-        { nav: visitor.nav(null) },
-      ),
-    );
-  return visitor;
-}
-
-/**
- * The signed-in user of a JSON call, or a problem: 401 without a valid session, 403 when a
- * state-changing call lacks the session's X-CSRF-Token header.
- */
-export async function apiVisitor(
-  deps: SignedInDependencies,
-  event: Event,
-  changesState: boolean,
-): Promise<SignedInVisitor | Result> {
-  const { key, visitor } = await visitorOf(deps, event, new Date());
-  if (!visitor) return problemResponse(401, 'Sign in first');
-  if (changesState && !isValidCsrfToken(event.headers['x-csrf-token'], visitor.session, key))
-    return problemResponse(403, 'Missing or wrong X-CSRF-Token header');
-  return visitor;
 }

@@ -1,36 +1,22 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { type ApprovalInput, approveSuggestion, rejectSuggestion } from '../sources/approve-suggestion.ts';
 import { isSuggestionId, type SourceSuggestionInput } from '../sources/source-suggestion.ts';
-import {
-  AlreadyASourceError,
-  AlreadySuggestedError,
-  suggestSource,
-  TooManyPendingSuggestionsError,
-} from '../sources/suggest-source.ts';
+import { suggestSource } from '../sources/suggest-source.ts';
 import type { SourceRepository } from '../store/source-repository.ts';
-import {
-  type SourceSuggestionStore,
-  SuggestionAlreadyDecidedError,
-  SuggestionNotFoundError,
-} from '../store/source-suggestion-store.ts';
+import { type SourceSuggestionStore, SuggestionNotFoundError } from '../store/source-suggestion-store.ts';
 import type { UserRepository } from '../store/user-repository.ts';
+import type { KnownProblem, Problem } from './http-errors.ts';
 import {
-  formFieldsOf,
-  htmlResponse,
-  invalidResponse,
-  jsonBodyOf,
-  jsonResponse,
-  problemResponse,
-  redirectResponse,
-} from './page-responses.ts';
-import {
-  apiVisitor,
-  isResult,
-  pageVisitor,
-  type SignedInDependencies,
-  type SignedInVisitor,
-} from './signed-in.ts';
+  formOf,
+  jsonOf,
+  type Result,
+  type RouteRequest,
+  respond,
+  route,
+  type SignedInRequest,
+} from './middleware/route.ts';
+import { htmlResponse, jsonResponse, redirectResponse } from './page-responses.ts';
+import type { SignedInDependencies, SignedInVisitor } from './signed-in.ts';
 import {
   approveFieldLabels,
   type FieldErrors,
@@ -39,16 +25,13 @@ import {
   renderSourcesPage,
   type SourcesAdminView,
   suggestFieldLabels,
-} from './source-pages.ts';
+} from './source-pages.tsx';
 
 /*
  * Sources: any signed-in user suggests a feed (page and JSON); the admin role (ADMIN_EMAILS) approves
  * or rejects suggestions and reads every source with its health. Pages answer a non-admin with a 403
  * page, the JSON API with a 403 problem; bad input is a 400 with one message per field and writes nothing.
  */
-
-type Event = APIGatewayProxyEventV2;
-type Result = APIGatewayProxyStructuredResultV2;
 
 export interface SourceRouteDependencies extends SignedInDependencies {
   /** getMany: the suggesters' addresses, for the admin. */
@@ -67,13 +50,10 @@ const doneMessages = {
 } as const;
 const doneSchema = z.object({ done: z.enum(Object.keys(doneMessages) as [keyof typeof doneMessages]) });
 
-/** zod's issues as one message per top-level field (a bad tag at `defaultTags.2` belongs to `defaultTags`). */
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+/** The problem's messages per top-level field (a bad tag at `defaultTags.2` belongs to `defaultTags`). */
+function fieldErrorsOf(problem: Problem): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const name = String(issue.path[0] ?? 'form');
-    errors[name] ??= issue.message;
-  }
+  for (const error of problem.errors ?? []) errors[error.field.split('.')[0] ?? 'form'] ??= error.message;
   return errors;
 }
 
@@ -106,19 +86,15 @@ function approvalFromForm(values: FormValues): ApprovalInput {
   };
 }
 
-/** What to say about a URL that cannot be suggested again. */
-function alreadySuggestedMessage(error: AlreadySuggestedError): string {
-  switch (error.suggestion.status) {
-    case 'pending':
-      return 'This feed was suggested already and is waiting for an admin.';
-    case 'approved':
-      return 'This feed was suggested and approved already: Trellis reads it.';
-    case 'rejected':
-      return 'This feed was suggested before and an admin did not accept it.';
-  }
+/** The suggestion of the path, or "no such suggestion" (404) for an id that cannot be one. */
+function suggestionIdOf(request: RouteRequest) {
+  const id = request.param('id');
+  if (!isSuggestionId(id)) throw new SuggestionNotFoundError('no such suggestion');
+  return id;
 }
 
-const alreadyASourceMessage = 'This feed is already a source: Trellis reads it.';
+/** The same action at the JSON API's address. */
+const api = (path: string) => [{ method: 'POST' as const, path: `/api${path}` }];
 
 export function sourceRoutes(deps: SourceRouteDependencies) {
   interface PageState {
@@ -170,223 +146,133 @@ export function sourceRoutes(deps: SourceRouteDependencies) {
     );
   }
 
-  /** An admin's page form: the visitor, or the sign-in redirect, the expired-form page or the admins-only page. */
-  async function adminPageVisitor(event: Event, form: URLSearchParams): Promise<SignedInVisitor | Result> {
-    const visitor = await pageVisitor(deps, event, form);
-    if (isResult(visitor)) return visitor;
-    if (!visitor.isAdmin) return htmlResponse(403, renderAdminsOnly(visitor.nav('sources')));
-    return visitor;
-  }
-
-  /** An admin's JSON call: the visitor, or 401 / 403 (CSRF) / 403 (not an admin). */
-  async function adminApiVisitor(event: Event, changesState: boolean): Promise<SignedInVisitor | Result> {
-    const visitor = await apiVisitor(deps, event, changesState);
-    if (isResult(visitor)) return visitor;
-    if (!visitor.isAdmin) return problemResponse(403, 'This needs the admin role');
-    return visitor;
-  }
-
-  /** A decision's typed failures as pages: 404 unknown, 409 decided already. */
-  async function decisionProblemPage(visitor: SignedInVisitor, error: unknown): Promise<Result> {
-    if (error instanceof SuggestionNotFoundError)
-      return sourcesPage(visitor, 404, { problems: ['There is no such suggestion.'] });
-    if (error instanceof SuggestionAlreadyDecidedError)
-      return sourcesPage(visitor, 409, {
-        problems: [`That suggestion was ${error.suggestion.status} already.`],
-      });
-    throw error;
-  }
-
-  function decisionProblem(error: unknown): Result {
-    if (error instanceof SuggestionNotFoundError) return problemResponse(404, 'No such suggestion');
-    if (error instanceof SuggestionAlreadyDecidedError)
-      return problemResponse(409, `The suggestion was ${error.suggestion.status} already`);
-    throw error;
-  }
-
-  const suggestionIdOf = (event: Event) => {
-    const id = event.pathParameters?.id ?? '';
-    return isSuggestionId(id) ? id : null;
+  /** An admin's decision that failed, on the page: the admins-only page, or the list with the problem. */
+  const decisionProblemPage = (request: SignedInRequest, { problem, page }: KnownProblem) => {
+    if (problem.status === 403 && !request.visitor.isAdmin)
+      return htmlResponse(403, renderAdminsOnly(request.visitor.nav('sources')));
+    if (problem.status === 404 || problem.status === 409)
+      return sourcesPage(request.visitor, problem.status, { problems: [page?.text ?? `${problem.title}.`] });
+    return null;
   };
-
-  /** A JSON body, `{}` when there is none, or a 400 problem when it is not JSON. */
-  const bodyOf = (event: Event): unknown | Result => {
-    const body = jsonBodyOf(event);
-    if (body === undefined) return problemResponse(400, 'The body is not JSON');
-    return body ?? {};
-  };
-  const isProblem = (value: unknown): value is Result =>
-    typeof value === 'object' && value !== null && 'statusCode' in value && 'body' in value;
 
   return [
-    {
-      method: 'GET' as const,
+    ...route({
+      method: 'GET',
       path: '/sources',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await pageVisitor(deps, event);
-        if (isResult(visitor)) return visitor;
-        const done = doneSchema.safeParse(event.queryStringParameters ?? {});
-        return sourcesPage(visitor, 200, { status: done.success ? doneMessages[done.data.done] : null });
+      access: 'visitor',
+      handler: async (request) => {
+        const done = doneSchema.safeParse(request.event.queryStringParameters ?? {});
+        return sourcesPage(request.visitor, 200, {
+          status: done.success ? doneMessages[done.data.done] : null,
+        });
       },
-    },
-    {
-      method: 'POST' as const,
-      path: '/sources/suggestions',
-      handler: async (event: Event): Promise<Result> => {
-        const form = formFieldsOf(event);
-        const visitor = await pageVisitor(deps, event, form);
-        if (isResult(visitor)) return visitor;
-        const values = suggestValuesOf(form);
-        const again = (
-          statusCode: number,
-          errors: FieldErrors,
-          problems = problemsOf(errors, suggestFieldLabels),
-        ) => sourcesPage(visitor, statusCode, { problems, suggestForm: { values, errors } });
-        try {
-          await suggestSource(deps, values as SourceSuggestionInput, visitor.profile.id, new Date());
-          return redirectResponse('/sources?done=suggested');
-        } catch (error) {
-          if (error instanceof z.ZodError) return again(400, fieldErrorsOf(error));
-          if (error instanceof AlreadyASourceError) return again(409, { url: alreadyASourceMessage });
-          if (error instanceof AlreadySuggestedError)
-            return again(409, { url: alreadySuggestedMessage(error) });
-          if (error instanceof TooManyPendingSuggestionsError)
-            return again(429, {}, [`You have many suggestions waiting already: ${error.message}.`]);
-          throw error;
-        }
-      },
-    },
-    {
-      method: 'POST' as const,
-      path: '/sources/suggestions/{id}/approve',
-      handler: async (event: Event): Promise<Result> => {
-        const form = formFieldsOf(event);
-        const visitor = await adminPageVisitor(event, form);
-        if (isResult(visitor)) return visitor;
-        const id = suggestionIdOf(event);
-        if (!id) return decisionProblemPage(visitor, new SuggestionNotFoundError('no such suggestion'));
-        const values = approveValuesOf(form);
-        try {
-          await approveSuggestion(deps, id, approvalFromForm(values), visitor.profile.id, new Date());
-          return redirectResponse('/sources?done=approved');
-        } catch (error) {
-          if (error instanceof z.ZodError) {
-            const errors = fieldErrorsOf(error);
-            return sourcesPage(visitor, 400, {
-              problems: problemsOf(errors, approveFieldLabels),
-              approveForm: { suggestionId: id, values, errors },
-            });
-          }
-          return decisionProblemPage(visitor, error);
-        }
-      },
-    },
-    {
-      method: 'POST' as const,
-      path: '/sources/suggestions/{id}/reject',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await adminPageVisitor(event, formFieldsOf(event));
-        if (isResult(visitor)) return visitor;
-        const id = suggestionIdOf(event);
-        try {
-          if (!id) throw new SuggestionNotFoundError('no such suggestion');
-          await rejectSuggestion(deps, id, visitor.profile.id, new Date());
-          return redirectResponse('/sources?done=rejected');
-        } catch (error) {
-          return decisionProblemPage(visitor, error);
-        }
-      },
-    },
-    {
-      method: 'GET' as const,
-      path: '/api/sources',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await adminApiVisitor(event, false);
-        if (isResult(visitor)) return visitor;
-        return jsonResponse(200, { sources: await deps.sources.list() });
-      },
-    },
-    {
-      method: 'GET' as const,
-      path: '/api/sources/suggestions',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await adminApiVisitor(event, false);
-        if (isResult(visitor)) return visitor;
-        return jsonResponse(200, { suggestions: await deps.suggestions.listPending() });
-      },
-    },
-    {
-      method: 'POST' as const,
-      path: '/api/sources/suggestions',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await apiVisitor(deps, event, true);
-        if (isResult(visitor)) return visitor;
-        const body = bodyOf(event);
-        if (isProblem(body)) return body;
-        try {
+    }),
+    ...route(
+      {
+        method: 'POST',
+        path: '/sources/suggestions',
+        access: 'visitor',
+        body: 'form-or-json',
+        handler: async (request) => {
+          const input = request.body.kind === 'form' ? suggestValuesOf(request.body.form) : jsonOf(request);
           const suggestion = await suggestSource(
             deps,
-            body as SourceSuggestionInput,
-            visitor.profile.id,
+            input as SourceSuggestionInput,
+            request.visitor.profile.id,
             new Date(),
           );
-          return jsonResponse(201, { suggestion });
-        } catch (error) {
-          if (error instanceof z.ZodError) return invalidResponse(error);
-          if (error instanceof AlreadyASourceError)
-            return problemResponse(409, 'That feed is already a source', [
-              { field: 'url', message: alreadyASourceMessage },
-            ]);
-          if (error instanceof AlreadySuggestedError)
-            return problemResponse(409, 'That feed was suggested already', [
-              { field: 'url', message: alreadySuggestedMessage(error) },
-            ]);
-          if (error instanceof TooManyPendingSuggestionsError) return problemResponse(429, error.message);
-          throw error;
-        }
+          return respond(request, {
+            html: () => redirectResponse('/sources?done=suggested'),
+            json: () => jsonResponse(201, { suggestion }),
+          });
+        },
+        problemPage: (request, { problem, page }) => {
+          if (problem.status === 403) return null;
+          const errors = fieldErrorsOf(problem);
+          const problems = problem.errors
+            ? problemsOf(errors, suggestFieldLabels)
+            : [page?.text ?? `${problem.title}.`];
+          return sourcesPage(request.visitor, problem.status, {
+            problems,
+            suggestForm: { values: suggestValuesOf(formOf(request)), errors },
+          });
+        },
       },
-    },
-    {
-      method: 'POST' as const,
-      path: '/api/sources/suggestions/{id}/approve',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await adminApiVisitor(event, true);
-        if (isResult(visitor)) return visitor;
-        const body = bodyOf(event);
-        if (isProblem(body)) return body;
-        const id = suggestionIdOf(event);
-        try {
-          if (!id) throw new SuggestionNotFoundError('no such suggestion');
+      api('/sources/suggestions'),
+    ),
+    ...route(
+      {
+        method: 'POST',
+        path: '/sources/suggestions/{id}/approve',
+        access: 'admin',
+        body: 'form-or-json',
+        handler: async (request) => {
+          const id = suggestionIdOf(request);
+          const input =
+            request.body.kind === 'form'
+              ? approvalFromForm(approveValuesOf(request.body.form))
+              : jsonOf(request);
           const approval = await approveSuggestion(
             deps,
             id,
-            body as ApprovalInput,
-            visitor.profile.id,
+            input as ApprovalInput,
+            request.visitor.profile.id,
             new Date(),
           );
-          return jsonResponse(200, approval);
-        } catch (error) {
-          if (error instanceof z.ZodError) return invalidResponse(error);
-          return decisionProblem(error);
-        }
-      },
-    },
-    {
-      method: 'POST' as const,
-      path: '/api/sources/suggestions/{id}/reject',
-      handler: async (event: Event): Promise<Result> => {
-        const visitor = await adminApiVisitor(event, true);
-        if (isResult(visitor)) return visitor;
-        const id = suggestionIdOf(event);
-        try {
-          if (!id) throw new SuggestionNotFoundError('no such suggestion');
-          return jsonResponse(200, {
-            suggestion: await rejectSuggestion(deps, id, visitor.profile.id, new Date()),
+          return respond(request, {
+            html: () => redirectResponse('/sources?done=approved'),
+            json: () => jsonResponse(200, approval),
           });
-        } catch (error) {
-          return decisionProblem(error);
-        }
+        },
+        problemPage: (request, known) => {
+          const { problem } = known;
+          if (problem.status !== 400 || !problem.errors) return decisionProblemPage(request, known);
+          const errors = fieldErrorsOf(problem);
+          return sourcesPage(request.visitor, 400, {
+            problems: problemsOf(errors, approveFieldLabels),
+            approveForm: {
+              suggestionId: request.param('id'),
+              values: approveValuesOf(formOf(request)),
+              errors,
+            },
+          });
+        },
       },
-    },
+      api('/sources/suggestions/{id}/approve'),
+    ),
+    ...route(
+      {
+        method: 'POST',
+        path: '/sources/suggestions/{id}/reject',
+        access: 'admin',
+        body: 'form-or-json',
+        handler: async (request) => {
+          const suggestion = await rejectSuggestion(
+            deps,
+            suggestionIdOf(request),
+            request.visitor.profile.id,
+            new Date(),
+          );
+          return respond(request, {
+            html: () => redirectResponse('/sources?done=rejected'),
+            json: () => jsonResponse(200, { suggestion }),
+          });
+        },
+        problemPage: decisionProblemPage,
+      },
+      api('/sources/suggestions/{id}/reject'),
+    ),
+    ...route({
+      method: 'GET',
+      path: '/api/sources',
+      access: 'admin',
+      handler: async () => jsonResponse(200, { sources: await deps.sources.list() }),
+    }),
+    ...route({
+      method: 'GET',
+      path: '/api/sources/suggestions',
+      access: 'admin',
+      handler: async () => jsonResponse(200, { suggestions: await deps.suggestions.listPending() }),
+    }),
   ];
 }
