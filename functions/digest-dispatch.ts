@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { loadDigestDispatchConfig } from '#shared/config/digest-config.ts';
 import { type DigestDispatchResult, dispatchDueDigests } from '#shared/digest/dispatch-digests.ts';
-import { createLogger } from '#shared/log/logger.ts';
+import { createObservability } from '#shared/observability/observability.ts';
 import type { DigestMessage } from '#shared/queue/digest-message.ts';
 import { createJsonQueue } from '#shared/queue/json-queue.ts';
 import { createDispatchProgress } from '#shared/store/dispatch-progress.ts';
@@ -11,16 +11,20 @@ import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
 
 const config = loadDigestDispatchConfig();
-const logger = createLogger({ level: config.logLevel, fields: { function: 'digest-dispatch' } });
-const client = createDocumentClient();
+const observability = createObservability({ service: 'digest-dispatch', logLevel: config.logLevel });
+const client = observability.traced(createDocumentClient());
 const deps = {
   users: createUserRepository(client, config.tableName),
   progress: createDispatchProgress(client, config.tableName, 'digest'),
-  queue: createJsonQueue<DigestMessage>(new SQSClient({}), config.queueUrl),
-  logger,
+  queue: createJsonQueue<DigestMessage>(observability.traced(new SQSClient({})), config.queueUrl),
+  logger: observability.logger,
 };
 
 /** EventBridge, hourly: queue the digests that came due since the last run. */
-export const handler = middy<ScheduledEvent, DigestDispatchResult>().handler((event) =>
-  dispatchDueDigests(deps, event.time ? new Date(event.time) : new Date()),
-);
+export const handler = middy<ScheduledEvent, DigestDispatchResult>()
+  .use(observability.middlewares())
+  .handler(async (event) => {
+    const result = await dispatchDueDigests(deps, event.time ? new Date(event.time) : new Date());
+    observability.metrics.count('MessagesEnqueued', result.enqueued);
+    return result;
+  });

@@ -2,10 +2,10 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { loadDigestSendConfig } from '#shared/config/digest-config.ts';
-import { linkSecretLoader } from '#shared/config/link-secret.ts';
+import { linkSecretIn, linkSecretMiddleware } from '#shared/config/link-secret.ts';
 import { type DigestLedgerDetail, sendDigestBatch } from '#shared/digest/send-digests.ts';
-import { createLogger } from '#shared/log/logger.ts';
 import { createSesMailer } from '#shared/mail/mailer.ts';
+import { createObservability } from '#shared/observability/observability.ts';
 import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
@@ -14,30 +14,40 @@ import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
 
 const config = loadDigestSendConfig();
-const logger = createLogger({ level: config.logLevel, fields: { function: 'digest-send' } });
-const client = createDocumentClient();
-const secret = linkSecretLoader(config.linkSecret);
+const observability = createObservability({ service: 'digest-send', logLevel: config.logLevel });
+const { metrics } = observability;
+const client = observability.traced(createDocumentClient());
 const deps = {
   users: createUserRepository(client, config.tableName),
   events: createEventStore(client, config.tableName),
   contacts: createContactRepository(client, config.tableName),
   ledger: createSendLedger<DigestLedgerDetail>(client, config.tableName, 'digest'),
   suppression: createSuppressionList(client, config.tableName),
-  mailer: createSesMailer(new SESv2Client({}), { configurationSet: config.mail.configurationSet }),
+  mailer: createSesMailer(observability.traced(new SESv2Client({})), {
+    configurationSet: config.mail.configurationSet,
+  }),
   identity: {
     from: config.mail.from,
     replyTo: config.mail.replyTo,
     messageIdDomain: config.mail.messageIdDomain,
   },
-  links: async () => ({ secret: await secret() }),
   publicBaseUrl: config.publicBaseUrl,
   unsubscribeMailto: config.mail.unsubscribeMailto,
   windowDays: config.windowDays,
-  logger,
+  logger: observability.logger,
 };
 
 /** SQS batch of users whose digest is due; failures go back to the queue (partial batch response). */
-export const handler = middy<SQSEvent, SQSBatchResponse>().handler(async (event) => {
-  const outcome = await sendDigestBatch(deps, event.Records, new Date());
-  return { batchItemFailures: outcome.failedMessageIds.map((itemIdentifier) => ({ itemIdentifier })) };
-});
+export const handler = middy<SQSEvent, SQSBatchResponse>()
+  .use(observability.middlewares())
+  .use(linkSecretMiddleware(config.linkSecret, { capture: observability.traced }))
+  .handler(async (event, context) => {
+    const links = async () => ({ secret: linkSecretIn(context) });
+    const outcome = await sendDigestBatch({ ...deps, links }, event.Records, new Date());
+    metrics.count('DigestsSent', outcome.outcomes.filter(({ outcome }) => outcome === 'sent').length);
+    metrics.count(
+      'MailsSuppressed',
+      outcome.outcomes.filter(({ outcome }) => outcome === 'suppressed').length,
+    );
+    return { batchItemFailures: outcome.failedMessageIds.map((itemIdentifier) => ({ itemIdentifier })) };
+  });

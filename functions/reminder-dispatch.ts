@@ -2,7 +2,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { loadReminderDispatchConfig } from '#shared/config/reminder-config.ts';
-import { createLogger } from '#shared/log/logger.ts';
+import { createObservability } from '#shared/observability/observability.ts';
 import { createJsonQueue } from '#shared/queue/json-queue.ts';
 import type { ReminderMessage } from '#shared/queue/reminder-message.ts';
 import { dispatchDueReminders, type ReminderDispatchResult } from '#shared/reminders/dispatch-reminders.ts';
@@ -11,16 +11,20 @@ import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createReminderSlots } from '#shared/store/reminder-slots.ts';
 
 const config = loadReminderDispatchConfig();
-const logger = createLogger({ level: config.logLevel, fields: { function: 'reminder-dispatch' } });
-const client = createDocumentClient();
+const observability = createObservability({ service: 'reminder-dispatch', logLevel: config.logLevel });
+const client = observability.traced(createDocumentClient());
 const deps = {
   slots: createReminderSlots(client, config.tableName),
   progress: createDispatchProgress(client, config.tableName, 'reminder'),
-  queue: createJsonQueue<ReminderMessage>(new SQSClient({}), config.queueUrl),
-  logger,
+  queue: createJsonQueue<ReminderMessage>(observability.traced(new SQSClient({})), config.queueUrl),
+  logger: observability.logger,
 };
 
 /** EventBridge, hourly: queue the users whose local reminder hour came since the last run. */
-export const handler = middy<ScheduledEvent, ReminderDispatchResult>().handler((event) =>
-  dispatchDueReminders(deps, event.time ? new Date(event.time) : new Date()),
-);
+export const handler = middy<ScheduledEvent, ReminderDispatchResult>()
+  .use(observability.middlewares())
+  .handler(async (event) => {
+    const result = await dispatchDueReminders(deps, event.time ? new Date(event.time) : new Date());
+    observability.metrics.count('MessagesEnqueued', result.enqueued);
+    return result;
+  });

@@ -1,24 +1,23 @@
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
-import { getStringFromEnv } from '#shared/config/env.ts';
-import { parseLogLevel } from '#shared/config/ingest-config.ts';
-import { createLogger } from '#shared/log/logger.ts';
+import { loadCommonConfig } from '#shared/config/env.ts';
 import { handleSesEvents } from '#shared/mail/handle-ses-events.ts';
+import { createObservability } from '#shared/observability/observability.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
 
-const tableName = getStringFromEnv('TABLE_NAME');
-const logger = createLogger({
-  level: parseLogLevel(process.env.LOG_LEVEL ?? null),
-  fields: { function: 'ses-events' },
-});
-const suppression = createSuppressionList(createDocumentClient(), tableName);
+const config = loadCommonConfig();
+const observability = createObservability({ service: 'ses-events', logLevel: config.logLevel });
+const suppression = createSuppressionList(observability.traced(createDocumentClient()), config.tableName);
 
 /** SNS (SES configuration set events): suppress addresses that bounce hard or complain. */
-export const handler = middy<SNSEvent, void>().handler(async (event) => {
-  await handleSesEvents(
-    { suppression, logger },
-    event.Records.map((record) => ({ id: record.Sns.MessageId, body: record.Sns.Message })),
-    new Date(),
-  );
-});
+export const handler = middy<SNSEvent, void>()
+  .use(observability.middlewares())
+  .handler(async (event) => {
+    const result = await handleSesEvents(
+      { suppression, logger: observability.logger },
+      event.Records.map((record) => ({ id: record.Sns.MessageId, body: record.Sns.Message })),
+      new Date(),
+    );
+    observability.metrics.count('AddressesSuppressed', result.suppressed.length);
+  });

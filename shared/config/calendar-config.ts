@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { LogLevel } from '../log/logger.ts';
+import { type MailConfig, mailConfigOf, mailShape } from './digest-config.ts';
 import { commonShape, type Env, envInt, parseEnv } from './env.ts';
 
 export interface CalendarFeedConfig {
@@ -37,4 +38,23 @@ export const calendarFeedSchema = z
 
 export function loadCalendarFeedConfig(env: Env = process.env): CalendarFeedConfig {
   return parseEnv(calendarFeedSchema, env);
+}
+
+export interface InviteSendConfig {
+  readonly tableName: string;
+  readonly logLevel: LogLevel;
+  readonly mail: MailConfig;
+}
+
+/** invite-send's environment. */
+export const inviteSendSchema = z.object({ ...commonShape, ...mailShape }).transform(
+  (env): InviteSendConfig => ({
+    tableName: env.TABLE_NAME,
+    logLevel: env.LOG_LEVEL,
+    mail: mailConfigOf(env),
+  }),
+);
+
+export function loadInviteSendConfig(env: Env = process.env): InviteSendConfig {
+  return parseEnv(inviteSendSchema, env);
 }

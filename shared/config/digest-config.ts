@@ -10,7 +10,7 @@ import {
   envString,
   parseEnv,
 } from './env.ts';
-import { type LinkSecretSource, linkSecretOf, linkSecretShape } from './link-secret.ts';
+import { type LinkSecretSource, linkSecretShape, linkSecretSourceOf } from './link-secret.ts';
 
 export interface MailConfig {
   /** `Trellis <digest@example.org>` */
@@ -96,7 +96,7 @@ export const digestSendSchema = z
       logLevel: env.LOG_LEVEL,
       mail: mailConfigOf(env),
       publicBaseUrl: env.PUBLIC_BASE_URL,
-      linkSecret: linkSecretOf(env, context),
+      linkSecret: linkSecretSourceOf(env, context),
       windowDays: env.TRELLIS_DIGEST_WINDOW_DAYS,
     }),
   );

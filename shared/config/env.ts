@@ -145,3 +145,12 @@ export const envLogLevel = () =>
 
 /** The two variables every function reads. */
 export const commonShape = { TABLE_NAME: envString(), LOG_LEVEL: envLogLevel() };
+
+/** ses-events' environment (the table and the log level only). */
+export const commonSchema = z
+  .object(commonShape)
+  .transform((env) => ({ tableName: env.TABLE_NAME, logLevel: env.LOG_LEVEL }));
+
+export function loadCommonConfig(env: Env = process.env): { tableName: string; logLevel: ConfigLogLevel } {
+  return parseEnv(commonSchema, env);
+}

@@ -1,4 +1,4 @@
-import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { MiddlewareObj, Request } from '@middy/core';
 import secretsManager from '@middy/secrets-manager';
 import { getCache } from '@middy/util';
@@ -19,7 +19,7 @@ export const linkSecretShape = {
 };
 
 /** The source from the two parsed variables, for any function schema that spreads `linkSecretShape`. */
-export function linkSecretOf(
+export function linkSecretSourceOf(
   env: { readonly LINK_SECRET: string | null; readonly LINK_SECRET_ARN: string | null },
   context: z.RefinementCtx,
 ): LinkSecretSource {
@@ -33,7 +33,7 @@ export function linkSecretOf(
   return z.NEVER;
 }
 
-export const linkSecretSchema = z.object(linkSecretShape).transform(linkSecretOf);
+export const linkSecretSchema = z.object(linkSecretShape).transform(linkSecretSourceOf);
 
 export function linkSecretSource(env: Env = process.env): LinkSecretSource {
   return parseEnv(linkSecretSchema, env);
@@ -44,9 +44,18 @@ export interface LinkSecretContext {
   readonly linkSecret: Uint8Array;
 }
 
+/** The key `linkSecretMiddleware` put on this invocation's context. */
+export function linkSecretIn(context: object): Uint8Array {
+  const { linkSecret } = context as Partial<LinkSecretContext>;
+  if (!(linkSecret instanceof Uint8Array)) throw new ConfigError('the link secret middleware did not run');
+  return linkSecret;
+}
+
 export interface LinkSecretOptions {
-  /** A client to use instead of one the middleware builds (tests), or the traced one. */
+  /** A client to use instead of one built here (tests). */
   readonly client?: SecretsManagerClient;
+  /** Wraps the client before its first call (the tracer: `observability.traced`). */
+  readonly capture?: <Client extends object>(client: Client) => Client;
 }
 
 /**
@@ -67,20 +76,16 @@ export function linkSecretMiddleware(
     };
   }
   const cacheKey = `trellis-link-secret:${source.arn}`;
-  const client = options.client;
+  const client = (options.capture ?? ((given) => given))(options.client ?? new SecretsManagerClient({}));
   const fetch = secretsManager({
     fetchData: { linkSecret: source.arn },
     cacheKey,
     cacheExpiry: -1,
-    // The middleware builds its client from a class; handing one in (tests, or a traced one) is a class that
-    // returns it (`awsClientCapture` is skipped when the middleware fetches at start-up).
-    ...(client
-      ? {
-          AwsClient: function given() {
-            return client;
-          } as unknown as typeof SecretsManagerClient,
-        }
-      : {}),
+    // The middleware builds its client from a class; handing it ours (given in tests, traced on AWS) is a class
+    // that returns it (its `awsClientCapture` is skipped when it fetches at start-up).
+    AwsClient: function given() {
+      return client;
+    } as unknown as typeof SecretsManagerClient,
   });
   // The middleware fetches while the container starts; a failure there surfaces (and is retried) on the
   // first invocation, not as an unhandled rejection that would kill the container.

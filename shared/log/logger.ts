@@ -1,7 +1,13 @@
-/** Structured JSON logs, one object a line on stderr (stdout stays free for command output). */
+import { type LogItem, Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+
+/**
+ * Structured logs through Powertools for AWS Lambda's Logger. In Lambda: one JSON object a line, with the
+ * request id, cold start and X-Ray trace id once `injectLambdaContext` (shared/observability) has run. Anywhere
+ * else (`trellis dev`, the CLI, tests): the same records as readable lines on stderr, so stdout stays free for
+ * command output. Shared code only sees the small `Logger` interface below.
+ */
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -13,33 +19,103 @@ export interface Logger {
 
 export interface LoggerOptions {
   readonly level?: LogLevel;
+  /** Where lines go (default: Powertools' own stdout in Lambda, stderr elsewhere). */
   readonly write?: (line: string) => void;
   readonly fields?: Record<string, unknown>;
+  /** `json` in Lambda, `readable` elsewhere. */
+  readonly format?: 'json' | 'readable';
+  /** Powertools' `service` key (default `trellis`). */
+  readonly service?: string;
 }
 
-function errorFields(value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  return value;
+/** True inside a Lambda execution environment (the runtime sets the function name). */
+export const inLambda = (): boolean => process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
+
+type Printer = (attributes: Record<string, unknown>, json: () => string) => void;
+
+/** Powertools' Logger with its last step (printing) replaceable, so local mode can print lines a person reads. */
+class TrellisPowertoolsLogger extends PowertoolsLogger {
+  printer: Printer | null = null;
+
+  protected override printLog(logLevel: number, log: LogItem): void {
+    if (this.printer === null) {
+      super.printLog(logLevel, log);
+      return;
+    }
+    const attributes = log.getAttributes();
+    this.printer(attributes, () => JSON.stringify(attributes, this.getJsonReplacer()));
+  }
+}
+
+/** Keys every record has that a readable line shows in its own place or leaves out. */
+const placed = new Set(['level', 'message', 'timestamp', 'service', 'sampling_rate']);
+
+function readableValue(value: unknown): string {
+  if (value instanceof Error) return readableValue(`${value.name}: ${value.message}`);
+  if (typeof value === 'string') return /^[^\s"=]+$/.test(value) ? value : JSON.stringify(value);
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** `12:03:04.512 WARN  feed failed  sourceId=s1 error="TypeError: …"`, and an error's stack below it. */
+export function readableLine(attributes: Record<string, unknown>, now = new Date()): string {
+  const level = String(attributes.level ?? 'INFO').padEnd(5);
+  const fields: string[] = [];
+  const stacks: string[] = [];
+  for (const [key, value] of Object.entries(attributes)) {
+    if (placed.has(key) || value === undefined) continue;
+    fields.push(`${key}=${readableValue(value)}`);
+    if (value instanceof Error && value.stack && attributes.level === 'ERROR')
+      stacks.push(value.stack.split('\n').slice(1).join('\n'));
+  }
+  const time = now.toISOString().slice(11, 23);
+  return [
+    `${time} ${level} ${attributes.message}${fields.length ? `  ${fields.join(' ')}` : ''}`,
+    ...stacks,
+  ].join('\n');
+}
+
+/** Our interface over one Powertools logger; a child adds its fields to every record without a new logger. */
+export function adaptLogger(target: PowertoolsLogger, base: Record<string, unknown> = {}): Logger {
+  const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
+    const extra = fields ? { ...base, ...fields } : base;
+    if (Object.keys(extra).length === 0) target[level](message);
+    else target[level](message, extra);
+  };
+  return {
+    debug: (message, fields) => emit('debug', message, fields),
+    info: (message, fields) => emit('info', message, fields),
+    warn: (message, fields) => emit('warn', message, fields),
+    error: (message, fields) => emit('error', message, fields),
+    child: (fields) => adaptLogger(target, { ...base, ...fields }),
+  };
+}
+
+/** The Powertools logger itself (for `injectLambdaContext`) and our interface over it. */
+export function createPowertoolsLogger(options: LoggerOptions = {}): {
+  readonly powertools: PowertoolsLogger;
+  readonly logger: Logger;
+} {
+  const powertools = new TrellisPowertoolsLogger({
+    logLevel: (options.level ?? 'info').toUpperCase() as 'INFO',
+    serviceName: options.service ?? 'trellis',
+  });
+  const format = options.format ?? (inLambda() ? 'json' : 'readable');
+  const write =
+    options.write ?? (format === 'readable' ? (line: string) => process.stderr.write(`${line}\n`) : null);
+  if (write !== null)
+    powertools.printer = (attributes, json) => write(format === 'json' ? json() : readableLine(attributes));
+  return { powertools, logger: adaptLogger(powertools, options.fields) };
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const level = options.level ?? 'info';
-  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const base = options.fields ?? {};
-  const emit = (at: LogLevel, message: string, fields?: Record<string, unknown>) => {
-    if (rank[at] < rank[level]) return;
-    const record: Record<string, unknown> = { level: at, time: new Date().toISOString(), message, ...base };
-    for (const [key, value] of Object.entries(fields ?? {})) record[key] = errorFields(value);
-    write(JSON.stringify(record));
-  };
-  return {
-    debug: (m, f) => emit('debug', m, f),
-    info: (m, f) => emit('info', m, f),
-    warn: (m, f) => emit('warn', m, f),
-    error: (m, f) => emit('error', m, f),
-    child: (fields) => createLogger({ level, write, fields: { ...base, ...fields } }),
-  };
+  return createPowertoolsLogger(options).logger;
 }
 
 /** A logger that drops everything; for tests and quiet commands. */
-export const silentLogger: Logger = createLogger({ write: () => {} });
+export const silentLogger: Logger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  child: () => silentLogger,
+};
