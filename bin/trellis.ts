@@ -42,6 +42,8 @@ async function dispatch(word: string | undefined, args: string[]): Promise<numbe
     process.stdout.write(commandHelp(command));
     return 0;
   }
+  // The command runs application code, whose pages are .tsx: compile them on import (help never gets here).
+  (await import('./tsx-loader-hooks.ts')).registerTsxHooks();
   return command.run(args);
 }
 

@@ -42,6 +42,10 @@ const choices = {
   // faster at cold start than resolving the runtime's full copy of the SDK from disk, and pins the SDK version
   // we tested instead of whatever the runtime ships.
   external: [] as string[],
+  // Pages and mails are preact components in .tsx files: the JSX settings of tsconfig.json, stated here too so
+  // a bundle does not depend on esbuild finding that tsconfig.
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
 } as const;
 
 /** `NodejsFunction` bundling options (local esbuild, no Docker). */
@@ -54,6 +58,7 @@ export const lambdaBundling: BundlingOptions = {
   mainFields: [...choices.mainFields],
   banner: choices.banner,
   externalModules: [...choices.external],
+  esbuildArgs: { '--jsx': choices.jsx, '--jsx-import-source': choices.jsxImportSource },
   logLevel: LogLevel.WARNING,
 };
 
@@ -72,6 +77,8 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
     mainFields: [...choices.mainFields],
     banner: { js: choices.banner },
     external: [...choices.external],
+    jsx: choices.jsx,
+    jsxImportSource: choices.jsxImportSource,
     absWorkingDir: repoRoot,
     logLevel: 'warning',
   };

@@ -1,4 +1,4 @@
-import { safeHref } from '../web/escape-html.ts';
+import { safeHref } from '../web/safe-href.ts';
 import type { DigestChange, DigestContactDue, DigestEventItem, DigestModel } from './digest-model.ts';
 import {
   CHANGES_TITLE,

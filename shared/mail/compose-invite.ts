@@ -1,11 +1,11 @@
 import type { InviteMethod } from '../store/saved-event-store.ts';
-import { escapeHtml, safeHref } from '../web/escape-html.ts';
 import {
   type ComposedMessage,
   composeMessage,
   type MailAddress,
   type MailIdentity,
 } from './compose-message.ts';
+import { renderInviteHtml } from './invite-html.tsx';
 
 /** Why the invitation goes out: saved, changed or cancelled by the organizer, or removed by the user. */
 export type InviteKind = 'new' | 'update' | 'cancel' | 'removed';
@@ -61,20 +61,6 @@ function renderInviteText(model: InviteMessageModel): string {
   ].join('\n');
 }
 
-function renderInviteHtml(model: InviteMessageModel): string {
-  const rows = bodyLines(model)
-    .map(([label, value]) => {
-      const href = label === 'Details' ? safeHref(value) : null;
-      const shown = href
-        ? `<a href="${escapeHtml(href)}" style="color:#0b5cad">${escapeHtml(value)}</a>`
-        : escapeHtml(value);
-      return `<tr><td style="padding:2px 12px 2px 0;color:#555;vertical-align:top">${label}</td><td style="padding:2px 0">${shown}</td></tr>`;
-    })
-    .join('');
-  const title = model.kind === 'cancel' ? `<s>${escapeHtml(model.title)}</s>` : escapeHtml(model.title);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="color-scheme" content="light dark"><title>${escapeHtml(model.title)}</title></head><body style="margin:0;padding:16px;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5"><p style="margin:0 0 12px">${escapeHtml(intro[model.kind])}</p><h1 style="font-size:20px;margin:0 0 8px">${title}</h1><table role="presentation" style="border-collapse:collapse">${rows}</table><p style="margin:16px 0 0;color:#555;font-size:14px">— Trellis</p></body></html>`;
-}
-
 /**
  * An invitation as email: text and HTML, then the iTIP object as a `text/calendar; method=…` part
  * (Outlook shows Accept/Decline only when the part's method matches the METHOD inside), and the same
@@ -89,7 +75,14 @@ export async function composeInviteMessage(
     to: model.recipient,
     subject: `${subjectPrefix[model.kind]}: ${model.title} · ${model.when}`,
     text: renderInviteText(model),
-    html: renderInviteHtml(model),
+    html: renderInviteHtml({
+      intro: intro[model.kind],
+      title: model.title,
+      cancelled: model.kind === 'cancel',
+      when: model.when,
+      where: model.where,
+      url: model.url,
+    }),
     alternatives: [
       { contentType: `text/calendar; charset=utf-8; method=${model.method}`, content: model.ics },
     ],

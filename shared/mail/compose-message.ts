@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { DigestModel } from '../digest/digest-model.ts';
 import { digestSubject } from '../digest/digest-subject.ts';
-import { renderDigestHtml } from '../digest/render-digest-html.ts';
+import { renderDigestHtml } from '../digest/render-digest-html.tsx';
 import { renderDigestText } from '../digest/render-digest-text.ts';
 import { listUnsubscribeHeaders } from './list-unsubscribe.ts';
 import { MailCompositionError } from './mail-composition-error.ts';

@@ -1,6 +1,6 @@
 import type { ReminderModel } from '../reminders/reminder-model.ts';
 import { reminderSubject } from '../reminders/reminder-phrases.ts';
-import { renderReminderHtml } from '../reminders/render-reminder-html.ts';
+import { renderReminderHtml } from '../reminders/render-reminder-html.tsx';
 import { renderReminderText } from '../reminders/render-reminder-text.ts';
 import { type ComposedMessage, composeMessage, type MailIdentity } from './compose-message.ts';
 

@@ -1,5 +1,6 @@
-import { escapeHtml, safeHref } from '../web/escape-html.ts';
+import { safeHref } from '../web/safe-href.ts';
 import { type ComposedMessage, composeMessage, type MailIdentity } from './compose-message.ts';
+import { renderSignInHtml } from './sign-in-html.tsx';
 
 /**
  * The sign-in email: the one message sent to an address that is not confirmed yet (following its link
@@ -19,7 +20,7 @@ export async function composeSignInMessage(
     to: { address: to, name: null },
     subject: 'Your Trellis sign-in link',
     text: [intro, '', action, '', link, '', ignore, '', '— Trellis', ''].join('\n'),
-    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="color-scheme" content="light dark"><title>Your Trellis sign-in link</title></head><body style="margin:0;padding:16px;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5"><p>${escapeHtml(intro)}</p><p>${escapeHtml(action)}</p><p><a href="${escapeHtml(href)}" style="display:inline-block;padding:10px 18px;background:#0b57d0;color:#ffffff;border-radius:6px;text-decoration:none">Sign in to Trellis</a></p><p style="font-size:14px;color:#57606a">${escapeHtml(ignore)}</p></body></html>`,
+    html: renderSignInHtml({ intro, action, ignore, link: href }),
     headers: { 'Auto-Submitted': 'auto-generated' },
     identity,
     now,

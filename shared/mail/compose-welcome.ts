@@ -1,6 +1,5 @@
-import { COLOR, emailDocument } from '../web/email-style.ts';
-import { escapeHtml } from '../web/escape-html.ts';
 import { type ComposedMessage, composeMessage, type MailIdentity } from './compose-message.ts';
+import { renderWelcomeHtml } from './welcome-html.tsx';
 
 /** The next steps a welcome mail points to, as path and text. */
 const nextSteps = [
@@ -39,17 +38,11 @@ export async function composeWelcomeMessage(
     '— Trellis',
     '',
   ].join('\n');
-  const link = (path: string, label: string) =>
-    `<a href="${escapeHtml(`${base}${path}`)}" class="tr-link" style="color:${COLOR.link};text-decoration:underline;">${escapeHtml(label)}</a>`;
-  const html = emailDocument({
-    title: 'Welcome to Trellis',
-    preheader: confirmed,
-    heading: 'Welcome to Trellis',
-    content: `<p style="margin:0 0 16px;">${escapeHtml(confirmed)}</p>
-<p style="margin:0 0 16px;">${escapeHtml(what)}</p>
-<p style="margin:0 0 8px;">Where to begin:</p>
-<ul style="margin:0 0 16px;padding-left:20px;">${nextSteps.map(([path, label]) => `<li>${link(path, label)}</li>`).join('')}</ul>
-<p class="tr-muted" style="margin:0;font-size:14px;color:${COLOR.muted};">${escapeHtml(stop)}</p>`,
+  const html = renderWelcomeHtml({
+    confirmed,
+    what,
+    stop,
+    nextSteps: nextSteps.map(([path, label]) => [`${base}${path}`, label] as const),
   });
   return composeMessage({
     to: { address: to, name: null },

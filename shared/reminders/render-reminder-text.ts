@@ -1,5 +1,5 @@
 import { wrapText } from '../digest/wrap-text.ts';
-import { safeHref } from '../web/escape-html.ts';
+import { safeHref } from '../web/safe-href.ts';
 import type { ReminderContactItem, ReminderModel, ReminderSuggestion } from './reminder-model.ts';
 import {
   CADENCE_TEXT,

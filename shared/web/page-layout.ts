@@ -1,85 +1,19 @@
-import { escapeHtml } from './escape-html.ts';
+import { type PageOptions, renderPageDocument } from './components/page-shell.tsx';
+import { trustedHtml } from './components/render.ts';
 
 /*
- * The one shell of every signed-in page: server-rendered, no scripts, labelled fields, visible focus,
- * WCAG AA contrast in light and dark, one column that fits a phone. Every form carries a CSRF token.
+ * The page shell lives in components/page-shell.tsx; pages render through it with JSX. This module keeps
+ * the shell's types where route code imports them, and `renderPage` for bodies written as strings.
  */
 
-export type NavSection = 'account' | 'profile' | 'contacts' | 'calendar' | 'digest' | 'sources';
+export type { NavSection, PageNav, PageOptions } from './components/page-shell.tsx';
 
-export interface PageNav {
-  readonly current: NavSection | null;
-  /** Shows the sources admin entry. */
-  readonly isAdmin?: boolean;
-  /** The sign-out form needs the session's CSRF token. */
-  readonly csrf: string;
-}
-
-export interface PageOptions {
-  /** The signed-in navigation; absent on pages for visitors (sign-in, link confirmations). */
-  readonly nav?: PageNav;
-  /** A one-line outcome of the last action ("Saved."), announced politely. */
-  readonly status?: string | null;
-  /** Problems with the form just sent, announced at once. */
-  readonly problems?: readonly string[];
-}
-
-const styles = [
-  ':root{color-scheme:light dark;--fg:#1f2328;--bg:#fff;--muted:#57606a;--line:#8c959f;--accent:#1d4ed8;--bad:#b42318;--good:#116329}',
-  '@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9da7b3;--line:#6e7681;--accent:#4f8cff;--bad:#ff8b80;--good:#56d364}}',
-  'body{font-family:system-ui,sans-serif;color:var(--fg);background:var(--bg);max-width:42rem;margin:0 auto;padding:0 1rem 3rem;line-height:1.5}',
-  'header nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:.8rem 0;margin:0;border-bottom:1px solid var(--line)}',
-  'header nav a{color:var(--accent)}header nav a[aria-current=page]{font-weight:700;color:var(--fg)}',
-  'header form{display:inline;margin:0}header button{margin:0;padding:.1rem .6rem;font-size:.9em}',
-  'a{color:var(--accent)}label{display:block;font-weight:600;margin:.8rem 0 .2rem}',
-  'fieldset{border:1px solid var(--line);border-radius:.4rem;margin:1rem 0;padding:.4rem .8rem .8rem}legend{font-weight:700;padding:0 .3rem}',
-  'fieldset label{display:flex;gap:.5rem;align-items:center;font-weight:400;margin:.3rem 0}',
-  'input[type=text],input[type=email],input[type=url],input[type=number],input[type=date],select,textarea{font:inherit;color:inherit;background:var(--bg);width:100%;box-sizing:border-box;padding:.5rem;border:1px solid var(--muted);border-radius:.3rem}',
-  'input[type=checkbox],input[type=radio]{width:1.2rem;height:1.2rem;margin:0}',
-  'button{font:inherit;margin-top:1rem;padding:.6rem 1.2rem;border-radius:.4rem;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer}',
-  'button.secondary{background:transparent;color:var(--accent)}',
-  ':focus-visible{outline:3px solid #f59e0b;outline-offset:2px}',
-  '.hint{color:var(--muted);font-size:.92em;margin:.1rem 0}.problem{color:var(--bad)}.ok{color:var(--good)}',
-  'code{word-break:break-all}table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.4rem;border-bottom:1px solid var(--line)}',
-  '.row{display:flex;flex-wrap:wrap;gap:.5rem}.row form{margin:0}.row button{margin-top:.4rem}',
-  '.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
-  '.columns{columns:2 14rem}',
-].join('\n');
-
-const sections: { id: NavSection; href: string; label: string; adminOnly?: boolean }[] = [
-  { id: 'account', href: '/account', label: 'Home' },
-  { id: 'profile', href: '/profile', label: 'Interests' },
-  { id: 'contacts', href: '/contacts', label: 'Contacts' },
-  { id: 'calendar', href: '/calendar', label: 'Calendar' },
-  { id: 'digest', href: '/digest', label: 'Digest preview' },
-  { id: 'sources', href: '/sources', label: 'Sources' },
-];
-
-export const csrfField = (token: string) => `<input type="hidden" name="csrf" value="${escapeHtml(token)}">`;
-
-function navigation(nav: PageNav): string {
-  const links = sections
-    .filter((section) => !section.adminOnly || nav.isAdmin)
-    .map(
-      (section) =>
-        `<li><a href="${section.href}"${section.id === nav.current ? ' aria-current="page"' : ''}>${section.label}</a></li>`,
-    )
-    .join('');
-  return `<header><nav aria-label="Trellis"><ul>${links}<li><form method="post" action="/sign-out">${csrfField(nav.csrf)}<button type="submit" class="secondary">Sign out</button></form></li></ul></nav></header>`;
-}
-
-/** A whole HTML page: the title is both `<title>` and the one `<h1>`. */
+/**
+ * A whole HTML page around a body of markup written in code: the title is both `<title>` and the one
+ * `<h1>`, and it and every option are escaped. The body goes in as is, so it must never contain data (a
+ * name, a title, anything typed or fetched): pages that show data are components (see the pages'
+ * `.tsx` modules), which escape by default.
+ */
 export function renderPage(title: string, body: string, options: PageOptions = {}): string {
-  const status = options.status ? `<p role="status" class="ok">${escapeHtml(options.status)}</p>` : '';
-  const problems = options.problems?.length
-    ? `<div role="alert" class="problem" id="problems"><p>Please check the form:</p><ul>${options.problems
-        .map((problem) => `<li>${escapeHtml(problem)}</li>`)
-        .join('')}</ul></div>`
-    : '';
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark"><meta name="robots" content="noindex">
-<title>${escapeHtml(title)} · Trellis</title>
-<style>${styles}</style>
-</head><body>${options.nav ? navigation(options.nav) : ''}<main><h1>${escapeHtml(title)}</h1>${status}${problems}${body}</main></body></html>`;
+  return renderPageDocument(title, trustedHtml(body), options);
 }

@@ -83,7 +83,8 @@ describe('iTIP invitations', () => {
     );
     expect(parsed.inReplyTo).toBe('<first@trellis.test>');
     expect(parsed.headers.get('auto-submitted')).toBe('auto-generated');
-    expect(parsed.html).toContain('Kubernetes &lt;Berlin&gt; Meetup');
+    expect(parsed.html).toContain('Kubernetes &lt;Berlin> Meetup');
+    expect(parsed.html).not.toContain('<Berlin>');
     expect(parsed.text).toContain('When: Tue 3 Mar, 19:00–21:00 CET');
     const attachment = parsed.attachments.find((part) => part.filename === 'invite.ics');
     expect(attachment?.content.toString('utf8')).toBe(ics);

@@ -6,7 +6,7 @@ import {
   dueSentence,
   dueStateOf,
 } from '../../../shared/contacts/contact-due-state.ts';
-import { dateText } from '../../../shared/web/contact-pages.ts';
+import { dateText } from '../../../shared/web/contact-pages.tsx';
 import { contact as fixture } from './contact-fixture.ts';
 
 const today = '2026-05-12';

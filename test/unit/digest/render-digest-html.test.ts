@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digestSubject } from '../../../shared/digest/digest-subject.ts';
-import { renderDigestHtml } from '../../../shared/digest/render-digest-html.ts';
+import { renderDigestHtml } from '../../../shared/digest/render-digest-html.tsx';
 import {
   contactDue,
   digestChange,
@@ -76,10 +76,10 @@ describe('renderDigestHtml', () => {
   it('shows an event with its link, local time, place, organization, reasons and a not-interested link', () => {
     const html = renderDigestHtml(digestModel());
     expect(html).toContain(
-      '<h3 class="tr-text" style="margin:0 0 4px;font-size:17px;line-height:1.35;font-weight:600;color:#1f2328;"><a href="https://example.org/events/k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;">Kubernetes Berlin Meetup</a></h3>\n' +
-        '<p style="margin:0;">Tue 3 Dec, 19:00–21:00 CET</p>\n' +
-        '<p style="margin:0;">c-base, Rungestraße 20, Berlin · CNCF Berlin</p>\n' +
-        '<p class="tr-muted" style="margin:4px 0 0;font-size:14px;color:#57606a;">Why: matches kubernetes · in Berlin</p>\n' +
+      '<h3 class="tr-text" style="margin:0 0 4px;font-size:17px;line-height:1.35;font-weight:600;color:#1f2328;"><a href="https://example.org/events/k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;">Kubernetes Berlin Meetup</a></h3>' +
+        '<p style="margin:0;">Tue 3 Dec, 19:00–21:00 CET</p>' +
+        '<p style="margin:0;">c-base, Rungestraße 20, Berlin · CNCF Berlin</p>' +
+        '<p class="tr-muted" style="margin:4px 0 0;font-size:14px;color:#57606a;">Why: matches kubernetes · in Berlin</p>' +
         '<p style="margin:6px 0 0;font-size:13px;"><a href="https://trellis.example/a/save?t=k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;" aria-label="Add to my calendar: Kubernetes Berlin Meetup">Add to my calendar</a> · <a href="https://trellis.example/a/not-interested?t=k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;" aria-label="Not interested in Kubernetes Berlin Meetup">Not interested</a></p>',
     );
   });
@@ -184,7 +184,7 @@ describe('renderDigestHtml', () => {
     expect(card?.attributes.style).toContain('word-break:break-word;overflow-wrap:anywhere;');
     expect(card?.text).toContain(LONG_WORD);
     expect(html).toContain(
-      '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;width:100%;table-layout:fixed;border-collapse:collapse;">\n<tr><td class="tr-card"',
+      '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;width:100%;table-layout:fixed;border-collapse:collapse;"><tr><td class="tr-card"',
     );
   });
 
@@ -285,7 +285,7 @@ describe('renderDigestHtml', () => {
   it('ends with why the reader gets it and links to preferences and unsubscribe', () => {
     const html = renderDigestHtml(digestModel());
     expect(html).toContain(
-      '<p style="margin:0 0 8px;">You get this email because ada@example.org is subscribed to the Trellis weekly digest.</p>\n' +
+      '<p style="margin:0 0 8px;">You get this email because ada@example.org is subscribed to the Trellis weekly digest.</p>' +
         '<p style="margin:0;"><a href="https://trellis.example/" class="tr-link" style="color:#0b57d0;text-decoration:underline;">Change your digest preferences</a> · ' +
         '<a href="https://trellis.example/a/unsubscribe?t=u1" class="tr-link" style="color:#0b57d0;text-decoration:underline;">Unsubscribe from this digest</a></p>',
     );

@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { digestSubject } from '../../../shared/digest/digest-subject.ts';
-import { renderDigestHtml } from '../../../shared/digest/render-digest-html.ts';
+import { renderDigestHtml } from '../../../shared/digest/render-digest-html.tsx';
 import { renderDigestText } from '../../../shared/digest/render-digest-text.ts';
 import {
   composeDigestMessage,

@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { MailIdentity } from '../../../shared/mail/compose-message.ts';
 import { composeReminderMessage } from '../../../shared/mail/compose-reminder.ts';
-import { renderReminderHtml } from '../../../shared/reminders/render-reminder-html.ts';
+import { renderReminderHtml } from '../../../shared/reminders/render-reminder-html.tsx';
 import { renderReminderText } from '../../../shared/reminders/render-reminder-text.ts';
 import { reminderContact, reminderModel, twoContactModel } from './reminder-model-builder.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reminderSubject } from '../../../shared/reminders/reminder-phrases.ts';
-import { renderReminderHtml } from '../../../shared/reminders/render-reminder-html.ts';
+import { renderReminderHtml } from '../../../shared/reminders/render-reminder-html.tsx';
 import { htmlElements, textsOf } from '../digest/html-elements.ts';
 import {
   contactLinks,
@@ -65,12 +65,12 @@ describe('renderReminderHtml', () => {
   it('links a suggestion’s title and shows its local time and why it fits both', () => {
     const html = renderReminderHtml(twoContactModel());
     expect(html).toContain(
-      '<p style="margin:8px 0 0;"><a href="https://example.org/events/k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;">Kubernetes Berlin Meetup</a><br>Tue 3 Dec, 19:00–21:00 CET<br><span class="tr-muted" style="color:#57606a;">Fits you both: kubernetes</span></p>',
+      '<p style="margin:8px 0 0;"><a href="https://example.org/events/k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;">Kubernetes Berlin Meetup</a><br/>Tue 3 Dec, 19:00–21:00 CET<br/><span class="tr-muted" style="color:#57606a;">Fits you both: kubernetes</span></p>',
     );
     const kolkata = twoContactModel({
       recipient: { email: 'ada@example.org', name: 'Ada', timeZone: 'Asia/Kolkata' },
     });
-    expect(renderReminderHtml(kolkata)).toContain('<br>Tue 3 Dec, 23:30 – Wed 4 Dec, 01:30 GMT+5:30<br>');
+    expect(renderReminderHtml(kolkata)).toContain('<br/>Tue 3 Dec, 23:30 – Wed 4 Dec, 01:30 GMT+5:30<br/>');
   });
 
   it('gives each action link a label that names the contact', () => {
@@ -113,7 +113,7 @@ describe('renderReminderHtml', () => {
     expect(paragraphs).toContain('Title Bcc: y@evilTue 3 Dec, 19:00–21:00 CETFits you both: kubernetes');
     expect(paragraphs).toContain('We talked · Snooze a week · Change cadence');
     // Notes keep their lines as <br>; nothing else from the model breaks a line.
-    expect(html).toContain('<br>Bcc: x@evil<br>');
+    expect(html).toContain('<br/>Bcc: x@evil<br/>');
     expect(html).not.toContain('\r');
   });
 
@@ -123,7 +123,7 @@ describe('renderReminderHtml', () => {
     expect(card?.attributes.style).toContain('word-break:break-word;overflow-wrap:anywhere;');
     expect(card?.text).toContain(LONG_WORD);
     expect(html).toContain(
-      '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;width:100%;table-layout:fixed;border-collapse:collapse;">\n<tr><td class="tr-card"',
+      '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;width:100%;table-layout:fixed;border-collapse:collapse;"><tr><td class="tr-card"',
     );
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collapseSeries } from '../../../shared/events/collapse-series.ts';
 import type { StoredEvent } from '../../../shared/events/stored-event.ts';
 import { buildSource } from '../../../shared/sources/new-source.ts';
-import { renderOverviewPage } from '../../../shared/web/overview-page.ts';
+import { renderOverviewPage } from '../../../shared/web/overview-page.tsx';
 import { eventEntry } from '../../support/event-entries.ts';
 
 const now = new Date('2030-03-01T00:00:00Z');
@@ -43,10 +43,10 @@ describe('overview page', () => {
       now,
     });
     expect(html).not.toContain('<script>alert');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;script>alert(1)&lt;/script>');
     expect(html).not.toContain('javascript:');
     expect(html).not.toContain('<img');
-    expect(html).toContain('&lt;b&gt;Org&lt;/b&gt;');
+    expect(html).toContain('&lt;b>Org&lt;/b>');
     expect(html).toContain('<a href="https://example.org/e?a=1&amp;b=2">Fine &amp; dandy</a>');
   });
 

@@ -1,12 +1,12 @@
+import type { ComponentChildren } from 'preact';
 import type { Cadence } from '../contacts/contact.ts';
 import type { ContactLinkResult } from '../reminders/apply-contact-link.ts';
 import type { LinkAction } from '../security/signed-links.ts';
 import type { LinkActionResult } from '../users/apply-link-action.ts';
-import { escapeHtml } from './escape-html.ts';
-import { renderPage } from './page-layout.ts';
+import { renderPageDocument } from './components/page-shell.tsx';
 
 /** The pages behind the one-click links in mails: no session, so no navigation; the shared shell. */
-const page = (title: string, body: string) => renderPage(title, body);
+const page = (title: string, body: ComponentChildren) => renderPageDocument(title, body);
 
 const questions: Record<LinkAction, { title: string; text: string; button: string }> = {
   unsubscribe: {
@@ -41,6 +41,20 @@ const questions: Record<LinkAction, { title: string; text: string; button: strin
   },
 };
 
+/** Lines of one paragraph, each on its own line. */
+function Lines(props: { readonly lines: readonly string[] }) {
+  return (
+    <>
+      {props.lines.map((line, index) => (
+        <>
+          {index > 0 ? <br /> : null}
+          {line}
+        </>
+      ))}
+    </>
+  );
+}
+
 /**
  * What a GET of a one-click link shows: a question and a button. Only the POST changes anything, so
  * a mail scanner that follows every link changes nothing; the form posts back to the same URL.
@@ -51,21 +65,57 @@ export function renderActionConfirmation(
   options: { readonly cadence?: Cadence; readonly problems?: readonly string[] } = {},
 ): string {
   const question = questions[action];
-  const about = subjectTitle ? `<p><strong>${escapeHtml(subjectTitle)}</strong></p>` : '';
-  const problems = options.problems?.length
-    ? `<p role="alert">${options.problems.map((problem) => escapeHtml(problem)).join('<br>')}</p>`
-    : '';
-  const fields = action === 'cadence' ? cadenceFields(options.cadence ?? { every: 6, unit: 'weeks' }) : '';
   return page(
     question.title,
-    `${about}<p>${escapeHtml(question.text)}</p>${problems}<form method="post">${fields}<button type="submit">${escapeHtml(question.button)}</button></form>`,
+    <>
+      {subjectTitle ? (
+        <p>
+          <strong>{subjectTitle}</strong>
+        </p>
+      ) : null}
+      <p>{question.text}</p>
+      {options.problems?.length ? (
+        <p role="alert">
+          <Lines lines={options.problems} />
+        </p>
+      ) : null}
+      <form method="post">
+        {action === 'cadence' ? (
+          <CadenceFields cadence={options.cadence ?? { every: 6, unit: 'weeks' }} />
+        ) : null}
+        <button type="submit">{question.button}</button>
+      </form>
+    </>,
   );
 }
 
-function cadenceFields(cadence: Cadence): string {
-  const unit = (value: Cadence['unit']) =>
-    `<option value="${value}"${cadence.unit === value ? ' selected' : ''}>${value}</option>`;
-  return `<p><label for="every">Every</label> <input id="every" name="every" type="number" min="1" max="365" required value="${cadence.every}" style="width:6em"> <label for="unit" class="visually-hidden">Unit</label><select id="unit" name="unit" style="width:auto">${unit('weeks')}${unit('days')}</select></p>`;
+function CadenceFields(props: { readonly cadence: Cadence }) {
+  const { cadence } = props;
+  return (
+    <p>
+      <label for="every">Every</label>{' '}
+      <input
+        id="every"
+        name="every"
+        type="number"
+        min="1"
+        max="365"
+        required
+        value={String(cadence.every)}
+        style="width:6em"
+      />{' '}
+      <label for="unit" class="visually-hidden">
+        Unit
+      </label>
+      <select id="unit" name="unit" style="width:auto">
+        {(['weeks', 'days'] as const).map((unit) => (
+          <option value={unit} selected={cadence.unit === unit}>
+            {unit}
+          </option>
+        ))}
+      </select>
+    </p>
+  );
 }
 
 /** The outcome of a contact link's POST. */
@@ -74,59 +124,68 @@ export function renderContactActionDone(result: ContactLinkResult): string {
     case 'talked':
       return page(
         'Logged',
-        `<p>You talked with <strong>${escapeHtml(result.contactName)}</strong> today. Next reminder: ${escapeHtml(result.nextDue)}.</p>`,
+        <p>
+          You talked with <strong>{result.contactName}</strong> today. Next reminder: {result.nextDue}.
+        </p>,
       );
     case 'snoozed':
       return page(
         'Snoozed',
-        `<p>No reminder about <strong>${escapeHtml(result.contactName)}</strong> before ${escapeHtml(result.until)}.</p>`,
+        <p>
+          No reminder about <strong>{result.contactName}</strong> before {result.until}.
+        </p>,
       );
     case 'cadence-changed':
       return page(
         'Cadence changed',
-        `<p>You will be reminded about <strong>${escapeHtml(result.contactName)}</strong> ${escapeHtml(result.cadence)}; next: ${escapeHtml(result.nextDue)}.</p>`,
+        <p>
+          You will be reminded about <strong>{result.contactName}</strong> {result.cadence}; next:{' '}
+          {result.nextDue}.
+        </p>,
       );
     case 'already-used':
       return page(
         'This link was already used',
-        '<p>Each link in a reminder works once. Nothing was changed.</p>',
+        <p>Each link in a reminder works once. Nothing was changed.</p>,
       );
     case 'invalid-form':
       return page(
         'Please check the form',
-        `<p>${result.problems.map((problem) => escapeHtml(problem)).join('<br>')}</p>`,
+        <p>
+          <Lines lines={result.problems} />
+        </p>,
       );
     case 'gone':
-      return page('Nothing to do', '<p>This link is about a contact that no longer exists.</p>');
+      return page('Nothing to do', <p>This link is about a contact that no longer exists.</p>);
   }
 }
 
 export function renderActionDone(result: LinkActionResult): string {
   switch (result.outcome) {
     case 'unsubscribed':
-      return page(
-        'You are unsubscribed',
-        `<p>${escapeHtml(result.email)} will get no more weekly digests.</p>`,
-      );
+      return page('You are unsubscribed', <p>{result.email} will get no more weekly digests.</p>);
     case 'not-interested':
       return page(
         'Noted',
-        `<p>You will not see <strong>${escapeHtml(result.eventTitle)}</strong> again.</p>`,
+        <p>
+          You will not see <strong>{result.eventTitle}</strong> again.
+        </p>,
       );
     case 'saved':
       return page(
         'Saved',
-        `<p><strong>${escapeHtml(result.eventTitle)}</strong> is saved. ${
-          result.invited
+        <p>
+          <strong>{result.eventTitle}</strong> is saved.{' '}
+          {result.invited
             ? 'The invitation is on its way to your inbox.'
-            : 'It is in your Trellis calendar feed; no invitation was emailed (see your preferences).'
-        }</p>`,
+            : 'It is in your Trellis calendar feed; no invitation was emailed (see your preferences).'}
+        </p>,
       );
     case 'gone':
-      return page('Nothing to do', '<p>This link is about something that no longer exists.</p>');
+      return page('Nothing to do', <p>This link is about something that no longer exists.</p>);
   }
 }
 
 export function renderLinkProblem(message: string): string {
-  return page('This link does not work', `<p>${escapeHtml(message)}.</p>`);
+  return page('This link does not work', <p>{message}.</p>);
 }
