@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { CallForSpeakers, EventPlace, EventStatus, NormalizedEvent } from '../feeds/feed-event.ts';
+import type {
+  CallForSpeakers,
+  EventPerson,
+  EventPlace,
+  EventStatus,
+  NormalizedEvent,
+} from '../feeds/feed-event.ts';
 import type { Source, SourceKind } from '../sources/source.ts';
 
 /** What a source says about one event occurrence, in the form Trellis stores and compares. */
@@ -22,6 +28,8 @@ export interface EventContent {
   readonly organization: string | null;
   /** Absent, not null, when there is none: the content hash of every other event stays as it was. */
   readonly callForSpeakers?: CallForSpeakers;
+  /** Absent when the event names nobody, for the same reason. */
+  readonly people?: readonly EventPerson[];
 }
 
 export interface SourceEventContent {
@@ -56,6 +64,7 @@ export function eventContentFor(event: NormalizedEvent, source: Source): EventCo
     kind: source.kind,
     organization: source.organization,
     ...(event.callForSpeakers ? { callForSpeakers: event.callForSpeakers } : {}),
+    ...(event.people.length > 0 ? { people: event.people } : {}),
   };
 }
 

@@ -4,6 +4,19 @@ export type EventStatus = 'confirmed' | 'tentative' | 'cancelled';
 
 export type FeedFormat = 'icalendar' | 'rss' | 'atom' | 'json-feed' | 'json-ld' | 'conference-data';
 
+/** How an event names a person: as its organizer, a speaker (performer), a chair, or the entry's author. */
+export type PersonRole = 'organizer' | 'speaker' | 'chair' | 'author';
+
+export interface EventPerson {
+  /** As the feed first spelled it. */
+  readonly name: string;
+  /** personKey(name): the same person from two feeds has one key. */
+  readonly key: string;
+  readonly role: PersonRole;
+  /** `field`: a structured field named them; `text`: read from the description by a labelled line ("Speaker: …"). */
+  readonly from: 'field' | 'text';
+}
+
 /** An open call for speakers (papers, talks): where to apply and the last day to do so, as the feed gives them. */
 export interface CallForSpeakers {
   readonly url: string | null;
@@ -50,6 +63,8 @@ export interface NormalizedEvent {
   readonly tags: readonly string[];
   /** The event's call for speakers, when its feed has one (the conference data set does); else null. */
   readonly callForSpeakers: CallForSpeakers | null;
+  /** People the event names (see EventPerson); empty when it names none. */
+  readonly people: readonly EventPerson[];
 }
 
 /** A problem with one entry (or a non-fatal problem with the feed); the rest of the feed still counts. */

@@ -4,11 +4,13 @@
  * case (plain-text fields) takes fast paths: no HTML parsing without markup, no regex built per call.
  */
 import { DateTime } from 'luxon';
+import { personKey, personName } from '../people/person-name.ts';
 import { tagEvent } from '../topics/tag-event.ts';
 import { entryIdentity, eventId } from './event-id.ts';
 import { addDays } from './event-time.ts';
-import type { CallForSpeakers, EventPlace, FeedProblem, NormalizedEvent } from './feed-event.ts';
+import type { CallForSpeakers, EventPerson, EventPlace, FeedProblem, NormalizedEvent } from './feed-event.ts';
 import { readOnlineLocation, urlHost } from './online-location.ts';
+import { peopleInText } from './people-in-text.ts';
 import { mergePlace, parseLocationText, placeLine } from './place.ts';
 import type { EventTime, RawEvent } from './raw-event.ts';
 import { decodeHtmlEntities, htmlToLine, htmlToText } from './text/html-to-text.ts';
@@ -31,6 +33,7 @@ interface TextReading {
   readonly tags: string[];
   readonly url: string | null;
   readonly location: LocationReading;
+  readonly people: readonly EventPerson[];
 }
 
 /**
@@ -58,7 +61,8 @@ function sameText(a: RawEvent, b: RawEvent): boolean {
     a.locationText === b.locationText &&
     a.place === b.place &&
     a.online === b.online &&
-    a.joinUrl === b.joinUrl
+    a.joinUrl === b.joinUrl &&
+    a.people === b.people
   );
 }
 
@@ -124,6 +128,7 @@ export function normalizeEvent(raw: RawEvent, context: NormalizeContext): Normal
     url,
     categories,
     tags: text.tags,
+    people: text.people,
     callForSpeakers: raw.callForSpeakers ? readCallForSpeakers(raw.callForSpeakers) : null,
   };
   return { ok: true, event, problems };
@@ -132,11 +137,47 @@ export function normalizeEvent(raw: RawEvent, context: NormalizeContext): Normal
 function readText(raw: RawEvent, defaultTags: readonly string[]): TextReading {
   const title = raw.title === null ? '' : htmlToLine(raw.title);
   const url = absoluteHttpUrl(raw.url);
-  if (title === '') return { title, description: '', categories: [], tags: [], url, location: NO_LOCATION };
+  if (title === '')
+    return {
+      title,
+      description: '',
+      categories: [],
+      tags: [],
+      url,
+      location: NO_LOCATION,
+      people: NO_PEOPLE,
+    };
   const description = plainDescription(raw.description, raw.descriptionFormat);
   const categories = plainCategories(raw.categories);
   const tags = tagEvent({ title, description, categories }, defaultTags);
-  return { title, description, categories, tags, url, location: readLocation(raw) };
+  return {
+    title,
+    description,
+    categories,
+    tags,
+    url,
+    location: readLocation(raw),
+    people: readPeople(raw, description),
+  };
+}
+
+const NO_PEOPLE: readonly EventPerson[] = [];
+
+/** Structured people first, then those of labelled description lines; one entry per person. */
+function readPeople(raw: RawEvent, description: string): readonly EventPerson[] {
+  const written = raw.people ?? NO_PEOPLE;
+  const inText = peopleInText(description);
+  if (written.length === 0 && inText.length === 0) return NO_PEOPLE;
+  const people: EventPerson[] = [];
+  const add = (text: string, role: EventPerson['role'], from: EventPerson['from']) => {
+    const name = personName(htmlToLine(text));
+    if (name === null) return;
+    const key = personKey(name);
+    if (key !== '' && !people.some((person) => person.key === key)) people.push({ name, key, role, from });
+  };
+  for (const person of written) add(person.name, person.role, 'field');
+  for (const person of inText) add(person.name, person.role, 'text');
+  return people;
 }
 
 /** `YYYY-MM-DDTHH:mm:ssZ` (no milliseconds) or `YYYY-MM-DD`; null when the instant has no 4-digit year. */

@@ -1,4 +1,9 @@
-import type { CallForSpeakers, EventPlace, EventStatus, FeedProblem } from './feed-event.ts';
+import type { CallForSpeakers, EventPlace, EventStatus, FeedProblem, PersonRole } from './feed-event.ts';
+
+export interface RawPerson {
+  readonly name: string;
+  readonly role: PersonRole;
+}
 
 /**
  * What a format parser hands to the normalizer: times already resolved to instants (or calendar
@@ -29,6 +34,8 @@ export interface RawEvent {
   readonly categories: readonly string[];
   /** Only formats that have one set it (the conference data set). */
   readonly callForSpeakers?: CallForSpeakers | null;
+  /** People named in structured fields (ORGANIZER's CN, ATTENDEE as chair or speaker, performer…). */
+  readonly people?: readonly RawPerson[];
 }
 
 export interface RawFeed {

@@ -30,5 +30,6 @@ export function buildRawEvent(
     organizer: data.organizer ?? series?.organizer ?? null,
     url: data.url ?? series?.url ?? null,
     categories: data.categories.length > 0 || !series ? data.categories : series.categories,
+    people: data.people.length > 0 || !series ? data.people : series.people,
   };
 }

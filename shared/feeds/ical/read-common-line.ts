@@ -50,6 +50,8 @@ export function readCommonLine(line: string, nameEnd: number, name: string): JCa
       return ['categories', parameters, 'text', ...value.split(',')];
     case 'ORGANIZER':
       return ['organizer', parameters, 'cal-address', value];
+    case 'ATTENDEE':
+      return ['attendee', parameters, 'cal-address', value];
     case 'DURATION':
       return parsed.any || !DURATION.test(value) ? null : ['duration', parameters, 'duration', value];
     case 'SEQUENCE':

@@ -1,3 +1,4 @@
+import type { RawPerson } from '../raw-event.ts';
 import { nonBlank, unescapeText } from './ical-text.ts';
 import { firstText, type JCalComponent, type JCalProperty, parameterText } from './jcal.ts';
 import type { ProblemNote } from './problem-notes.ts';
@@ -14,6 +15,8 @@ export interface VEventData {
   readonly locationText: string | null;
   readonly url: string | null;
   readonly organizer: string | null;
+  /** ORGANIZER with a CN, ATTENDEEs whose role is chair or speaker. */
+  readonly people: readonly RawPerson[];
   readonly categories: readonly string[];
   readonly joinUrl: string | null;
   readonly dtstart: JCalProperty | null;
@@ -50,6 +53,7 @@ export const PROPERTIES_READ: ReadonlySet<string> = new Set([
   'LOCATION',
   'URL',
   'ORGANIZER',
+  'ATTENDEE',
   'CATEGORIES',
   'DTSTART',
   'DTEND',
@@ -67,6 +71,7 @@ export const PROPERTIES_READ: ReadonlySet<string> = new Set([
 /** Shared empty lists: most VEVENTs have no RDATE/EXDATE, and many no CATEGORIES. */
 const NONE: readonly JCalProperty[] = Object.freeze([]);
 const NO_CATEGORIES: readonly string[] = Object.freeze([]);
+const NO_PEOPLE: readonly RawPerson[] = Object.freeze([]);
 
 export function readVEvent(
   vevent: JCalComponent,
@@ -81,6 +86,7 @@ export function readVEvent(
   let locationText: string | null = null;
   let url: string | null = null;
   let organizer: string | null = null;
+  let people: RawPerson[] | null = null;
   let categories: string[] | null = null;
   let joinUrl: string | null = null;
   let dtstart: JCalProperty | null = null;
@@ -120,9 +126,18 @@ export function readVEvent(
       case 'url':
         url ??= nonBlank(firstText(property))?.trim() ?? null;
         break;
-      case 'organizer':
+      case 'organizer': {
         organizer ??= readOrganizer(property);
+        const name = nonBlank(parameterText(property, 'cn'))?.trim();
+        if (name) people = withPerson(people, { name, role: 'organizer' });
         break;
+      }
+      case 'attendee': {
+        const role = attendeeRole(property);
+        const name = nonBlank(parameterText(property, 'cn'))?.trim();
+        if (role && name) people = withPerson(people, { name, role });
+        break;
+      }
       case 'categories':
         categories = addCategories(categories ?? [], property);
         break;
@@ -175,6 +190,7 @@ export function readVEvent(
     locationText,
     url,
     organizer,
+    people: people ?? NO_PEOPLE,
     categories: categories ?? NO_CATEGORIES,
     joinUrl,
     dtstart,
@@ -214,6 +230,26 @@ function readStatus(value: string | null): VEventData['status'] {
     default:
       return null;
   }
+}
+
+/**
+ * An ATTENDEE worth knowing: the chair (ROLE=CHAIR), or a speaker as RFC 9073 writes it
+ * (PARTICIPANT-TYPE=SPEAKER) and as exporters do (ROLE=SPEAKER, X-ROLE=SPEAKER). Plain participants
+ * are the audience, not people to meet through the event.
+ */
+function attendeeRole(property: JCalProperty): 'chair' | 'speaker' | null {
+  const role = parameterText(property, 'role')?.toUpperCase();
+  if (role === 'CHAIR') return 'chair';
+  const speaker = [role, parameterText(property, 'participant-type'), parameterText(property, 'x-role')].some(
+    (value) => value?.toUpperCase() === 'SPEAKER',
+  );
+  return speaker ? 'speaker' : null;
+}
+
+function withPerson(people: RawPerson[] | null, person: RawPerson): RawPerson[] {
+  if (people === null) return [person];
+  people.push(person);
+  return people;
 }
 
 /** The organizer's CN, else the address without "mailto:". */

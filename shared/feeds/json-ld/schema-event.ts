@@ -2,7 +2,7 @@
 import { exclusiveEnd, parseEventTime } from '../event-time.ts';
 import type { EventPlace, FeedProblem } from '../feed-event.ts';
 import { parseAddressText } from '../place.ts';
-import type { EventTime, RawEvent } from '../raw-event.ts';
+import type { EventTime, RawEvent, RawPerson } from '../raw-event.ts';
 import { readAttendanceMode, readEventStatus } from '../schema-org-terms.ts';
 import { resolveReference } from './find-event-nodes.ts';
 import {
@@ -83,6 +83,10 @@ export function schemaEventToRawEvent(
     locationText: location.text,
     place: location.place,
     organizer: names(node.organizer, context.index),
+    people: [
+      ...schemaPeople(node.performer, 'speaker', context.index, false),
+      ...schemaPeople(node.organizer, 'organizer', context.index, true),
+    ],
     url,
     categories: keywords(node.keywords),
   };
@@ -159,6 +163,33 @@ function names(value: unknown, index: ReadonlyMap<string, JsonObject>): string |
     if (name !== null && !found.includes(name)) found.push(name);
   }
   return found.length === 0 ? null : found.join(', ');
+}
+
+/**
+ * People among `performer` (speakers: a Person, or a bare name; a PerformingGroup or Organization
+ * is no one to meet) or `organizer` (only when typed Person: organizers are mostly organizations).
+ */
+function schemaPeople(
+  value: unknown,
+  role: 'speaker' | 'organizer',
+  index: ReadonlyMap<string, JsonObject>,
+  onlyTypedPersons: boolean,
+): RawPerson[] {
+  const people: RawPerson[] = [];
+  for (const raw of listOf(value)) {
+    const item = resolveReference(raw, index);
+    if (isJsonObject(item)) {
+      const types = typesOf(item);
+      const isPerson = types.includes('Person');
+      if (!isPerson && (onlyTypedPersons || types.length > 0)) continue;
+      const name = textOf(item.name);
+      if (name !== null) people.push({ name, role });
+    } else if (!onlyTypedPersons) {
+      const name = textOf(item);
+      if (name !== null) people.push({ name, role });
+    }
+  }
+  return people;
 }
 
 /** `keywords` as one comma-separated string or a list (of strings or DefinedTerms). */

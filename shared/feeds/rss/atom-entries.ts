@@ -31,6 +31,9 @@ function readEntry(entry: XmlElement, parentScope: NamespaceScope, index: number
     descriptionFormat: body && isMarkup(attribute(body, 'type')) ? 'html' : 'text',
     url,
     categories,
+    authors: childrenOf(entry, atom('author'))
+      .map((author) => childText(author, atom('name')))
+      .filter((name): name is string => name !== null && name.trim() !== ''),
     event: readEventModule(entry, scope),
   };
 }

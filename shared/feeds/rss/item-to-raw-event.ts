@@ -13,6 +13,8 @@ export interface XmlFeedItem {
   readonly descriptionFormat: 'text' | 'html';
   readonly url: string | null;
   readonly categories: readonly string[];
+  /** The entry's authors by name (Atom author/name, dc:creator, RSS author "address (Name)"). */
+  readonly authors: readonly string[];
   readonly event: EventModuleFields;
 }
 
@@ -60,5 +62,6 @@ export function itemToRawEvent(
     organizer: event.organizer,
     url: item.url,
     categories,
+    people: item.authors.map((name) => ({ name, role: 'author' as const })),
   };
 }

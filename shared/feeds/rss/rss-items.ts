@@ -40,6 +40,13 @@ export function readRss1(root: XmlElement): XmlFeedItems {
   return { title: channel ? childText(channel, rss('title')) : null, items };
 }
 
+/** RSS 2.0's author is an address, by custom followed by the name in brackets: "jane@example.org (Jane Doe)". */
+function rssAuthorName(text: string): string | null {
+  const named = /\(([^()]+)\)\s*$/.exec(text);
+  if (named) return named[1] as string;
+  return text.includes('@') ? null : text;
+}
+
 function readItem(
   item: XmlElement,
   scope: NamespaceScope,
@@ -57,6 +64,10 @@ function readItem(
     descriptionFormat: 'html',
     url,
     categories: categories.map((category) => category.trim()).filter((category) => category !== ''),
+    authors: [
+      ...childrenOf(item, scope.names(NS.dc, 'creator', 'dc')).map(textOf),
+      ...childrenOf(item, ['author']).map((author) => rssAuthorName(textOf(author))),
+    ].filter((name): name is string => name !== null && name.trim() !== ''),
     event: readEventModule(item, scope),
   };
 }

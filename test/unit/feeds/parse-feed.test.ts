@@ -50,6 +50,7 @@ describe('parseFeed', () => {
         categories: ['Cloud', 'Meetup'],
         tags: ['berlin', 'cloud', 'kubernetes', 'meetup', 'networking'],
         callForSpeakers: null,
+        people: [],
       },
       expect.objectContaining({
         uid: 'webinar-2@example.org',
@@ -59,6 +60,7 @@ describe('parseFeed', () => {
         location: 'zoom.us',
         tags: ['berlin', 'security'],
         callForSpeakers: null,
+        people: [],
       }),
     ]);
   });

@@ -40,6 +40,7 @@ describe('RSS 2.0 with the event module', () => {
       categories: ['Cloud', 'Meetup'],
       tags: ['cloud', 'kubernetes', 'meetup', 'networking'],
       callForSpeakers: null,
+      people: [],
     });
   });
 
@@ -57,6 +58,7 @@ describe('RSS 2.0 with the event module', () => {
       categories: ['Diversity'],
       tags: ['diversity', 'diversity-inclusion', 'mentorship', 'women-in-tech'],
       callForSpeakers: null,
+      people: [],
     });
   });
 
@@ -100,6 +102,7 @@ describe('RSS 1.0 (RDF) with the event module', () => {
           categories: ['Research', 'conference'],
           tags: ['ai-ml', 'conference', 'research'],
           callForSpeakers: null,
+          people: [],
         },
       ],
     });
@@ -124,6 +127,7 @@ describe('Atom with the event module and xCal', () => {
       categories: ['Product', 'networking'],
       tags: ['networking', 'product', 'product-management'],
       callForSpeakers: null,
+      people: [],
     });
   });
 
@@ -138,6 +142,7 @@ describe('Atom with the event module and xCal', () => {
       place: null,
       tags: ['security'],
       callForSpeakers: null,
+      people: [],
     });
     expect(feed.problems).toEqual([]);
   });

@@ -44,6 +44,7 @@ describe('parseICalendar event fields', () => {
       locationText: 'Community Hall, Main Street 1, Berlin',
       place: null,
       organizer: 'Jane Doe',
+      people: [{ name: 'Jane Doe', role: 'organizer' }],
       url: 'https://events.example.org/mentoring',
       categories: ['Mentoring', 'Career', 'Networking', 'Tech'],
     });
