@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { type PageOptions, renderPageDocument } from './components/page-shell.tsx';
 import { trustedHtml } from './components/render.ts';
 
@@ -16,4 +17,17 @@ export type { NavSection, PageNav, PageOptions } from './components/page-shell.t
  */
 export function renderPage(title: string, body: string, options: PageOptions = {}): string {
   return renderPageDocument(title, trustedHtml(body), options);
+}
+
+/** A page of plain paragraphs (an error, a notice): every word is text, escaped by the renderer. */
+export function renderMessagePage(
+  title: string,
+  paragraphs: readonly string[],
+  options: PageOptions = {},
+): string {
+  return renderPageDocument(
+    title,
+    paragraphs.map((paragraph) => h('p', null, paragraph)),
+    options,
+  );
 }
