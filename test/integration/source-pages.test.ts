@@ -290,7 +290,7 @@ describe('deciding suggestions as the admin', () => {
     expect(page.text).toMatch(/<h2>Waiting for approval \(\d+\)<\/h2>/);
     expect(page.text).toContain(`<h3 id="${id}-title"><code>${url}</code></h3>`);
     expect(page.text).toContain(`by ${ana.profile.email}`);
-    expect(page.text).toContain('Ask for the &lt;b&gt;spring&lt;/b&gt; list');
+    expect(page.text).toContain('Ask for the &lt;b>spring&lt;/b> list');
     expect(page.text).toContain(`<form method="post" action="/sources/suggestions/${id}/approve">`);
     expect(page.text).toContain(`<label for="${id}-kind">Kind</label>`);
 
@@ -319,7 +319,7 @@ describe('deciding suggestions as the admin', () => {
     expect(after.text).toContain('Approved: the feed is now a source and is fetched within minutes.');
     expect(after.text).not.toContain(`<h3 id="${id}-title">`);
     expect(after.text).toMatch(
-      /<th scope="row">Berlin Peers e\.V\.<br><code>https:\/\/berlin-peers\.example\.org\/meetups\.ics<\/code>/,
+      /<th scope="row">Berlin Peers e\.V\.<br\/><code>https:\/\/berlin-peers\.example\.org\/meetups\.ics<\/code>/,
     );
     expect(after.text).toContain('format not known yet');
     expect(after.text).toContain(`<code>${url}</code>: approved`);
@@ -338,8 +338,8 @@ describe('deciding suggestions as the admin', () => {
     });
     const health = (await admin.visitor.request('/sources')).text;
     const row = health.slice(
-      health.indexOf('Berlin Peers e.V.<br>'),
-      health.indexOf('</tr>', health.indexOf('Berlin Peers e.V.<br>')),
+      health.indexOf('Berlin Peers e.V.<br/>'),
+      health.indexOf('</tr>', health.indexOf('Berlin Peers e.V.<br/>')),
     );
     expect(row).toContain('format icalendar');
     expect(row).toContain('<time datetime="2030-03-04T05:06:07.000Z">2030-03-04 05:06 UTC</time>');
