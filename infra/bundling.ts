@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BundlingOptions, LogLevel, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
@@ -38,15 +39,23 @@ const choices = {
   // Prefer a package's ESM build: it tree-shakes, the CommonJS one does not.
   mainFields: ['module', 'main'],
   banner: requireBanner,
-  // Nothing is external, `@aws-sdk/*` included: a minified, tree-shaken bundle of only the clients we use loads
-  // faster at cold start than resolving the runtime's full copy of the SDK from disk, and pins the SDK version
-  // we tested instead of whatever the runtime ships.
-  external: [] as string[],
+  // The AWS SDK v3 that the nodejs22.x runtime ships (CDK's own default for Node 18 and later): it is half of a
+  // function's bundle (the DynamoDB client alone ~337 KB) and no measurable cold-start cost to load from the
+  // runtime (README, "Bundles"). The price is version drift: the runtime's SDK is updated by AWS, not pinned by
+  // our lock file, so the code sticks to long-stable SDK APIs.
+  external: ['@aws-sdk/*'] as string[],
   // Pages and mails are preact components in .tsx files: the JSX settings of tsconfig.json, stated here too so
   // a bundle does not depend on esbuild finding that tsconfig.
   jsx: 'automatic',
   jsxImportSource: 'preact',
 } as const;
+
+/**
+ * Powertools Tracer (with aws-xray-sdk-core, ~127 KB and 60-90 ms to import) is a chunk of its own next to
+ * `index.mjs`, imported by shared/observability only when tracing is on: a bundle never pays for it otherwise.
+ */
+export const tracingChunkFileName = 'tracing.mjs';
+export const tracingEntry = fileURLToPath(new URL('../shared/observability/tracing.ts', import.meta.url));
 
 /** `NodejsFunction` bundling options (local esbuild, no Docker). */
 export const lambdaBundling: BundlingOptions = {
@@ -60,6 +69,14 @@ export const lambdaBundling: BundlingOptions = {
   externalModules: [...choices.external],
   esbuildArgs: { '--jsx': choices.jsx, '--jsx-import-source': choices.jsxImportSource },
   logLevel: LogLevel.WARNING,
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    // The same Node that runs the synth builds the tracing chunk with the same options (infra/build-tracing-chunk.ts).
+    afterBundling: (_inputDir, outputDir) => [
+      `"${process.execPath}" "${fileURLToPath(new URL('./build-tracing-chunk.ts', import.meta.url))}" "${outputDir}"`,
+    ],
+  },
 };
 
 /** The same bundle through esbuild's API: `await build(esbuildOptionsFor(functionEntry('ingest-feed'), out))`. */
@@ -82,6 +99,11 @@ export function esbuildOptionsFor(entry: string, outfile: string): BuildOptions 
     absWorkingDir: repoRoot,
     logLevel: 'warning',
   };
+}
+
+/** The tracing chunk of a function whose bundle is (or goes) in `outDir`. */
+export function tracingChunkOptionsFor(outDir: string): BuildOptions {
+  return esbuildOptionsFor(tracingEntry, join(outDir, tracingChunkFileName));
 }
 
 /**

@@ -24,6 +24,18 @@ export type FunctionDefaults = Pick<FunctionWithLogGroupProps, 'logRemovalPolicy
 const functionName = /^[a-z][a-z0-9-]*$/;
 
 /**
+ * What shared/observability reads: the metrics namespace, and tracing on (it loads Powertools Tracer, and with it
+ * the X-Ray SDK, only when this says so; active tracing below is what sends the segments).
+ */
+export function observabilityEnvironment(name: string): Record<string, string> {
+  return {
+    POWERTOOLS_SERVICE_NAME: name,
+    POWERTOOLS_METRICS_NAMESPACE: 'Trellis',
+    POWERTOOLS_TRACE_ENABLED: 'true',
+  };
+}
+
+/**
  * Every Lambda goes through here: Node 22 on arm64, bundled by `infra/bundling.ts`, active tracing, its own log
  * group with a retention, and a role that starts with nothing but writing to that log group. Access to anything
  * else is granted by the helpers in `bindings.ts`.
@@ -57,7 +69,7 @@ export class FunctionWithLogGroup extends NodejsFunction {
       timeout: props.timeout,
       role,
       logGroup,
-      environment: { ...sourceMapEnvironment, ...props.environment },
+      environment: { ...sourceMapEnvironment, ...observabilityEnvironment(props.name), ...props.environment },
     });
     this.enableActiveTracing(role);
     Validations.of(this).acknowledge({

@@ -1,6 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FunctionWithLogGroup } from '../../infra/constructs/function-with-log-group.ts';
+import {
+  type FunctionWithLogGroup,
+  observabilityEnvironment,
+} from '../../infra/constructs/function-with-log-group.ts';
 import { actionsOf, allowedActions, resourcesOf, type Statement, statementsOf } from './iam-statements.ts';
 import { loadTrellis, logicalIdOf, type SynthesizedTrellis } from './synth-trellis.ts';
 
@@ -116,6 +119,7 @@ describe('calendar feed and invitations', () => {
       expect(propertiesOf(ids.feed)).toMatchObject({ Runtime: 'nodejs22.x', MemorySize: 512, Timeout: 15 });
       expect(variablesOf(ids.feed)).toEqual({
         NODE_OPTIONS: '--enable-source-maps',
+        ...observabilityEnvironment('calendar-feed'),
         TABLE_NAME: fromDataStack,
       });
     });
@@ -191,6 +195,7 @@ describe('calendar feed and invitations', () => {
       expect(propertiesOf(ids.inviteSend)).toMatchObject({ MemorySize: 256, Timeout: 120 });
       expect(variablesOf(ids.inviteSend)).toEqual({
         NODE_OPTIONS: '--enable-source-maps',
+        ...observabilityEnvironment('invite-send'),
         TABLE_NAME: fromDataStack,
         MAIL_FROM: 'digest@example.invalid',
         SES_CONFIGURATION_SET: { Ref: ids.configurationSet },

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { observabilityEnvironment } from '../../infra/constructs/function-with-log-group.ts';
 import { actionsOf, allowedActions, resourcesOf, type Statement, statementsOf } from './iam-statements.ts';
 import { loadTrellis, logicalIdOf, type SynthesizedTrellis } from './synth-trellis.ts';
 
@@ -105,6 +106,7 @@ describe('weekly digests', () => {
   it('tells digest-dispatch the table and the digest queue URL', () => {
     expect(variablesOf(ids.dispatch)).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
+      ...observabilityEnvironment('digest-dispatch'),
       TABLE_NAME: fromDataStack,
       DIGEST_QUEUE_URL: { Ref: ids.queue },
     });
@@ -114,6 +116,7 @@ describe('weekly digests', () => {
     expect(variablesOf(ids.send)).toEqual({
       // A small young generation keeps the batch worker's peak memory down (infra/bundling.ts).
       NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4 --max-old-space-size=224',
+      ...observabilityEnvironment('digest-send'),
       TABLE_NAME: fromDataStack,
       // Offline synth without -c mailFrom: the placeholder, which no SES identity can match.
       MAIL_FROM: 'digest@example.invalid',

@@ -1,10 +1,19 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleFileName, esbuildOptionsFor, functionEntry, repoRoot } from '../../infra/bundling.ts';
-import type { FunctionWithLogGroup } from '../../infra/constructs/function-with-log-group.ts';
+import {
+  bundleFileName,
+  esbuildOptionsFor,
+  functionEntry,
+  repoRoot,
+  tracingChunkFileName,
+} from '../../infra/bundling.ts';
+import {
+  type FunctionWithLogGroup,
+  observabilityEnvironment,
+} from '../../infra/constructs/function-with-log-group.ts';
 import { loadTrellis, logicalIdOf, type SynthesizedTrellis } from './synth-trellis.ts';
 
 type CfnProperties = Record<string, unknown>;
@@ -98,6 +107,7 @@ describe('service functions', () => {
     expect(propertiesOf('ingest-dispatch').Environment).toEqual({
       Variables: {
         NODE_OPTIONS: '--enable-source-maps',
+        ...observabilityEnvironment('ingest-dispatch'),
         TABLE_NAME: tableNameFromDataStack,
         INGEST_QUEUE_URL: { Ref: logicalIdOf(trellis.stacks.service.ingestion.work.queue) },
       },
@@ -108,6 +118,7 @@ describe('service functions', () => {
     expect(propertiesOf('ingest-feed').Environment).toEqual({
       Variables: {
         NODE_OPTIONS: '--enable-source-maps',
+        ...observabilityEnvironment('ingest-feed'),
         TABLE_NAME: tableNameFromDataStack,
         INVITE_QUEUE_URL: { Ref: logicalIdOf(trellis.stacks.service.calendar.invites.queue) },
       },
@@ -131,11 +142,12 @@ describe('service functions', () => {
     });
     afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-    const shippedBundle = (properties: CfnProperties): string => {
+    const assetDirOf = (properties: CfnProperties): string => {
       const s3Key = (properties.Code as { S3Key: string }).S3Key;
-      const assetDir = join(trellis.assembly.directory, `asset.${s3Key.replace(/\.zip$/, '')}`);
-      return readFileSync(join(assetDir, bundleFileName), 'utf8');
+      return join(trellis.assembly.directory, `asset.${s3Key.replace(/\.zip$/, '')}`);
     };
+    const shippedBundle = (properties: CfnProperties): string =>
+      readFileSync(join(assetDirOf(properties), bundleFileName), 'utf8');
 
     it('builds byte-identical bundles through esbuildOptionsFor and through the synth', async () => {
       for (const fn of functions) {
@@ -145,7 +157,7 @@ describe('service functions', () => {
       }
     });
 
-    it('ships minified ESM with a require shim, a source map, and the AWS SDK inside the bundle', () => {
+    it('ships minified ESM with a require shim and a source map, the AWS SDK from the runtime, the tracing chunk beside', () => {
       for (const fn of functions) {
         const code = shippedBundle(fn.properties);
         // Booleans, not toMatch: a failure message quoting a whole bundle helps no one.
@@ -153,7 +165,11 @@ describe('service functions', () => {
           code.startsWith("import { createRequire as __trellisCreateRequire } from 'node:module';"),
         ).toBe(true);
         expect(code.trimEnd().endsWith(`//# sourceMappingURL=${bundleFileName}.map`)).toBe(true);
-        expect(/from\s*["']@aws-sdk\//.test(code), 'imports @aws-sdk at run time').toBe(false);
+        expect(/from\s*["']@aws-sdk\/client-dynamodb["']/.test(code), 'imports the runtime SDK').toBe(true);
+        expect(code.includes('aws-xray-sdk-core'), 'bundles the X-Ray SDK').toBe(false);
+        expect(existsSync(join(assetDirOf(fn.properties), tracingChunkFileName)), 'ships tracing.mjs').toBe(
+          true,
+        );
         expect(code.includes('// node_modules/'), 'has unminified path comments').toBe(false);
       }
     });

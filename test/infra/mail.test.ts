@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { observabilityEnvironment } from '../../infra/constructs/function-with-log-group.ts';
 import { allowedActions, resourcesOf, type Statement, statementsOf } from './iam-statements.ts';
 import { loadTrellis, logicalIdOf, type SynthesizedTrellis } from './synth-trellis.ts';
 
@@ -215,6 +216,7 @@ describe('mail through SES', () => {
     expect(fn?.Properties.Environment).toEqual({
       Variables: {
         NODE_OPTIONS: '--enable-source-maps',
+        ...observabilityEnvironment('ses-events'),
         TABLE_NAME: { 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'trellis-dev-data' }) },
       },
     });

@@ -1,6 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FunctionWithLogGroup } from '../../infra/constructs/function-with-log-group.ts';
+import {
+  type FunctionWithLogGroup,
+  observabilityEnvironment,
+} from '../../infra/constructs/function-with-log-group.ts';
 import { actionsOf, allowedActions, resourcesOf, type Statement, statementsOf } from './iam-statements.ts';
 import { loadTrellis, logicalIdOf, type SynthesizedTrellis } from './synth-trellis.ts';
 
@@ -112,6 +115,7 @@ describe('reconnect reminders', () => {
   it('tells reminder-dispatch the table and the reminder queue URL', () => {
     expect(variablesOf(ids.dispatch)).toEqual({
       NODE_OPTIONS: '--enable-source-maps',
+      ...observabilityEnvironment('reminder-dispatch'),
       TABLE_NAME: fromDataStack,
       REMINDER_QUEUE_URL: { Ref: ids.queue },
     });
@@ -121,6 +125,7 @@ describe('reconnect reminders', () => {
     expect(variablesOf(ids.send)).toEqual({
       // The batch worker's heap bounds, as digest-send's (infra/bundling.ts).
       NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4 --max-old-space-size=224',
+      ...observabilityEnvironment('reminder-send'),
       TABLE_NAME: fromDataStack,
       // Offline synth without -c mailFrom: the placeholder, which no SES identity can match.
       MAIL_FROM: 'digest@example.invalid',

@@ -7,6 +7,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlarmTopic } from '../../infra/constructs/alarm-topic.ts';
+import { observabilityEnvironment } from '../../infra/constructs/function-with-log-group.ts';
 import { Mail } from '../../infra/constructs/mail.ts';
 import { Web } from '../../infra/constructs/web.ts';
 import { allowedActions, resourcesOf, statementsOf } from './iam-statements.ts';
@@ -111,6 +112,7 @@ describe('web entry point', () => {
     expect(fn?.Properties.Environment).toEqual({
       Variables: {
         NODE_OPTIONS: '--enable-source-maps',
+        ...observabilityEnvironment('api'),
         TABLE_NAME: fromDataStack,
         LINK_SECRET_ARN: fromDataStack,
         // Offline synth without -c mailFrom: the placeholder sender.
