@@ -47,8 +47,20 @@ class TrellisPowertoolsLogger extends PowertoolsLogger {
   }
 }
 
-/** Keys every record has that a readable line shows in its own place or leaves out. */
-const placed = new Set(['level', 'message', 'timestamp', 'service', 'sampling_rate']);
+/**
+ * Keys a readable line shows in their own place (level, function) or leaves out: the time is the line's own, and
+ * the invocation's ARN and memory size say nothing on one machine.
+ */
+const placed = new Set([
+  'level',
+  'message',
+  'timestamp',
+  'service',
+  'sampling_rate',
+  'function_name',
+  'function_arn',
+  'function_memory_size',
+]);
 
 function readableValue(value: unknown): string {
   if (value instanceof Error) return readableValue(`${value.name}: ${value.message}`);
@@ -56,22 +68,21 @@ function readableValue(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-/** `12:03:04.512 WARN  feed failed  sourceId=s1 error="TypeError: …"`, and an error's stack below it. */
+/** `12:03:04.512 WARN  [ingest-feed] feed failed  sourceId=s1 error="TypeError: …"`, and an error's stack below. */
 export function readableLine(attributes: Record<string, unknown>, now = new Date()): string {
   const level = String(attributes.level ?? 'INFO').padEnd(5);
   const fields: string[] = [];
   const stacks: string[] = [];
   for (const [key, value] of Object.entries(attributes)) {
-    if (placed.has(key) || value === undefined) continue;
+    if (placed.has(key) || value === undefined || (key === 'cold_start' && value === false)) continue;
     fields.push(`${key}=${readableValue(value)}`);
     if (value instanceof Error && value.stack && attributes.level === 'ERROR')
       stacks.push(value.stack.split('\n').slice(1).join('\n'));
   }
   const time = now.toISOString().slice(11, 23);
-  return [
-    `${time} ${level} ${attributes.message}${fields.length ? `  ${fields.join(' ')}` : ''}`,
-    ...stacks,
-  ].join('\n');
+  const where = typeof attributes.function_name === 'string' ? `[${attributes.function_name}] ` : '';
+  const head = `${time} ${level} ${where}${attributes.message}`;
+  return [`${head}${fields.length ? `  ${fields.join(' ')}` : ''}`, ...stacks].join('\n');
 }
 
 /** Our interface over one Powertools logger; a child adds its fields to every record without a new logger. */

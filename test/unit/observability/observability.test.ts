@@ -66,7 +66,7 @@ describe('observability middlewares', () => {
     await handler({}, context);
     // Assess
     expect(lines.join('')).toMatch(
-      /address suppressed .*cold_start=(true|false) .*function_request_id=request-1/,
+      /INFO {2}\[trellis-digest-send\] address suppressed .*function_request_id=request-1/,
     );
   });
 
