@@ -121,6 +121,11 @@ const routes = apiRoutes({
   },
   digest: digestPreviewDeps,
   sources: { ...signedIn, sources, suggestions: createSourceSuggestionStore(client, tableName) },
+  people: {
+    ...signedIn,
+    people: { events, savedEvents: saveDeps.savedEvents, contacts },
+    contactActions,
+  },
 });
 
 /** HTTP API (payload v2): the pages, the JSON API and the one-click links, on the web middlewares. */

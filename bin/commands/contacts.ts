@@ -1,7 +1,7 @@
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { addContact } from '#shared/contacts/add-contact.ts';
 import { changeContact } from '#shared/contacts/change-contact.ts';
-import { type Contact, cadenceText } from '#shared/contacts/contact.ts';
+import { type Contact, cadenceText, mentorStageLabels } from '#shared/contacts/contact.ts';
 import { contactsInDueOrder, dueLabel, dueStateOf } from '#shared/contacts/contact-due-state.ts';
 import {
   ContactChangedError,
@@ -9,6 +9,7 @@ import {
   ContactNotFoundError,
   ContactOwnerNotFoundError,
   ReminderScheduleChangedError,
+  StageNotAllowedError,
 } from '#shared/contacts/contact-errors.ts';
 import type { NewContactInput } from '#shared/contacts/contact-input.ts';
 import { markContactTalked } from '#shared/contacts/mark-talked.ts';
@@ -30,11 +31,13 @@ export const expectedErrors: CommandModule<ContactsInput>['expectedErrors'] = [
   ContactDateInFutureError,
   ContactOwnerNotFoundError,
   ReminderScheduleChangedError,
+  StageNotAllowedError,
 ];
 
 function describe(contact: Contact): string {
   const who = contact.organization ? `${contact.name}, ${contact.organization}` : contact.name;
-  return `${contact.id} ${who} (${contact.relationship}, ${cadenceText(contact.cadence)}${contact.paused ? ', paused' : ''}); next due ${nextDueDate(contact)}`;
+  const stage = contact.stage ? `, ${mentorStageLabels[contact.stage].toLowerCase()}` : '';
+  return `${contact.id} ${who} (${contact.relationship}${stage}, ${cadenceText(contact.cadence)}${contact.paused ? ', paused' : ''}); next due ${nextDueDate(contact)}`;
 }
 
 function table(contacts: readonly Contact[], today: string): string {

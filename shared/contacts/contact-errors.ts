@@ -24,3 +24,8 @@ export class ReminderScheduleChangedError extends Error {
 export class ContactOwnerNotFoundError extends Error {
   override readonly name = 'ContactOwnerNotFoundError';
 }
+
+/** A stage on a contact that is not a potential mentor. */
+export class StageNotAllowedError extends Error {
+  override readonly name = 'StageNotAllowedError';
+}

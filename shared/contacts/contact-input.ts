@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { isTopicId, TOPICS } from '../topics/topic-vocabulary.ts';
-import { type Contact, defaultCadences, relationships } from './contact.ts';
-import { ContactDateInFutureError } from './contact-errors.ts';
+import { type Contact, defaultCadences, mentorStages, relationships } from './contact.ts';
+import { ContactDateInFutureError, StageNotAllowedError } from './contact-errors.ts';
 
 import { addDays, nextDueDate } from './next-due-date.ts';
 
@@ -28,6 +28,7 @@ export const contactFieldsSchema = z.object({
   lastContactedOn: isoDate.nullable(),
   notes: z.string().trim().max(2000),
   paused: z.boolean(),
+  stage: z.enum(mentorStages).nullable().optional(),
 });
 
 export type ContactFields = z.infer<typeof contactFieldsSchema>;
@@ -51,10 +52,11 @@ export function buildContact(userId: string, input: NewContactInput, today: stri
     lastContactedOn: null,
     notes: '',
     paused: false,
+    stage: input.relationship === 'potential-mentor' ? 'to-reach-out' : null,
     ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
   });
   checkNotFuture(fields.lastContactedOn, today);
-  return {
+  return withStageRule({
     id: newContactId(),
     userId,
     ...fields,
@@ -64,6 +66,26 @@ export function buildContact(userId: string, input: NewContactInput, today: stri
     lastRemindedOn: null,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
+  });
+}
+
+/**
+ * The stage rule, in one place: only potential mentors have a stage (a contact made one starts "to
+ * reach out"; one that stops being one loses it), and "not a fit" pauses their reminders.
+ */
+function withStageRule(contact: Contact, before?: Contact): Contact {
+  if (contact.relationship !== 'potential-mentor') {
+    if (contact.stage) throw new StageNotAllowedError('only a potential mentor has a stage');
+    const { stage: _none, ...withoutStage } = contact;
+    return withoutStage;
+  }
+  const stage = contact.stage ?? 'to-reach-out';
+  const becameNotAFit = stage === 'not-a-fit' && before?.stage !== 'not-a-fit';
+  const leftNotAFit = stage !== 'not-a-fit' && before?.stage === 'not-a-fit';
+  return {
+    ...contact,
+    stage,
+    paused: becameNotAFit ? true : leftNotAFit ? false : contact.paused,
   };
 }
 
@@ -71,7 +93,14 @@ export function buildContact(userId: string, input: NewContactInput, today: stri
 export function updateContact(contact: Contact, changes: ContactChanges, today: string, now: Date): Contact {
   const parsed = contactFieldsSchema.partial().parse(changes);
   const defined = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
-  const next = { ...contact, ...defined, updatedAt: now.toISOString() } as Contact;
+  const merged = { ...contact, ...defined, updatedAt: now.toISOString() } as Contact;
+  // Leaving "potential mentor" drops the stage unless the change sets one (which is refused).
+  const next = withStageRule(
+    merged.relationship !== 'potential-mentor' && parsed.stage === undefined
+      ? { ...merged, stage: null }
+      : merged,
+    contact,
+  );
   checkNotFuture(next.lastContactedOn, today);
   // A new "last contacted" starts a new round: the snooze and the reminder history of the old one go.
   return parsed.lastContactedOn !== undefined && parsed.lastContactedOn !== contact.lastContactedOn

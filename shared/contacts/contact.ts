@@ -1,6 +1,6 @@
 /** The people who matter to a user, and how often they want to be in touch with each. */
 
-export const relationships = ['mentor', 'mentee', 'peer', 'sponsor', 'other'] as const;
+export const relationships = ['mentor', 'mentee', 'peer', 'sponsor', 'potential-mentor', 'other'] as const;
 export type Relationship = (typeof relationships)[number];
 
 export interface Cadence {
@@ -8,12 +8,27 @@ export interface Cadence {
   readonly unit: 'days' | 'weeks';
 }
 
-/** Defaults per relationship: mentors every 6 weeks, mentees 4, peers and sponsors 8. */
+/**
+ * Where a potential mentor stands: found (to reach out), contacted (reached out), now a mentor, or
+ * not a fit (which pauses their reminders). Only potential mentors have a stage.
+ */
+export const mentorStages = ['to-reach-out', 'reached-out', 'mentor', 'not-a-fit'] as const;
+export type MentorStage = (typeof mentorStages)[number];
+
+export const mentorStageLabels: Record<MentorStage, string> = {
+  'to-reach-out': 'To reach out',
+  'reached-out': 'Reached out',
+  mentor: 'Mentor',
+  'not-a-fit': 'Not a fit',
+};
+
+/** Defaults per relationship: mentors every 6 weeks, mentees and potential mentors 4, peers and sponsors 8. */
 export const defaultCadences: Record<Relationship, Cadence> = {
   mentor: { every: 6, unit: 'weeks' },
   mentee: { every: 4, unit: 'weeks' },
   peer: { every: 8, unit: 'weeks' },
   sponsor: { every: 8, unit: 'weeks' },
+  'potential-mentor': { every: 4, unit: 'weeks' },
   other: { every: 8, unit: 'weeks' },
 };
 
@@ -33,6 +48,8 @@ export interface Contact {
   readonly lastContactedOn: string | null;
   readonly notes: string;
   readonly paused: boolean;
+  /** Potential mentors only (absent on contacts stored before stages existed, and on everyone else). */
+  readonly stage?: MentorStage | null;
   /** Not due before this date ("snooze a week"). */
   readonly snoozedUntil: string | null;
   /** The local date the last reminder about this contact went out. */

@@ -30,6 +30,7 @@ const RELATIONSHIP_NAMES: Record<Relationship, string> = {
   mentee: 'Mentee',
   peer: 'Peer',
   sponsor: 'Sponsor',
+  'potential-mentor': 'Potential mentor',
   other: 'Contact',
 };
 

@@ -6,6 +6,7 @@ import { type LinkRouteDependencies, linkRoutes } from './link-routes.ts';
 import type { Route } from './middleware/route.ts';
 import { type MyDataDependencies, myDataRoutes } from './my-data-routes.ts';
 import { type OverviewDependencies, overviewRoutes } from './overview-routes.ts';
+import { type PeopleRouteDependencies, peopleRoutes } from './people-routes.ts';
 import { type ProfilePageDependencies, profilePageRoutes } from './profile-page-routes.ts';
 import { type SourceRouteDependencies, sourceRoutes } from './source-routes.ts';
 
@@ -19,6 +20,7 @@ export interface ApiRouteDependencies {
   readonly calendar: CalendarPageDependencies;
   readonly digest: DigestPreviewDependencies;
   readonly sources: SourceRouteDependencies;
+  readonly people: PeopleRouteDependencies;
 }
 
 /** Every route of the api function: the pages, the JSON API and the one-click links. */
@@ -33,5 +35,6 @@ export function apiRoutes(deps: ApiRouteDependencies): Route[] {
     ...calendarPageRoutes(deps.calendar),
     ...digestPreviewRoutes(deps.digest),
     ...sourceRoutes(deps.sources),
+    ...peopleRoutes(deps.people),
   ];
 }

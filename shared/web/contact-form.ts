@@ -20,6 +20,8 @@ export interface ContactFormValues {
   readonly lastTalkedOn: string;
   readonly notes: string;
   readonly paused: boolean;
+  /** A potential mentor's stage; '' on other contacts (the field is only shown for potential mentors). */
+  readonly stage: string;
 }
 
 export type ContactFormField = keyof ContactFormValues;
@@ -36,6 +38,7 @@ export const contactFormLabels: Record<ContactFormField, string> = {
   lastTalkedOn: 'Last talked on',
   notes: 'Notes',
   paused: 'Pause reminders',
+  stage: 'Stage',
 };
 
 /** Form order: the problems list reads top to bottom like the form. */
@@ -52,6 +55,7 @@ export const blankContactForm: ContactFormValues = {
   lastTalkedOn: '',
   notes: '',
   paused: false,
+  stage: '',
 };
 
 /** The fields of a posted form, as typed (nothing dropped but unknown names). */
@@ -68,6 +72,7 @@ export function contactFormValuesFrom(form: URLSearchParams): ContactFormValues 
     lastTalkedOn: text('lastTalkedOn'),
     notes: text('notes'),
     paused: form.has('paused'),
+    stage: text('stage'),
   };
 }
 
@@ -84,6 +89,7 @@ export function contactFormValuesOf(contact: Contact): ContactFormValues {
     lastTalkedOn: contact.lastContactedOn ?? '',
     notes: contact.notes,
     paused: contact.paused,
+    stage: contact.stage ?? '',
   };
 }
 
@@ -175,6 +181,8 @@ export function contactFieldsFromForm(
     lastContactedOn: orNull(values.lastTalkedOn.trim()),
     notes: values.notes,
     paused: values.paused,
+    // Only a potential mentor has a stage; a form that changed the relationship away drops it.
+    stage: values.relationship === 'potential-mentor' && values.stage !== '' ? values.stage : undefined,
   });
   const errors = parsed.success ? {} : contactFormErrorsOf(parsed.error);
   if (errors.every && every === '') errors.every = 'is required';

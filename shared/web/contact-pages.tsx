@@ -4,6 +4,8 @@ import {
   type Contact,
   cadenceText,
   defaultCadences,
+  mentorStageLabels,
+  mentorStages,
   type Relationship,
   relationships,
 } from '../contacts/contact.ts';
@@ -36,6 +38,7 @@ export const relationshipLabels: Record<Relationship, string> = {
   mentee: 'Mentee',
   peer: 'Peer',
   sponsor: 'Sponsor',
+  'potential-mentor': 'Potential mentor',
   other: 'Other',
 };
 
@@ -88,7 +91,11 @@ function Due(props: { readonly due: ContactDue }) {
 function ContactItem(props: { readonly contact: Contact; readonly today: string; readonly csrf: string }) {
   const { contact, csrf } = props;
   const id = encodeURIComponent(contact.id);
-  const who = [relationshipLabels[contact.relationship], contact.organization]
+  const who = [
+    relationshipLabels[contact.relationship],
+    contact.stage ? mentorStageLabels[contact.stage] : null,
+    contact.organization,
+  ]
     .filter((part): part is string => Boolean(part))
     .join(' · ');
   const topics = TOPICS.filter((topic) => contact.topics.includes(topic.id)).map((topic) => topic.label);
@@ -205,6 +212,24 @@ function ContactForm(props: ContactFormOptions) {
           </select>
         )}
       </ContactField>
+      {values.relationship === 'potential-mentor' && !props.isNew ? (
+        <ContactField
+          field="stage"
+          label="Stage"
+          hint="Where you stand with them; “Not a fit” pauses their reminders."
+          errors={errors}
+        >
+          {(control) => (
+            <select {...control}>
+              {mentorStages.map((stage) => (
+                <option value={stage} selected={values.stage === stage}>
+                  {mentorStageLabels[stage]}
+                </option>
+              ))}
+            </select>
+          )}
+        </ContactField>
+      ) : null}
       <ContactField field="email" label="Email (optional)" errors={errors}>
         {(control) => (
           <input type="email" maxLength={254} autoComplete="off" value={values.email} {...control} />

@@ -6,6 +6,7 @@ import {
   ContactChangedError,
   ContactDateInFutureError,
   ContactNotFoundError,
+  StageNotAllowedError,
 } from '../contacts/contact-errors.ts';
 import { ExpiredLinkError, InvalidLinkError } from '../security/signed-links.ts';
 import {
@@ -117,6 +118,11 @@ const knownErrors = [
   entry(ContactNotFoundError, () => ({ problem: problem(404, 'No such contact') })),
   entry(ContactDateInFutureError, (error) => ({
     problem: problem(400, error.message, [{ field: 'lastTalkedOn', message: error.message }]),
+  })),
+  entry(StageNotAllowedError, (error) => ({
+    problem: problem(400, error.message, [
+      { field: 'stage', message: 'Only a potential mentor has a stage.' },
+    ]),
   })),
   entry(EventNotFoundError, () => ({ problem: problem(404, 'No such event') })),
   entry(EventNotSavedError, () => ({ problem: problem(404, 'No such saved event') })),

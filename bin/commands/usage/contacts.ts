@@ -17,6 +17,7 @@ const contactOptions = {
   unit: { type: 'string' },
   last: { type: 'string' },
   notes: { type: 'string' },
+  stage: { type: 'string' },
   paused: { type: 'boolean' },
   resume: { type: 'boolean' },
   on: { type: 'string' },
@@ -67,6 +68,7 @@ export function changesFrom(values: ContactValues, current: Contact['cadence'] |
     cadence,
     lastContactedOn: values.last,
     notes: values.notes,
+    stage: values.stage,
     paused: values.paused ? true : values.resume ? false : undefined,
   };
   return Object.fromEntries(
@@ -84,6 +86,7 @@ const changeFlags = [
   'unit',
   'last',
   'notes',
+  'stage',
 ] as const;
 
 export const contacts: Command<ContactsInput> = {
@@ -93,10 +96,10 @@ trellis contacts list --user EMAIL [--json]
 trellis contacts done --user EMAIL --contact ID [--on YYYY-MM-DD]
 trellis contacts snooze --user EMAIL --contact ID [--days N]
 trellis contacts remove --user EMAIL --contact ID
-  contact options: --name N  --relationship mentor|mentee|peer|sponsor|other  --email E ('' clears)
+  contact options: --name N  --relationship mentor|mentee|peer|sponsor|potential-mentor|other  --email E ('' clears)
                    --org NAME ('' clears)  --topics a,b  --every N [--unit days|weeks]  --last YYYY-MM-DD
-                   --notes TEXT
-  cadence: mentor every 6 weeks, mentee 4, peer, sponsor and other 8; --every alone counts weeks
+                   --notes TEXT  --stage to-reach-out|reached-out|mentor|not-a-fit (potential mentors)
+  cadence: mentor every 6 weeks, mentee and potential-mentor 4, peer, sponsor and other 8; --every alone counts weeks
   dates are the reader's local dates; done: we talked (default today); snooze: not due before
   max(today, next due) + N days (default 7); --resume ends a pause and a snooze`,
   details: `The cadence counts from --last (not in the future) or from today; the reader's first contact puts
@@ -115,6 +118,7 @@ the given fields; --every or --unit alone keeps the other half of the cadence.`,
     'cadence.unit': '--unit',
     lastContactedOn: '--last',
     notes: '--notes',
+    stage: '--stage',
     paused: '--paused',
     on: '--on',
   },

@@ -8,7 +8,7 @@ import { renderDocument, trustedHtml } from './render.ts';
  * carries a CSRF token.
  */
 
-export type NavSection = 'account' | 'profile' | 'contacts' | 'calendar' | 'digest' | 'sources';
+export type NavSection = 'account' | 'profile' | 'contacts' | 'people' | 'calendar' | 'digest' | 'sources';
 
 export interface PageNav {
   readonly current: NavSection | null;
@@ -55,6 +55,7 @@ const sections: readonly { id: NavSection; href: string; label: string; adminOnl
   { id: 'account', href: '/account', label: 'Home' },
   { id: 'profile', href: '/profile', label: 'Interests' },
   { id: 'contacts', href: '/contacts', label: 'Contacts' },
+  { id: 'people', href: '/people', label: 'People' },
   { id: 'calendar', href: '/calendar', label: 'Calendar' },
   { id: 'digest', href: '/digest', label: 'Digest preview' },
   { id: 'sources', href: '/sources', label: 'Sources' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { relationships } from '../../../shared/contacts/contact.ts';
-import { ContactDateInFutureError } from '../../../shared/contacts/contact-errors.ts';
+import { ContactDateInFutureError, StageNotAllowedError } from '../../../shared/contacts/contact-errors.ts';
 import {
   buildContact,
   markTalked,
@@ -39,6 +39,7 @@ describe('building a contact', () => {
       mentee: { every: 4, unit: 'weeks' },
       peer: { every: 8, unit: 'weeks' },
       sponsor: { every: 8, unit: 'weeks' },
+      'potential-mentor': { every: 4, unit: 'weeks' },
       other: { every: 8, unit: 'weeks' },
     });
   });
@@ -180,5 +181,42 @@ describe('changing a contact', () => {
       lastContactedOn: '2027-02-01',
       updatedAt: '2027-03-16T09:00:00.000Z',
     });
+  });
+});
+
+describe('potential mentors and their stage', () => {
+  const found = () =>
+    buildContact('usr_1', { name: 'Dr. Ana Costa', relationship: 'potential-mentor' }, today, now);
+
+  it('start at "to reach out", with their own cadence', () => {
+    expect(found()).toMatchObject({
+      stage: 'to-reach-out',
+      paused: false,
+      cadence: { every: 4, unit: 'weeks' },
+    });
+  });
+
+  it('"not a fit" pauses their reminders; moving on from it resumes them', () => {
+    const notAFit = updateContact(found(), { stage: 'not-a-fit' }, today, now);
+    expect(notAFit).toMatchObject({ stage: 'not-a-fit', paused: true });
+    expect(updateContact(notAFit, { stage: 'reached-out' }, today, now)).toMatchObject({
+      stage: 'reached-out',
+      paused: false,
+    });
+    expect(updateContact(found(), { stage: 'reached-out' }, today, now).paused).toBe(false);
+  });
+
+  it('only a potential mentor has a stage: refused on others, dropped when one becomes a mentor', () => {
+    expect(() =>
+      buildContact('usr_1', { name: 'Kim', relationship: 'peer', stage: 'reached-out' }, today, now),
+    ).toThrow(StageNotAllowedError);
+    const mentor = updateContact(found(), { relationship: 'mentor' }, today, now);
+    expect(mentor.relationship).toBe('mentor');
+    expect('stage' in mentor).toBe(false);
+    expect(() => updateContact(mentor, { stage: 'mentor' }, today, now)).toThrow(StageNotAllowedError);
+  });
+
+  it('refuses a stage that is not one', () => {
+    expect(() => updateContact(found(), { stage: 'maybe' as never }, today, now)).toThrow();
   });
 });
