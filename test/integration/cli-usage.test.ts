@@ -14,6 +14,7 @@ const commands = [
   'parse',
   'users',
   'contacts',
+  'people',
   'digest',
   'reminders',
   'calendar',
@@ -245,7 +246,7 @@ describe('validation messages name the flag that was typed', () => {
     const relationship = await trellis([...contact, '--relationship', 'boss']);
     expect(relationship.code).toBe(2);
     expect(lines(relationship.stderr)).toEqual([
-      'trellis: invalid input: --relationship: must be one of mentor, mentee, peer, sponsor, other',
+      'trellis: invalid input: --relationship: must be one of mentor, mentee, peer, sponsor, potential-mentor, other',
     ]);
 
     const every = await trellis([
