@@ -16,6 +16,7 @@ import { createCalendarStore } from '#shared/store/calendar-store.ts';
 import { createContactDependencies } from '#shared/store/contact-dependencies.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
+import { createMembershipRepository } from '#shared/store/membership-repository.ts';
 import { createProfileDependencies } from '#shared/store/profile-dependencies.ts';
 import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
 import { createSendLedger } from '#shared/store/send-ledger.ts';
@@ -125,6 +126,17 @@ const routes = apiRoutes({
     ...signedIn,
     people: { events, savedEvents: saveDeps.savedEvents, contacts },
     contactActions,
+  },
+  organizations: {
+    ...signedIn,
+    organizations: {
+      memberships: createMembershipRepository(client, tableName),
+      users,
+      slots: contactActions.slots,
+      events,
+      savedEvents: saveDeps.savedEvents,
+      sources,
+    },
   },
 });
 

@@ -5,6 +5,7 @@ import { type DigestPreviewDependencies, digestPreviewRoutes } from './digest-pr
 import { type LinkRouteDependencies, linkRoutes } from './link-routes.ts';
 import type { Route } from './middleware/route.ts';
 import { type MyDataDependencies, myDataRoutes } from './my-data-routes.ts';
+import { type OrganizationPageDependencies, organizationPageRoutes } from './organization-routes.ts';
 import { type OverviewDependencies, overviewRoutes } from './overview-routes.ts';
 import { type PeopleRouteDependencies, peopleRoutes } from './people-routes.ts';
 import { type ProfilePageDependencies, profilePageRoutes } from './profile-page-routes.ts';
@@ -21,6 +22,7 @@ export interface ApiRouteDependencies {
   readonly digest: DigestPreviewDependencies;
   readonly sources: SourceRouteDependencies;
   readonly people: PeopleRouteDependencies;
+  readonly organizations: OrganizationPageDependencies;
 }
 
 /** Every route of the api function: the pages, the JSON API and the one-click links. */
@@ -36,5 +38,6 @@ export function apiRoutes(deps: ApiRouteDependencies): Route[] {
     ...digestPreviewRoutes(deps.digest),
     ...sourceRoutes(deps.sources),
     ...peopleRoutes(deps.people),
+    ...organizationPageRoutes(deps.organizations),
   ];
 }

@@ -8,7 +8,15 @@ import { renderDocument, trustedHtml } from './render.ts';
  * carries a CSRF token.
  */
 
-export type NavSection = 'account' | 'profile' | 'contacts' | 'people' | 'calendar' | 'digest' | 'sources';
+export type NavSection =
+  | 'account'
+  | 'profile'
+  | 'contacts'
+  | 'people'
+  | 'organizations'
+  | 'calendar'
+  | 'digest'
+  | 'sources';
 
 export interface PageNav {
   readonly current: NavSection | null;
@@ -56,6 +64,7 @@ const sections: readonly { id: NavSection; href: string; label: string; adminOnl
   { id: 'profile', href: '/profile', label: 'Interests' },
   { id: 'contacts', href: '/contacts', label: 'Contacts' },
   { id: 'people', href: '/people', label: 'People' },
+  { id: 'organizations', href: '/organizations', label: 'Organizations' },
   { id: 'calendar', href: '/calendar', label: 'Calendar' },
   { id: 'digest', href: '/digest', label: 'Digest preview' },
   { id: 'sources', href: '/sources', label: 'Sources' },
