@@ -37,12 +37,21 @@ export interface ReminderContactItem {
   };
 }
 
+/** A membership renewing within 30 days: one line "Your membership of X renews on …". */
+export interface ReminderRenewal {
+  readonly organization: string;
+  /** The reader's local date `YYYY-MM-DD`. */
+  readonly renewsOn: string;
+}
+
 /** One reconnect reminder email: every contact due today, most overdue first. */
 export interface ReminderModel {
   readonly recipient: { readonly email: string; readonly name: string | null; readonly timeZone: string };
   /** The reader's local date the reminder is for. */
   readonly today: string;
   readonly contacts: readonly ReminderContactItem[];
+  /** Memberships renewing soon (absent: none). */
+  readonly renewals?: readonly ReminderRenewal[];
   readonly links: {
     /** Where to manage contacts (the web pages of a later issue; the overview page until then). */
     readonly contactsUrl: string;

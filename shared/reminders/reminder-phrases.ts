@@ -4,6 +4,7 @@ import { plainLine } from '../digest/plain-line.ts';
 import { truncateAtWord } from '../digest/truncate-at-word.ts';
 import { knownTimeZone } from '../digest/zoned-date-parts.ts';
 import type { ReminderContactItem, ReminderModel, ReminderSuggestion } from './reminder-model.ts';
+import { renewalFooterText, renewalIntroText, renewalOnlyText, shownRenewals } from './renewal-phrases.ts';
 
 /**
  * The words of a reconnect reminder, shared by the HTML and the text part so both say the same.
@@ -68,7 +69,7 @@ export function shortNameText(contact: ReminderContactItem, model: ReminderModel
 export function reminderSubject(model: ReminderModel): string {
   const names = model.contacts.map((contact) => shortNameText(contact, model));
   const [only] = model.contacts;
-  if (names.length === 0) return 'Time to reconnect';
+  if (names.length === 0) return renewalOnlyText(model) ?? 'Time to reconnect';
   if (names.length === 1 && only) {
     const prefix = 'Time to reconnect with ';
     return prefix + truncateAtWord(contactNameText(only), MAX_SUBJECT_LENGTH - length(prefix));
@@ -91,7 +92,7 @@ export function reminderSubject(model: ReminderModel): string {
 export function headingText(model: ReminderModel): string {
   const [only] = model.contacts;
   if (model.contacts.length === 1 && only) return `Time to reconnect with ${contactNameText(only)}`;
-  if (model.contacts.length === 0) return 'Time to reconnect';
+  if (model.contacts.length === 0) return renewalOnlyText(model) ?? 'Time to reconnect';
   return `Time to reconnect with ${model.contacts.length} people`;
 }
 
@@ -104,7 +105,8 @@ export function greetingText(model: ReminderModel): string {
 export function introText(model: ReminderModel): string {
   const [only] = model.contacts;
   if (model.contacts.length === 1 && only) return `${contactNameText(only)} is due for a conversation.`;
-  if (model.contacts.length === 0) return 'Nobody is due for a conversation today.';
+  if (model.contacts.length === 0)
+    return renewalIntroText(model) ?? 'Nobody is due for a conversation today.';
   return `${model.contacts.length} people are due for a conversation, most overdue first.`;
 }
 
@@ -205,7 +207,7 @@ export function actionLabels(
 
 /** Why this mail came, and why it has no unsubscribe: each contact's reminders stop on their own. */
 export function footerReasonText(model: ReminderModel): string {
-  return `You get this email because ${plainLine(model.recipient.email)} asked Trellis for reminders to stay in touch. Pause or remove a contact to stop reminders about them.`;
+  return `You get this email because ${plainLine(model.recipient.email)} asked Trellis for reminders to stay in touch. Pause or remove a contact to stop reminders about them.${shownRenewals(model).length > 0 ? ` ${renewalFooterText}` : ''}`;
 }
 
 function dayText(date: string, model: ReminderModel): string {

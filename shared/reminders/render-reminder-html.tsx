@@ -35,6 +35,7 @@ import {
   TALKED_TEXT,
   zoneText,
 } from './reminder-phrases.ts';
+import { RENEWALS_TITLE, renewalLineText, shownRenewals } from './renewal-phrases.ts';
 
 /** The reconnect reminder as an HTML email body. Everything from contacts and feeds is text to the renderer, escaped. */
 export function renderReminderHtml(model: ReminderModel): string {
@@ -47,11 +48,21 @@ export function renderReminderHtml(model: ReminderModel): string {
       <>
         <Paragraph>{greetingText(model)}</Paragraph>
         <Paragraph>{zone ? `${introText(model)} ${zone}` : introText(model)}</Paragraph>
-        <RuledRows padding="16px 0 20px">
-          {model.contacts.map((contact) => (
-            <ContactCell contact={contact} model={model} />
-          ))}
-        </RuledRows>
+        {model.contacts.length > 0 ? (
+          <RuledRows padding="16px 0 20px">
+            {model.contacts.map((contact) => (
+              <ContactCell contact={contact} model={model} />
+            ))}
+          </RuledRows>
+        ) : null}
+        {shownRenewals(model).length > 0 ? (
+          <>
+            <Heading2 margin="16px 0 4px">{RENEWALS_TITLE}</Heading2>
+            {shownRenewals(model).map((renewal) => (
+              <Paragraph>{renewalLineText(renewal, model)}</Paragraph>
+            ))}
+          </>
+        ) : null}
         <EmailFooter marginTop="12px">
           <p style="margin:0 0 8px;">{footerReasonText(model)}</p>
           <p style="margin:0;">

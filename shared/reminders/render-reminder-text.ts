@@ -23,6 +23,7 @@ import {
   TALKED_TEXT,
   zoneText,
 } from './reminder-phrases.ts';
+import { RENEWALS_TITLE, renewalLineText, shownRenewals } from './renewal-phrases.ts';
 
 /** Plain-text lines stay within this, URLs excepted (a URL is never wrapped, so it stays clickable). */
 const LINE_WIDTH = 72;
@@ -37,6 +38,12 @@ export function renderReminderText(model: ReminderModel): string {
     wrap(zone ? `${introText(model)} ${zone}` : introText(model)),
   ];
   for (const contact of model.contacts) blocks.push(...contactBlocks(contact, model));
+  const renewals = shownRenewals(model);
+  if (renewals.length > 0)
+    blocks.push([
+      ...underlined(RENEWALS_TITLE, '-'),
+      ...renewals.flatMap((renewal) => wrap(renewalLineText(renewal, model))),
+    ]);
   blocks.push(['----', ...wrap(footerReasonText(model))]);
   blocks.push(labelledUrl(`${CONTACTS_LINK_TEXT}:`, model.links.contactsUrl));
   return `${blocks

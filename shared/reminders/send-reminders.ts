@@ -3,10 +3,12 @@ import type { Logger } from '../log/logger.ts';
 import type { MailIdentity } from '../mail/compose-message.ts';
 import { composeReminderMessage } from '../mail/compose-reminder.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { type DueRenewal, renewalsToRemind } from '../organizations/membership.ts';
 import type { QueueRecord } from '../queue/queue-record.ts';
 import { type ReminderMessage, reminderMessageSchema } from '../queue/reminder-message.ts';
 import type { ContactRepository } from '../store/contact-repository.ts';
 import type { EventStore } from '../store/event-store.ts';
+import type { MembershipRepository } from '../store/membership-repository.ts';
 import type { SendLedger } from '../store/send-ledger.ts';
 import type { SuppressionList } from '../store/suppression-list.ts';
 import { TransactionCancelledError } from '../store/transact-write.ts';
@@ -23,6 +25,11 @@ export interface ReminderLedgerDetail {
 export interface ReminderSendDependencies {
   readonly users: Pick<UserRepository, 'getMany' | 'get'>;
   readonly contacts: Pick<ContactRepository, 'listForUser' | 'markReminded' | 'remindedParts'>;
+  /** Memberships renewing within 30 days get a line in the same mail; without it, none do. */
+  readonly memberships?: Pick<
+    MembershipRepository,
+    'listForUser' | 'renewalRemindedParts' | 'markRenewalsReminded'
+  >;
   readonly events: Pick<EventStore, 'listStartingBetween'>;
   readonly ledger: SendLedger<ReminderLedgerDetail>;
   readonly suppression: Pick<SuppressionList, 'suppressedAmong'>;
@@ -135,7 +142,8 @@ async function sendOne(
   log: Logger,
 ): Promise<ReminderOutcome> {
   const due = contactsToRemind(await deps.contacts.listForUser(profile.id), today);
-  if (due.length === 0) {
+  const renewals = await renewalsDue(deps, profile.id, today);
+  if (due.length === 0 && renewals.length === 0) {
     log.info('no contact due today');
     return 'nothing-due';
   }
@@ -147,10 +155,11 @@ async function sendOne(
       due.map((entry) => entry.contact.id),
       today,
     );
+    await deps.memberships?.markRenewalsReminded(profile.id, renewals);
     return 'already-sent';
   }
   if (claim.outcome === 'busy') return 'busy';
-  const model = buildReminderModel(profile, due, upcoming, today, links, now);
+  const model = withRenewals(buildReminderModel(profile, due, upcoming, today, links, now), renewals);
   let messageId: string;
   try {
     messageId = await deliver(deps, model, now);
@@ -162,25 +171,53 @@ async function sendOne(
   const sent = { messageId, sentAt: now, detail: { contactIds } };
   // SENT and the contacts' "reminded on" together; a contact removed meanwhile cancels that, and then
   // the ledger is marked alone and the rest of the contacts one by one.
+  const renewalParts = deps.memberships?.renewalRemindedParts(profile.id, renewals) ?? [];
+  const together = contactIds.length + renewalParts.length < maxContactsPerTransaction;
   try {
     await deps.ledger.markSent(
       profile.id,
       today,
       claim.token,
       sent,
-      contactIds.length < maxContactsPerTransaction
-        ? deps.contacts.remindedParts(profile.id, contactIds, today)
-        : [],
+      together ? [...deps.contacts.remindedParts(profile.id, contactIds, today), ...renewalParts] : [],
     );
-    if (contactIds.length >= maxContactsPerTransaction)
+    if (!together) {
       await deps.contacts.markReminded(profile.id, contactIds, today);
+      await deps.memberships?.markRenewalsReminded(profile.id, renewals);
+    }
   } catch (error) {
-    if (!(error instanceof TransactionCancelledError && error.failedOn('contact-reminded'))) throw error;
+    const markFailed =
+      error instanceof TransactionCancelledError &&
+      (error.failedOn('contact-reminded') || error.failedOn('membership-reminded'));
+    if (!markFailed) throw error;
     await deps.ledger.markSent(profile.id, today, claim.token, sent);
     await deps.contacts.markReminded(profile.id, contactIds, today);
+    await deps.memberships?.markRenewalsReminded(profile.id, renewals);
   }
-  log.info('reminder sent', { messageId, contacts: contactIds.length, attempt: claim.attempt });
+  log.info('reminder sent', {
+    messageId,
+    contacts: contactIds.length,
+    renewals: renewals.length,
+    attempt: claim.attempt,
+  });
   return 'sent';
+}
+
+/** The memberships whose renewal the mail of `today` announces (none without a membership store). */
+async function renewalsDue(
+  deps: Pick<ReminderSendDependencies, 'memberships'>,
+  userId: string,
+  today: string,
+): Promise<DueRenewal[]> {
+  return deps.memberships ? renewalsToRemind(await deps.memberships.listForUser(userId), today) : [];
+}
+
+function withRenewals(model: ReminderModel, renewals: readonly DueRenewal[]): ReminderModel {
+  if (renewals.length === 0) return model;
+  return {
+    ...model,
+    renewals: renewals.map(({ organization, renewsOn }) => ({ organization, renewsOn })),
+  };
 }
 
 async function deliver(deps: ReminderSendDependencies, model: ReminderModel, now: Date): Promise<string> {
@@ -191,17 +228,21 @@ async function deliver(deps: ReminderSendDependencies, model: ReminderModel, now
 
 /** Renders one user's reminder for a date without sending or recording anything (`trellis reminders --dry-run`). */
 export async function previewReminder(
-  deps: Pick<ReminderSendDependencies, 'contacts' | 'events' | 'identity' | 'links'>,
+  deps: Pick<ReminderSendDependencies, 'contacts' | 'memberships' | 'events' | 'identity' | 'links'>,
   profile: UserProfile,
   today: string,
   now: Date,
 ): Promise<{ model: ReminderModel; raw: Uint8Array } | null> {
   const due = contactsToRemind(await deps.contacts.listForUser(profile.id), today);
-  if (due.length === 0) return null;
+  const renewals = await renewalsDue(deps, profile.id, today);
+  if (due.length === 0 && renewals.length === 0) return null;
   const upcoming = await deps.events.listStartingBetween(
     now,
     new Date(now.getTime() + suggestionWindowDays * dayMs),
   );
-  const model = buildReminderModel(profile, due, upcoming, today, await deps.links(), now);
+  const model = withRenewals(
+    buildReminderModel(profile, due, upcoming, today, await deps.links(), now),
+    renewals,
+  );
   return { model, raw: (await composeReminderMessage(model, deps.identity, now)).raw };
 }
