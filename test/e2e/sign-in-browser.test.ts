@@ -416,13 +416,21 @@ describe('signing in to Trellis in a browser (headless Chromium)', () => {
     await phone.close();
   }, 60_000);
 
-  it('lets a keyboard user Tab to the labelled email field and shows where the focus is', async () => {
+  it('lets a keyboard user skip to the content, Tab to the labelled email field and see where the focus is', async () => {
     const page = await (await newContext()).newPage();
     await page.goto('/sign-in');
     const label = page.locator('label[for="email"]');
     expect(await label.isVisible()).toBe(true);
     expect(await label.textContent()).toBe('Email address');
 
+    // The first Tab shows the skip link; following it lands in the main content, before the form.
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    expect(await skip.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    const box = await skip.boundingBox();
+    expect(box && box.x >= 0 && box.y >= 0).toBe(true);
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     const field = page.getByLabel('Email address');
     const focus = await field.evaluate((element) => {
