@@ -1,15 +1,22 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MembershipDependencies } from '../organizations/membership-actions.ts';
 import type { SuggestOrganizationsDependencies } from '../organizations/suggest-organizations.ts';
-import { createEventStore } from './event-store.ts';
+import { createEventStore, type EventStore } from './event-store.ts';
 import { createMembershipRepository, type MembershipRepository } from './membership-repository.ts';
-import { createReminderSlots } from './reminder-slots.ts';
-import { createSavedEventStore } from './saved-event-store.ts';
-import { createSourceRepository } from './source-repository.ts';
-import { createUserRepository } from './user-repository.ts';
+import { createReminderSlots, type ReminderSlots } from './reminder-slots.ts';
+import { createSavedEventStore, type SavedEventStore } from './saved-event-store.ts';
+import { createSourceRepository, type SourceRepository } from './source-repository.ts';
+import { createUserRepository, type UserRepository } from './user-repository.ts';
 
 export type OrganizationStores = MembershipDependencies &
-  SuggestOrganizationsDependencies & { readonly memberships: MembershipRepository };
+  SuggestOrganizationsDependencies & {
+    readonly memberships: MembershipRepository;
+    readonly users: UserRepository;
+    readonly slots: ReminderSlots;
+    readonly events: EventStore;
+    readonly savedEvents: SavedEventStore;
+    readonly sources: SourceRepository;
+  };
 
 /**
  * What the organization use cases (suggestions, memberships) need from the table, built once per
