@@ -219,7 +219,7 @@ export interface BundleFigures {
   /** The largest inputs of each function's bundle (esbuild's analyzeMetafile), for the report. */
   readonly composition: Record<string, string>;
   readonly coldStart: Record<string, ColdStart>;
-  /** firstCallMs over the matching hello's, per function. */
+  /** firstCallMs over the matching hello's, per function: the median of the ratios of adjacent pairs. */
   readonly ratioVsSdkHello: Record<string, number>;
   /** firstInvocationMs over the matching hello's: the whole first invocation, the function's own work included. */
   readonly firstInvocationRatioVsSdkHello: Record<string, number>;
@@ -259,19 +259,10 @@ export async function measureBundles(
       tracingChunkKb = (await bundle(tracingChunkOptionsFor(join(outDir, name)))).kb;
     }
   }
-  // Each function, and each hello once per first call it stands in for.
-  const runsOf: [string, string, Record<string, string>][] = names.map((name) => [
-    name,
-    bundles[name] ?? '',
-    {},
-  ]);
-  for (const key of new Set(names.map(helloKey))) {
-    const [file = '', call = ''] = key.split(':');
-    runsOf.push([key, bundles[file] ?? '', { BENCH_FIRST_CALL: call }]);
-  }
   const dynamo = await startDynamoLocal({ port: 0 });
   const samples: Record<string, { importMs: number[]; firstCallMs: number[]; firstInvocationMs: number[] }> =
     {};
+  const pairs: Record<string, { firstCall: number[]; firstInvocation: number[] }> = {};
   try {
     const raw = new DynamoDBClient({
       endpoint: dynamo.endpoint,
@@ -280,16 +271,32 @@ export async function measureBundles(
     });
     await createTableIfMissing(raw, handlerEnvironment.TABLE_NAME);
     raw.destroy();
+    const record = (name: string, sample: ColdStart) => {
+      samples[name] ??= { importMs: [], firstCallMs: [], firstInvocationMs: [] };
+      samples[name].importMs.push(sample.importMs);
+      samples[name].firstCallMs.push(sample.firstCallMs);
+      samples[name].firstInvocationMs.push(sample.firstInvocationMs);
+    };
     for (let run = 0; run < runs + 1; run += 1) {
-      // Interleaved, so a busy moment on the machine hits every bundle alike; the first round only warms the
+      // Each function right next to its hello (in turn first and second), so the machine's load, which drifts
+      // while others work on it, hits both alike; the ratio is taken per pair. The first round only warms the
       // file cache and DynamoDB Local's JIT.
-      for (const [name, file, env] of runsOf) {
-        const sample = await coldStart(file, firstEvent[name], dynamo.endpoint, env);
+      for (const name of names) {
+        const hello = helloKey(name);
+        const [file = '', call = ''] = hello.split(':');
+        const runHello = () =>
+          coldStart(bundles[file] ?? '', null, dynamo.endpoint, { BENCH_FIRST_CALL: call });
+        const runOwn = () => coldStart(bundles[name] ?? '', firstEvent[name], dynamo.endpoint);
+        const helloFirst = (run + names.indexOf(name)) % 2 === 0;
+        const first = await (helloFirst ? runHello() : runOwn());
+        const second = await (helloFirst ? runOwn() : runHello());
         if (run === 0) continue;
-        samples[name] ??= { importMs: [], firstCallMs: [], firstInvocationMs: [] };
-        samples[name].importMs.push(sample.importMs);
-        samples[name].firstCallMs.push(sample.firstCallMs);
-        samples[name].firstInvocationMs.push(sample.firstInvocationMs);
+        const [own, base] = helloFirst ? [second, first] : [first, second];
+        record(name, own);
+        record(hello, base);
+        pairs[name] ??= { firstCall: [], firstInvocation: [] };
+        pairs[name].firstCall.push(own.firstCallMs / base.firstCallMs);
+        pairs[name].firstInvocation.push(own.firstInvocationMs / base.firstInvocationMs);
       }
       options.log?.(`  cold starts: round ${run + 1} of ${runs + 1}`);
     }
@@ -306,12 +313,9 @@ export async function measureBundles(
   }
   const ratioVsSdkHello: Record<string, number> = {};
   const firstInvocationRatioVsSdkHello: Record<string, number> = {};
-  for (const name of names) {
-    const own = coldStarts[name];
-    const hello = coldStarts[helloKey(name)];
-    if (!own || !hello) continue;
-    ratioVsSdkHello[name] = round(own.firstCallMs / hello.firstCallMs);
-    firstInvocationRatioVsSdkHello[name] = round(own.firstInvocationMs / hello.firstInvocationMs);
+  for (const [name, ratios] of Object.entries(pairs)) {
+    ratioVsSdkHello[name] = round(median(ratios.firstCall));
+    firstInvocationRatioVsSdkHello[name] = round(median(ratios.firstInvocation));
   }
   return {
     sizes,
