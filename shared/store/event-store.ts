@@ -7,7 +7,15 @@ import type { EventSourceLink, StoredEvent } from '../events/stored-event.ts';
 import { batchGetAll, batchWriteAll, type WriteRequest } from './batch-requests.ts';
 import { isConditionFailure } from './condition-failure.ts';
 import { dedupeKey } from './keys/dedupe-keys.ts';
-import { eventDayPk, eventDaySk, eventDaysBetween, eventKey } from './keys/event-keys.ts';
+import {
+  callsClosingPk,
+  callsClosingSk,
+  eventDayPk,
+  eventDaySk,
+  eventDaysBetween,
+  eventKey,
+  monthsBetween,
+} from './keys/event-keys.ts';
 import { sourceEventIdFromSk, sourceEventKey, sourceEventPrefix } from './keys/source-event-keys.ts';
 import { queryAll } from './query-all.ts';
 
@@ -43,6 +51,8 @@ export interface EventStore {
   getMany(eventIds: readonly string[]): Promise<StoredEvent[]>;
   /** Canonical events whose start lies in [from, to), in start order, read from the start-day index. */
   listStartingBetween(from: Date, to: Date): Promise<StoredEvent[]>;
+  /** Events whose call for speakers closes on a day in [from, to] (`YYYY-MM-DD`), in closing order. */
+  listCallsClosingBetween(from: string, to: string): Promise<StoredEvent[]>;
   /**
    * At most `limit` of those, after the position `after` (from a previous page's `next`); reads only as far
    * as the page needs, so a window of 50,000 events costs what one page costs.
@@ -130,13 +140,22 @@ function startDay(start: string): string {
 
 /** Attributes of the canonical item that follow from its content (index keys, expiry). */
 function contentAttributes(eventId: string, content: EventContent): Item {
+  const closesOn = content.callForSpeakers?.closesOn;
   return {
     ...content,
     gsi1pk: eventDayPk(startDay(content.start)),
     gsi1sk: eventDaySk(content.start, eventId),
+    // Only events with a call for speakers that has a closing date are in the calls index.
+    ...(closesOn ? { gsi2pk: callsClosingPk(closesOn), gsi2sk: callsClosingSk(closesOn, eventId) } : {}),
     ttl: expiresAt(content),
   };
 }
+
+/**
+ * Content attributes that are absent when empty: an update whose content no longer has them removes
+ * them, so a dropped call for speakers leaves neither the field nor its index entry behind.
+ */
+const OPTIONAL_CONTENT_ATTRIBUTES = ['callForSpeakers', 'people', 'gsi2pk', 'gsi2sk'] as const;
 
 function toStoredEvent(item: Item): StoredEvent {
   const {
@@ -145,6 +164,8 @@ function toStoredEvent(item: Item): StoredEvent {
     type: _type,
     gsi1pk: _g1,
     gsi1sk: _g1s,
+    gsi2pk: _g2,
+    gsi2sk: _g2s,
     ttl: _ttl,
     dedupeSlot: _slot,
     hasSavers: _savers,
@@ -335,10 +356,16 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
       sets.push(`#a${index} = :v${index}`);
       values[`:v${index}`] = value;
     }
+    const removes = OPTIONAL_CONTENT_ATTRIBUTES.filter((name) => !(name in values)).map((name) => {
+      names[`#r_${name}`] = name;
+      return `#r_${name}`;
+    });
     return {
       names,
       values: Object.fromEntries(Object.entries(values).filter(([key]) => key.startsWith(':'))),
       expression: sets.join(', '),
+      /** ` REMOVE …` for the optional attributes the content no longer has, or ''. */
+      remove: removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : '',
     };
   }
 
@@ -362,7 +389,7 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
           TableName: tableName,
           Key: eventKey(canonicalId),
           // Every content change counts as a revision: it is the SEQUENCE the calendar feed carries.
-          UpdateExpression: `SET ${update.expression}, links.#source = :link, primarySourceId = :source ADD revision :one`,
+          UpdateExpression: `SET ${update.expression}, links.#source = :link, primarySourceId = :source ADD revision :one${update.remove}`,
           // Primary source, or a removed event coming back through any of its sources.
           ConditionExpression: 'attribute_exists(pk) AND (primarySourceId = :source OR removed = :true)',
           ExpressionAttributeNames: { ...update.names, '#source': sourceId },
@@ -465,7 +492,7 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
               new UpdateCommand({
                 TableName: tableName,
                 Key: eventKey(state.canonicalId),
-                UpdateExpression: `SET ${update.expression} ADD revision :one`,
+                UpdateExpression: `SET ${update.expression} ADD revision :one${update.remove}`,
                 ConditionExpression: 'primarySourceId = :old',
                 ExpressionAttributeNames: update.names,
                 ExpressionAttributeValues: { ...update.values, ':old': sourceId, ':one': 1 },
@@ -554,6 +581,25 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
     async getMany(eventIds) {
       const items = await batchGetAll(client, tableName, [...new Set(eventIds)].map(eventKey));
       return items.map(toStoredEvent);
+    },
+
+    async listCallsClosingBetween(from, to) {
+      const months = await Promise.all(
+        monthsBetween(from, to).map((month) =>
+          queryAll(client, {
+            TableName: tableName,
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :month AND gsi2sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: {
+              ':month': callsClosingPk(month),
+              ':from': from,
+              // Every sort key of the last day ("yyyy-mm-dd#<id>") sorts before "yyyy-mm-dd$".
+              ':to': `${to}$`,
+            },
+          }),
+        ),
+      );
+      return months.flat().map(toStoredEvent);
     },
 
     async listStartingBetween(from, to) {

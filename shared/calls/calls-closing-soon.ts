@@ -1,0 +1,92 @@
+import { localDate } from '../contacts/next-due-date.ts';
+import type { StoredEvent } from '../events/stored-event.ts';
+import { addDays } from '../feeds/event-time.ts';
+import { buildEventIndex, matchEventsForUser } from '../matching/match-events.ts';
+import type { EventStore } from '../store/event-store.ts';
+import type { UserProfile } from '../users/user-profile.ts';
+
+/*
+ * Calls for speakers closing soon: speaking is how people meet mentors and peers at events. Open
+ * calls of events that match the reader, closing today or within the next 21 days of the reader's
+ * calendar, soonest first. The closing date is a calendar date (the data set gives no time), so it
+ * is read in the reader's zone as the day it is.
+ */
+
+export const CALLS_CLOSING_WITHIN_DAYS = 21;
+
+export interface CallClosingSoon {
+  readonly eventId: string;
+  readonly title: string;
+  /** The event itself: when and where, as stored. */
+  readonly start: string;
+  readonly allDay: boolean;
+  readonly location: string | null;
+  readonly online: boolean;
+  readonly eventUrl: string | null;
+  /** Where to apply; the event's own page when the feed gives no separate link. */
+  readonly applyUrl: string | null;
+  /** `YYYY-MM-DD`, the last day to apply. */
+  readonly closesOn: string;
+  /** Whole days from the reader's today: 0 = closes today. */
+  readonly daysLeft: number;
+  readonly reasons: readonly string[];
+}
+
+export interface CallsClosingSoonDependencies {
+  readonly events: Pick<EventStore, 'listCallsClosingBetween'>;
+}
+
+/** The reader's calls closing soon (digest, calendar feed, pages, CLI). */
+export async function callsClosingSoon(
+  deps: CallsClosingSoonDependencies,
+  profile: UserProfile,
+  now: Date,
+  withinDays = CALLS_CLOSING_WITHIN_DAYS,
+): Promise<CallClosingSoon[]> {
+  const today = localDate(now, profile.timeZone);
+  const candidates = await deps.events.listCallsClosingBetween(today, addDays(today, withinDays));
+  return matchingCalls(profile, candidates, now, today);
+}
+
+/** The pure part: which of these events with open calls match the reader, soonest closing first. */
+export function matchingCalls(
+  profile: UserProfile,
+  events: readonly StoredEvent[],
+  now: Date,
+  today: string,
+): CallClosingSoon[] {
+  const open = events.filter(
+    (event) => !event.removed && event.status !== 'cancelled' && event.callForSpeakers?.closesOn,
+  );
+  if (open.length === 0) return [];
+  const latestStart = Math.max(
+    ...open.map((event) => Date.parse(event.start.length === 10 ? `${event.start}T00:00:00Z` : event.start)),
+  );
+  const matches = matchEventsForUser(buildEventIndex(open), profile, {
+    now,
+    windowTo: new Date(latestStart + 86_400_000),
+    previous: [],
+    maxEvents: open.length,
+    maxPerOrganization: open.length,
+  }).matches;
+  const dayMs = 86_400_000;
+  return matches
+    .map(({ event, reasons }) => {
+      const closesOn = event.callForSpeakers?.closesOn as string;
+      return {
+        eventId: event.id,
+        title: event.title,
+        start: event.start,
+        allDay: event.allDay,
+        location: event.location,
+        online: event.online,
+        eventUrl: event.url,
+        applyUrl: event.callForSpeakers?.url ?? event.url,
+        closesOn,
+        daysLeft: Math.round((Date.parse(closesOn) - Date.parse(today)) / dayMs),
+        reasons,
+      };
+    })
+    .filter((call) => call.daysLeft >= 0)
+    .sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.title.localeCompare(b.title));
+}
