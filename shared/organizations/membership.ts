@@ -33,15 +33,17 @@ export const organizationNameSchema = z.string().trim().min(1, 'is required').ma
 export const renewalDateSchema = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
   .refine(isCalendarDate, 'must be a real calendar date');
 
 /** What "I'm a member" takes: the organization, and a renewal date or none ('' or null clears it). */
 export const membershipInputSchema = z.object({
   organization: organizationNameSchema,
   renewsOn: z
-    .union([z.literal('').transform(() => null), renewalDateSchema, z.null()])
-    .optional()
+    .preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+      renewalDateSchema.nullish(),
+    )
     .transform((value) => value ?? null),
 });
 
