@@ -10,6 +10,8 @@ export interface ReminderSuggestion {
   readonly url: string | null;
   /** Why it fits both: "kubernetes", "CNCF Berlin". */
   readonly reason: string;
+  /** When the event names the contact: where to meet them ("Dr X speaks at Platform Day on Tue 8 Dec"). */
+  readonly meet?: string;
 }
 
 export interface ReminderContactItem {

@@ -185,6 +185,7 @@ export function suggestionTimeText(suggestion: ReminderSuggestion, model: Remind
 
 /** "Fits you both: kubernetes" */
 export function suggestionReasonText(suggestion: ReminderSuggestion): string | null {
+  if (suggestion.meet) return `Where to meet: ${plainLine(suggestion.meet)}`;
   const reason = plainLine(suggestion.reason);
   return reason ? `Fits you both: ${reason}` : null;
 }
