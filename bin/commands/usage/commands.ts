@@ -8,6 +8,7 @@ const loaders = {
   parse: () => import('./parse.ts').then((module) => bind(module.parse)),
   users: () => import('./users.ts').then((module) => bind(module.users)),
   contacts: () => import('./contacts.ts').then((module) => bind(module.contacts)),
+  orgs: () => import('./orgs.ts').then((module) => bind(module.orgs)),
   people: () => import('./people.ts').then((module) => bind(module.people)),
   digest: () => import('./digest.ts').then((module) => bind(module.digest)),
   reminders: () => import('./reminders.ts').then((module) => bind(module.reminders)),
