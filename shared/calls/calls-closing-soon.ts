@@ -15,6 +15,8 @@ import type { UserProfile } from '../users/user-profile.ts';
 export const CALLS_CLOSING_WITHIN_DAYS = 21;
 
 export interface CallClosingSoon {
+  /** A call for speakers, or the last day to register or apply (schema.org offers.validThrough). */
+  readonly kind: 'call-for-speakers' | 'registration';
   readonly eventId: string;
   readonly title: string;
   /** The event itself: when and where, as stored. */
@@ -44,8 +46,9 @@ export async function callsClosingSoon(
   withinDays = CALLS_CLOSING_WITHIN_DAYS,
 ): Promise<CallClosingSoon[]> {
   const today = localDate(now, profile.timeZone);
-  const candidates = await deps.events.listCallsClosingBetween(today, addDays(today, withinDays));
-  return matchingCalls(profile, candidates, now, today);
+  const lastDay = addDays(today, withinDays);
+  const candidates = await deps.events.listCallsClosingBetween(today, lastDay);
+  return matchingCalls(profile, candidates, now, today, lastDay);
 }
 
 /** The pure part: which of these events with open calls match the reader, soonest closing first. */
@@ -54,9 +57,13 @@ export function matchingCalls(
   events: readonly StoredEvent[],
   now: Date,
   today: string,
+  lastDay: string,
 ): CallClosingSoon[] {
   const open = events.filter(
-    (event) => !event.removed && event.status !== 'cancelled' && event.callForSpeakers?.closesOn,
+    (event) =>
+      !event.removed &&
+      event.status !== 'cancelled' &&
+      (event.callForSpeakers?.closesOn || event.registrationDeadline?.closesOn),
   );
   if (open.length === 0) return [];
   const latestStart = Math.max(
@@ -70,10 +77,17 @@ export function matchingCalls(
     maxPerOrganization: open.length,
   }).matches;
   const dayMs = 86_400_000;
-  return matches
-    .map(({ event, reasons }) => {
-      const closesOn = event.callForSpeakers?.closesOn as string;
-      return {
+  const calls: CallClosingSoon[] = [];
+  for (const { event, reasons } of matches) {
+    const deadlines = [
+      { kind: 'call-for-speakers' as const, deadline: event.callForSpeakers },
+      { kind: 'registration' as const, deadline: event.registrationDeadline },
+    ];
+    for (const { kind, deadline } of deadlines) {
+      const closesOn = deadline?.closesOn;
+      if (!closesOn || closesOn < today || closesOn > lastDay) continue;
+      calls.push({
+        kind,
         eventId: event.id,
         title: event.title,
         start: event.start,
@@ -81,12 +95,12 @@ export function matchingCalls(
         location: event.location,
         online: event.online,
         eventUrl: event.url,
-        applyUrl: event.callForSpeakers?.url ?? event.url,
+        applyUrl: deadline?.url ?? event.url,
         closesOn,
         daysLeft: Math.round((Date.parse(closesOn) - Date.parse(today)) / dayMs),
         reasons,
-      };
-    })
-    .filter((call) => call.daysLeft >= 0)
-    .sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.title.localeCompare(b.title));
+      });
+    }
+  }
+  return calls.sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.title.localeCompare(b.title));
 }

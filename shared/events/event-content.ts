@@ -28,6 +28,8 @@ export interface EventContent {
   readonly organization: string | null;
   /** Absent, not null, when there is none: the content hash of every other event stays as it was. */
   readonly callForSpeakers?: CallForSpeakers;
+  /** Absent when there is none, like the call. */
+  readonly registrationDeadline?: CallForSpeakers;
   /** Absent when the event names nobody, for the same reason. */
   readonly people?: readonly EventPerson[];
 }
@@ -64,6 +66,7 @@ export function eventContentFor(event: NormalizedEvent, source: Source): EventCo
     kind: source.kind,
     organization: source.organization,
     ...(event.callForSpeakers ? { callForSpeakers: event.callForSpeakers } : {}),
+    ...(event.registrationDeadline ? { registrationDeadline: event.registrationDeadline } : {}),
     ...(event.people.length > 0 ? { people: event.people } : {}),
   };
 }

@@ -63,6 +63,11 @@ export interface NormalizedEvent {
   readonly tags: readonly string[];
   /** The event's call for speakers, when its feed has one (the conference data set does); else null. */
   readonly callForSpeakers: CallForSpeakers | null;
+  /**
+   * The last day to register or apply (a mentorship programme's applications, an event's tickets),
+   * when the feed gives one (schema.org `offers.validThrough`); else null. Same shape as a call.
+   */
+  readonly registrationDeadline: CallForSpeakers | null;
   /** People the event names (see EventPerson); empty when it names none. */
   readonly people: readonly EventPerson[];
 }

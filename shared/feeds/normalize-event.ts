@@ -130,6 +130,7 @@ export function normalizeEvent(raw: RawEvent, context: NormalizeContext): Normal
     tags: text.tags,
     people: text.people,
     callForSpeakers: raw.callForSpeakers ? readCallForSpeakers(raw.callForSpeakers) : null,
+    registrationDeadline: raw.registrationDeadline ? readCallForSpeakers(raw.registrationDeadline) : null,
   };
   return { ok: true, event, problems };
 }

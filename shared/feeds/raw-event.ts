@@ -34,6 +34,8 @@ export interface RawEvent {
   readonly categories: readonly string[];
   /** Only formats that have one set it (the conference data set). */
   readonly callForSpeakers?: CallForSpeakers | null;
+  /** schema.org `offers.validThrough` (and its offer's URL). */
+  readonly registrationDeadline?: CallForSpeakers | null;
   /** People named in structured fields (ORGANIZER's CN, ATTENDEE as chair or speaker, performer…). */
   readonly people?: readonly RawPerson[];
 }

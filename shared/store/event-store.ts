@@ -140,7 +140,8 @@ function startDay(start: string): string {
 
 /** Attributes of the canonical item that follow from its content (index keys, expiry). */
 function contentAttributes(eventId: string, content: EventContent): Item {
-  const closesOn = content.callForSpeakers?.closesOn;
+  // One index entry per event: its call for speakers, else its registration deadline.
+  const closesOn = content.callForSpeakers?.closesOn ?? content.registrationDeadline?.closesOn;
   return {
     ...content,
     gsi1pk: eventDayPk(startDay(content.start)),
@@ -155,7 +156,13 @@ function contentAttributes(eventId: string, content: EventContent): Item {
  * Content attributes that are absent when empty: an update whose content no longer has them removes
  * them, so a dropped call for speakers leaves neither the field nor its index entry behind.
  */
-const OPTIONAL_CONTENT_ATTRIBUTES = ['callForSpeakers', 'people', 'gsi2pk', 'gsi2sk'] as const;
+const OPTIONAL_CONTENT_ATTRIBUTES = [
+  'callForSpeakers',
+  'registrationDeadline',
+  'people',
+  'gsi2pk',
+  'gsi2sk',
+] as const;
 
 function toStoredEvent(item: Item): StoredEvent {
   const {

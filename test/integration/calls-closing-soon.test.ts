@@ -90,5 +90,19 @@ describe('calls for speakers closing soon', () => {
       ['Conf lead-late', '2030-03-15', 13],
     ]);
     expect(calls[0]?.applyUrl).toBe('https://cfp.example/lead-soon');
+    expect(calls.every((call) => call.kind === 'call-for-speakers')).toBe(true);
+  });
+
+  it('treats a registration deadline the same way', async () => {
+    await sync([
+      conference('programme', null, {
+        title: 'Mentoring Programme',
+        registrationDeadline: { url: 'https://mentor.example/apply', closesOn: '2030-03-08' },
+      }),
+    ]);
+    const calls = await callsClosingSoon({ events: store }, userProfile({ topics: ['leadership'] }), now);
+    expect(calls.map((call) => [call.kind, call.title, call.closesOn, call.applyUrl])).toEqual([
+      ['registration', 'Mentoring Programme', '2030-03-08', 'https://mentor.example/apply'],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 /** One schema.org Event node → RawEvent, or a problem naming the entry and the field. */
-import { exclusiveEnd, parseEventTime } from '../event-time.ts';
-import type { EventPlace, FeedProblem } from '../feed-event.ts';
+import { datePart, exclusiveEnd, parseEventTime } from '../event-time.ts';
+import type { CallForSpeakers, EventPlace, FeedProblem } from '../feed-event.ts';
 import { parseAddressText } from '../place.ts';
 import type { EventTime, RawEvent, RawPerson } from '../raw-event.ts';
 import { readAttendanceMode, readEventStatus } from '../schema-org-terms.ts';
@@ -89,6 +89,7 @@ export function schemaEventToRawEvent(
     ],
     url,
     categories: keywords(node.keywords),
+    registrationDeadline: offerDeadline(node.offers, context.index),
   };
 }
 
@@ -190,6 +191,25 @@ function schemaPeople(
     }
   }
   return people;
+}
+
+/**
+ * The last day to register: the latest `validThrough` among the event's offers (an Offer or a list,
+ * perhaps by reference), as the calendar date it names, with that offer's URL.
+ */
+function offerDeadline(value: unknown, index: ReadonlyMap<string, JsonObject>): CallForSpeakers | null {
+  let best: CallForSpeakers | null = null;
+  for (const raw of listOf(value)) {
+    const offer = resolveReference(raw, index);
+    if (!isJsonObject(offer)) continue;
+    const through = textOf(offer.validThrough);
+    const day = through === null ? null : datePart(through);
+    if (day === null) continue;
+    if (best === null || (best.closesOn !== null && day > best.closesOn)) {
+      best = { url: textOf(offer.url), closesOn: day };
+    }
+  }
+  return best;
 }
 
 /** `keywords` as one comma-separated string or a list (of strings or DefinedTerms). */

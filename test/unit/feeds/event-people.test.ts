@@ -118,3 +118,41 @@ describe('people an event names', () => {
     expect(people(twice)).toEqual([[{ name: 'Ada Lovelace', role: 'chair', from: 'field' }]]);
   });
 });
+
+describe('registration and application deadlines', () => {
+  it('schema.org offers.validThrough: the latest one, as the date it names, with its offer link', () => {
+    const page = `<html><head><script type="application/ld+json">${JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'EducationEvent',
+      name: 'Open Mentorship Programme: spring cohort',
+      startDate: '2026-09-01',
+      offers: [
+        { '@type': 'Offer', url: 'https://mentor.example/early', validThrough: '2026-06-30T23:59:00+02:00' },
+        { '@type': 'Offer', url: 'https://mentor.example/apply', validThrough: '2026-07-15' },
+        { '@type': 'Offer', validThrough: 'soon' },
+      ],
+    })}</script></head><body></body></html>`;
+    const [event] = parseFeed(page, { window }).events;
+    expect(event?.registrationDeadline).toEqual({
+      url: 'https://mentor.example/apply',
+      closesOn: '2026-07-15',
+    });
+    expect(event?.callForSpeakers).toBeNull();
+  });
+
+  it('none without offers, and none from a hostile link', () => {
+    const page = (offers: unknown) =>
+      `<html><head><script type="application/ld+json">${JSON.stringify({
+        '@context': 'https://schema.org',
+        '@type': 'Event',
+        name: 'Evening',
+        startDate: '2026-09-01T18:00:00Z',
+        offers,
+      })}</script></head></html>`;
+    expect(parseFeed(page(undefined), { window }).events[0]?.registrationDeadline).toBeNull();
+    expect(
+      parseFeed(page({ url: 'javascript:alert(1)', validThrough: '2026-08-01' }), { window }).events[0]
+        ?.registrationDeadline,
+    ).toEqual({ url: null, closesOn: '2026-08-01' });
+  });
+});

@@ -41,6 +41,7 @@ describe('JSON Feed with the _event extension', () => {
       categories: ['Mentorship', 'Career'],
       tags: ['career', 'mentorship', 'nl-tech'],
       callForSpeakers: null,
+      registrationDeadline: null,
       people: [],
     });
   });

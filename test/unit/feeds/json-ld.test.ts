@@ -56,6 +56,7 @@ describe('JSON-LD in an HTML page', () => {
       categories: ['fintech', 'payments'],
       tags: ['finance', 'fintech', 'payments'],
       callForSpeakers: null,
+      registrationDeadline: null,
       people: [{ name: 'Ada Lovelace', key: 'ada lovelace', role: 'organizer', from: 'field' }],
     });
   });
@@ -72,6 +73,7 @@ describe('JSON-LD in an HTML page', () => {
       place: { name: 'Tech Campus', address: 'Marienstraße 12', city: 'Stuttgart', country: 'Germany' },
       tags: ['data', 'education'],
       callForSpeakers: null,
+      registrationDeadline: null,
       people: [],
     });
   });

@@ -50,6 +50,7 @@ describe('parseFeed', () => {
         categories: ['Cloud', 'Meetup'],
         tags: ['berlin', 'cloud', 'kubernetes', 'meetup', 'networking'],
         callForSpeakers: null,
+        registrationDeadline: null,
         people: [],
       },
       expect.objectContaining({
@@ -60,6 +61,7 @@ describe('parseFeed', () => {
         location: 'zoom.us',
         tags: ['berlin', 'security'],
         callForSpeakers: null,
+        registrationDeadline: null,
         people: [],
       }),
     ]);

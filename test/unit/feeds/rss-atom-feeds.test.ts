@@ -40,6 +40,7 @@ describe('RSS 2.0 with the event module', () => {
       categories: ['Cloud', 'Meetup'],
       tags: ['cloud', 'kubernetes', 'meetup', 'networking'],
       callForSpeakers: null,
+      registrationDeadline: null,
       people: [],
     });
   });
@@ -58,6 +59,7 @@ describe('RSS 2.0 with the event module', () => {
       categories: ['Diversity'],
       tags: ['diversity', 'diversity-inclusion', 'mentorship', 'women-in-tech'],
       callForSpeakers: null,
+      registrationDeadline: null,
       people: [],
     });
   });
@@ -102,6 +104,7 @@ describe('RSS 1.0 (RDF) with the event module', () => {
           categories: ['Research', 'conference'],
           tags: ['ai-ml', 'conference', 'research'],
           callForSpeakers: null,
+          registrationDeadline: null,
           people: [],
         },
       ],
@@ -127,6 +130,7 @@ describe('Atom with the event module and xCal', () => {
       categories: ['Product', 'networking'],
       tags: ['networking', 'product', 'product-management'],
       callForSpeakers: null,
+      registrationDeadline: null,
       people: [],
     });
   });
@@ -142,6 +146,7 @@ describe('Atom with the event module and xCal', () => {
       place: null,
       tags: ['security'],
       callForSpeakers: null,
+      registrationDeadline: null,
       people: [],
     });
     expect(feed.problems).toEqual([]);
