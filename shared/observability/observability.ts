@@ -91,15 +91,19 @@ export function createObservability(options: ObservabilityOptions): Observabilit
   };
 
   const toCapture: object[] = [];
+  let loaded: Tracing | null = null;
   let tracing: Promise<Tracing> | null = null;
   const startTracing = () => {
     tracing ??= loadTracing().then(({ createTracing }) => {
-      const loaded = createTracing(options.service);
+      loaded = createTracing(options.service);
       for (const client of toCapture.splice(0)) loaded.capture(client);
       return loaded;
     });
     return tracing;
   };
+  // Loaded while the container starts (Lambda's init phase), awaited by the first invocation, where a failure
+  // to load surfaces.
+  if (tracingOn) startTracing().catch(() => {});
   const tracer: MiddlewareObj = {
     before: async (request) => {
       if (tracingOn) await (await startTracing()).middleware.before?.(request);
@@ -116,7 +120,8 @@ export function createObservability(options: ObservabilityOptions): Observabilit
     logger,
     metrics,
     traced: (client) => {
-      if (tracingOn) toCapture.push(client);
+      if (loaded) loaded.capture(client);
+      else if (tracingOn) toCapture.push(client);
       return client;
     },
     middlewares: () => [tracer, injectLambdaContext(powertools, { resetKeys: true }), metricsFlush],

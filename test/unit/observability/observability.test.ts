@@ -76,3 +76,36 @@ describe('observability middlewares', () => {
     expect(observability.traced(client)).toBe(client);
   });
 });
+
+describe('tracing', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('loads Powertools Tracer when tracing is on and records the SDK clients handed to it', async () => {
+    // Prepare: as on Lambda with active tracing (no daemon: the segment has nowhere to go, which is fine).
+    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'trellis-ses-events');
+    vi.stubEnv('AWS_EXECUTION_ENV', 'AWS_Lambda_nodejs22.x');
+    vi.stubEnv('AWS_XRAY_CONTEXT_MISSING', 'IGNORE_ERROR');
+    vi.stubEnv(
+      '_X_AMZN_TRACE_ID',
+      'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
+    );
+    const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+    const observability = createObservability({
+      service: 'ses-events',
+      logLevel: 'error',
+      emf: false,
+      tracing: true,
+    });
+    const client = observability.traced(new DynamoDBClient({ region: 'us-east-1' }));
+    const handler = middy()
+      .use(observability.middlewares())
+      .handler(async () => 'done');
+    // Act
+    const result = await handler({}, context);
+    // Assess
+    expect(result).toBe('done');
+    expect(client.middlewareStack.identify().some((name) => /xray|tracing|Segment/i.test(name))).toBe(true);
+  });
+});
