@@ -9,8 +9,8 @@ import { getStringFromEnv } from '#shared/config/env.ts';
 import { parseLogLevel } from '#shared/config/ingest-config.ts';
 import { linkSecretLoader, linkSecretSource } from '#shared/config/link-secret.ts';
 import type { DigestLedgerDetail } from '#shared/digest/send-digests.ts';
-import { createLogger } from '#shared/log/logger.ts';
 import { createSesMailer } from '#shared/mail/mailer.ts';
+import { createObservability } from '#shared/observability/observability.ts';
 import { calendarTokenKey } from '#shared/security/calendar-token.ts';
 import { createCalendarStore } from '#shared/store/calendar-store.ts';
 import { createContactDependencies } from '#shared/store/contact-dependencies.ts';
@@ -31,11 +31,12 @@ import { apiRoutes } from '#shared/web/api-routes.ts';
 import { webHandler } from '#shared/web/middleware/web-handler.ts';
 
 const tableName = getStringFromEnv('TABLE_NAME');
-const logger = createLogger({
-  level: parseLogLevel(process.env.LOG_LEVEL ?? null),
-  fields: { function: 'api' },
+const observability = createObservability({
+  service: 'api',
+  logLevel: parseLogLevel(process.env.LOG_LEVEL ?? null),
 });
-const client = createDocumentClient();
+const logger = observability.logger;
+const client = observability.traced(createDocumentClient());
 const sources = createSourceRepository(client, tableName);
 const events = createEventStore(client, tableName);
 const users = createUserRepository(client, tableName);
@@ -49,7 +50,9 @@ const saveDeps = {
   calendars: createCalendarStore(client, tableName),
   ledger: createSendLedger<InviteLedgerDetail>(client, tableName, 'invite'),
   suppression: createSuppressionList(client, tableName),
-  mailer: createSesMailer(new SESv2Client({}), { configurationSet: mail.configurationSet }),
+  mailer: createSesMailer(observability.traced(new SESv2Client({})), {
+    configurationSet: mail.configurationSet,
+  }),
   identity: { from: mail.from, replyTo: mail.replyTo, messageIdDomain: mail.messageIdDomain },
   logger,
 };
@@ -141,4 +144,4 @@ const routes = apiRoutes({
 });
 
 /** HTTP API (payload v2): the pages, the JSON API and the one-click links, on the web middlewares. */
-export const handler = webHandler({ routes, signedIn, logger });
+export const handler = webHandler({ routes, signedIn, logger, outermost: observability.middlewares() });

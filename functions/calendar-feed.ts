@@ -8,7 +8,7 @@ import { calendarWindowLoader } from '#shared/calendar/calendar-window.ts';
 import { type CalendarFeedResponse, serveCalendarFeed } from '#shared/calendar/serve-calendar-feed.ts';
 import { createTopicFeedServer } from '#shared/calendar/serve-topic-feed.ts';
 import { loadCalendarFeedConfig } from '#shared/config/calendar-config.ts';
-import { createLogger } from '#shared/log/logger.ts';
+import { createObservability } from '#shared/observability/observability.ts';
 import { createCalendarStore } from '#shared/store/calendar-store.ts';
 import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
@@ -17,8 +17,9 @@ import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
 
 const config = loadCalendarFeedConfig();
-const logger = createLogger({ level: config.logLevel, fields: { function: 'calendar-feed' } });
-const client = createDocumentClient();
+const observability = createObservability({ service: 'calendar-feed', logLevel: config.logLevel });
+const logger = observability.logger;
+const client = observability.traced(createDocumentClient());
 const calendars = createCalendarStore(client, config.tableName);
 const events = createEventStore(client, config.tableName);
 const users = createUserRepository(client, config.tableName);
@@ -152,6 +153,7 @@ const routes = httpRouterHandler<Event, Result>({
 
 /** GET and HEAD /cal/<token>.ics (a user's secret feed) and /cal/topics/<topic>.ics (public), with ETag and 304. */
 export const handler = middy<Event, Result, Error, FeedContext>()
+  .use(observability.middlewares())
   .use(
     httpContentNegotiation({
       parseCharsets: false,

@@ -31,7 +31,8 @@ const speaker = (name: string): EventPerson => ({
 beforeAll(async () => {
   under = await startApiUnderTest();
   const events = createEventStore(under.table.documentClient, under.table.tableName);
-  const now = Date.now();
+  // Noon UTC: inside any waking hours the reader's zone (UTC by default) has.
+  const now = Math.floor(Date.now() / dayMs) * dayMs + 12 * 3_600_000;
   const entries = [
     eventEntry('lead-1', {
       title: 'Leading Teams Night',

@@ -1,4 +1,4 @@
-import middy from '@middy/core';
+import middy, { type MiddlewareObj } from '@middy/core';
 import type { Logger } from '../../log/logger.ts';
 import type { SignedInDependencies } from '../signed-in.ts';
 import { csrfCheck } from './csrf.ts';
@@ -21,8 +21,11 @@ export function webHandler(deps: {
   readonly routes: readonly Route[];
   readonly signedIn: SignedInDependencies;
   readonly logger: Logger;
+  /** Outermost, before everything else: the function's observability (trace, log context, metrics). */
+  readonly outermost?: readonly MiddlewareObj[];
 }) {
   return middy<Event, Result, Error, WebContext>()
+    .use([...(deps.outermost ?? [])] as MiddlewareObj<Event, Result, Error, WebContext>[])
     .use(addSecurityHeaders())
     .use(errorResponses(deps.logger))
     .use(negotiateRepresentation())
