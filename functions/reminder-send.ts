@@ -9,6 +9,7 @@ import { type ReminderLedgerDetail, sendReminderBatch } from '#shared/reminders/
 import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
+import { createMembershipRepository } from '#shared/store/membership-repository.ts';
 import { createSendLedger } from '#shared/store/send-ledger.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
@@ -20,6 +21,7 @@ const client = observability.traced(createDocumentClient());
 const deps = {
   users: createUserRepository(client, config.tableName),
   contacts: createContactRepository(client, config.tableName),
+  memberships: createMembershipRepository(client, config.tableName),
   events: createEventStore(client, config.tableName),
   ledger: createSendLedger<ReminderLedgerDetail>(client, config.tableName, 'reminder'),
   suppression: createSuppressionList(client, config.tableName),

@@ -1,5 +1,6 @@
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { createContactRepository } from '#shared/store/contact-repository.ts';
+import { createMembershipRepository } from '#shared/store/membership-repository.ts';
 import { createReminderSlots } from '#shared/store/reminder-slots.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
 import { reindexUsers } from '#shared/users/reindex-users.ts';
@@ -17,9 +18,10 @@ export async function run(_input: Record<string, never>, settings: LocalSettings
       users: createUserRepository(session.client, session.tableName),
       contacts: createContactRepository(session.client, session.tableName),
       slots: createReminderSlots(session.client, session.tableName),
+      memberships: createMembershipRepository(session.client, session.tableName),
     });
     process.stdout.write(
-      `reindexed ${report.profiles} profiles; ${report.slots} users with contacts have a reminder slot\n`,
+      `reindexed ${report.profiles} profiles; ${report.slots} users with contacts or renewals have a reminder slot\n`,
     );
     return 0;
   } finally {

@@ -7,6 +7,7 @@ import { createSesMailer, type Mailer } from '#shared/mail/mailer.ts';
 import type { ReminderLedgerDetail, ReminderSendDependencies } from '#shared/reminders/send-reminders.ts';
 import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
+import { createMembershipRepository } from '#shared/store/membership-repository.ts';
 import { createReminderSlots } from '#shared/store/reminder-slots.ts';
 import { createSendLedger } from '#shared/store/send-ledger.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
@@ -35,6 +36,7 @@ export async function openReminderSession(
   const common = {
     users: createUserRepository(client, tableName),
     contacts: createContactRepository(client, tableName),
+    memberships: createMembershipRepository(client, tableName),
     events: createEventStore(client, tableName),
     ledger: createSendLedger<ReminderLedgerDetail>(client, tableName, 'reminder'),
     suppression: createSuppressionList(client, tableName),

@@ -1,4 +1,5 @@
 import type { ContactRepository } from '../store/contact-repository.ts';
+import type { MembershipRepository } from '../store/membership-repository.ts';
 import type { ReminderSlots } from '../store/reminder-slots.ts';
 import { UserChangedError, type UserRepository } from '../store/user-repository.ts';
 
@@ -6,6 +7,8 @@ export interface ReindexDependencies {
   readonly users: Pick<UserRepository, 'scanProfiles' | 'save'>;
   readonly contacts: Pick<ContactRepository, 'listForUser'>;
   readonly slots: Pick<ReminderSlots, 'rebuild'>;
+  /** Memberships with a renewal date count in the reminder slot like contacts (absent: none). */
+  readonly memberships?: Pick<MembershipRepository, 'listForUser'>;
 }
 
 export interface ReindexReport {
@@ -16,7 +19,7 @@ export interface ReindexReport {
 /**
  * After upgrading a table written by an earlier release: every profile is written again with today's
  * index attributes (digest slot on gsi3, the sharded user listing), and every user's reminder slot is
- * rebuilt from a count of their contacts. Safe to run again, and while the service runs: a profile
+ * rebuilt from a count of their contacts and memberships with a renewal date. Safe to run again, and while the service runs: a profile
  * saved meanwhile was indexed by that save; a contact added meanwhile is counted by its own transaction
  * after the rebuild (a race of milliseconds, for one user, once).
  */
@@ -30,14 +33,14 @@ export async function reindexUsers(deps: ReindexDependencies): Promise<ReindexRe
       } catch (error) {
         if (!(error instanceof UserChangedError)) throw error;
       }
-      const contactCount = (await deps.contacts.listForUser(profile.id)).length;
-      await deps.slots.rebuild(
-        profile.id,
-        { timeZone: profile.timeZone, hour: profile.reminderHour },
-        contactCount,
-      );
+      const [contacts, memberships] = await Promise.all([
+        deps.contacts.listForUser(profile.id),
+        deps.memberships ? deps.memberships.listForUser(profile.id) : Promise.resolve([]),
+      ]);
+      const count = contacts.length + memberships.filter((membership) => membership.renewsOn !== null).length;
+      await deps.slots.rebuild(profile.id, { timeZone: profile.timeZone, hour: profile.reminderHour }, count);
       profiles += 1;
-      if (contactCount > 0) slots += 1;
+      if (count > 0) slots += 1;
     }
   }
   return { profiles, slots };

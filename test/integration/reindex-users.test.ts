@@ -4,7 +4,9 @@ import { removeContact } from '../../shared/contacts/remove-contact.ts';
 import { createContactDependencies } from '../../shared/store/contact-dependencies.ts';
 import { createContactRepository } from '../../shared/store/contact-repository.ts';
 import { contactKey, reminderSlotKey } from '../../shared/store/keys/contact-keys.ts';
+import { membershipKey } from '../../shared/store/keys/membership-keys.ts';
 import { userEmailKey, userProfileKey } from '../../shared/store/keys/user-keys.ts';
+import { createMembershipRepository } from '../../shared/store/membership-repository.ts';
 import { createReminderSlots } from '../../shared/store/reminder-slots.ts';
 import { createUserRepository } from '../../shared/store/user-repository.ts';
 import { buildUserProfile } from '../../shared/users/profile-input.ts';
@@ -112,5 +114,39 @@ describe('reindex after an upgrade', () => {
       slots: 1,
     });
     expect((await slots.get(ana.id))?.contactCount).toBe(1);
+  });
+
+  it('counts memberships with a renewal date in the rebuilt slot, so a member without contacts keeps it', async () => {
+    const kim = buildUserProfile(
+      { email: 'kim-member@example.org', emailConfirmed: true, timeZone: 'Asia/Tokyo' },
+      now,
+    );
+    const users = createUserRepository(table.documentClient, table.tableName);
+    await users.create(kim);
+    for (const [key, renewsOn] of [
+      ['acm', '2027-01-15'],
+      ['ieee', null],
+    ] as const) {
+      await put({
+        ...membershipKey(kim.id, key),
+        type: 'membership',
+        userId: kim.id,
+        organizationKey: key,
+        organization: key.toUpperCase(),
+        renewsOn,
+        renewalRemindedFor: null,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      });
+    }
+    const slots = createReminderSlots(table.documentClient, table.tableName);
+    await reindexUsers({
+      users,
+      contacts: createContactRepository(table.documentClient, table.tableName),
+      slots,
+      memberships: createMembershipRepository(table.documentClient, table.tableName),
+    });
+    expect(await slots.listInSlot('Asia/Tokyo', kim.reminderHour)).toEqual([kim.id]);
+    expect((await slots.get(kim.id))?.contactCount).toBe(1);
   });
 });
