@@ -1,28 +1,7 @@
 import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import { ianaZoneName } from './iana-zone-name.ts';
 import { WINDOWS_ZONE_BY_DISPLAY_NAME } from './outlook-zone-display-names.ts';
 
-/**
- * Intl (ICU/CLDR) canonicalizes to the old names of renamed zones; the rest of Trellis should see the
- * names the tz database uses today, whichever spelling a feed used.
- */
-const CURRENT_NAME_OF_CLDR_ID: ReadonlyMap<string, string> = new Map([
-  ['Asia/Calcutta', 'Asia/Kolkata'],
-  ['Asia/Katmandu', 'Asia/Kathmandu'],
-  ['Asia/Rangoon', 'Asia/Yangon'],
-  ['Asia/Saigon', 'Asia/Ho_Chi_Minh'],
-  ['Europe/Kiev', 'Europe/Kyiv'],
-  ['America/Godthab', 'America/Nuuk'],
-  ['America/Buenos_Aires', 'America/Argentina/Buenos_Aires'],
-  ['America/Indianapolis', 'America/Indiana/Indianapolis'],
-  ['Atlantic/Faeroe', 'Atlantic/Faroe'],
-  ['Pacific/Enderbury', 'Pacific/Kanton'],
-  ['Pacific/Truk', 'Pacific/Chuuk'],
-  ['Pacific/Ponape', 'Pacific/Pohnpei'],
-  ['Africa/Asmera', 'Africa/Asmara'],
-]);
-
-/** Letters first, then the characters zone names are made of (rules out Intl's "+01:00"). */
-const ZONE_NAME_SHAPE = /^[A-Za-z][A-Za-z0-9_+\-/]*$/;
 /** "(UTC-05:00) ", "(GMT+01.00) ", "(UTC) ": the offset Outlook and Lotus Notes put before a display name. */
 const DISPLAY_NAME_PREFIX = /^\((?:UTC|GMT)(?:\s*([+-])\s*(\d{1,2})(?:[:.]?(\d{2}))?)?\)\s*/i;
 const DAYLIGHT_SUFFIX = / daylight time$/;
@@ -53,18 +32,6 @@ export function resolveTimeZoneId(tzid: string): string | null {
   if (resolved.size >= MAX_MEMOIZED) resolved.clear();
   resolved.set(tzid, result);
   return result;
-}
-
-/** The current name of a valid IANA zone name or link, else null. */
-function ianaZoneName(name: string): string | null {
-  if (!ZONE_NAME_SHAPE.test(name)) return null;
-  let canonical: string;
-  try {
-    canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-  return CURRENT_NAME_OF_CLDR_ID.get(canonical) ?? canonical;
 }
 
 /** "/mozilla.org/20050126_1/Europe/Berlin", "/citadel.org/20190102_1/America/New_York": the longest valid tail. */

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { type SourceKind, sourceKinds } from '../sources/source.ts';
-import { resolveTimeZoneId } from '../time/zone-names.ts';
+import { ianaZoneName } from '../time/iana-zone-name.ts';
 import { TOPICS } from '../topics/topic-vocabulary.ts';
 import { weekdays } from '../users/user-profile.ts';
 import { type ControlAttributes, describedBy, FormField } from './components/form-field.tsx';
@@ -20,7 +20,7 @@ let zoneOptions: string[] | undefined;
 /** Every zone by today's tz name (Intl lists some by old names, and not UTC). */
 function timeZones(): string[] {
   zoneOptions ??= [
-    ...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => resolveTimeZoneId(zone) ?? zone)),
+    ...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => ianaZoneName(zone) ?? zone)),
   ].sort();
   return zoneOptions;
 }
