@@ -6,8 +6,11 @@ import { personName } from '../people/person-name.ts';
  * name must read as a person's name (personName); an affiliation in brackets or after a dash is left
  * off. Anything else in a description is never taken for a person.
  */
+/** Anchored at the line's start, so a line that is not labelled costs one failed match at one place. */
 const LABELLED_LINE =
-  /^[ \t]*(speakers?|keynote(?: speakers?)?|panell?ists?|moderators?|hosts?|hosted by)[ \t]*(?::|[–—-][ \t])[ \t]*(.+)$/gim;
+  /^[ \t]*(speakers?|keynote(?: speakers?)?|panell?ists?|moderators?|hosts?|hosted by)[ \t]*(?::|[–—-][ \t])[ \t]*(.+)$/i;
+/** Whether any line starts with a label at all: most descriptions have none, and are done here. */
+const LABEL_AT_LINE_START = /(?:^|\n)[ \t]*(?:speaker|keynote|panel|moderator|host)/i;
 const SEPARATORS = /\s*(?:,|;|&|\band\b|\bund\b)\s*/;
 const AFFILIATION = /\s*(?:\(.*?\)|\s[–—-]\s.*|\s\|.*)$/;
 
@@ -17,9 +20,11 @@ export interface PersonInText {
 }
 
 export function peopleInText(text: string): PersonInText[] {
-  if (text === '' || !/(speaker|keynote|panel|moderator|host)/i.test(text)) return [];
+  if (text === '' || !LABEL_AT_LINE_START.test(text)) return [];
   const found: PersonInText[] = [];
-  for (const match of text.matchAll(LABELLED_LINE)) {
+  for (const line of text.split('\n')) {
+    const match = LABELLED_LINE.exec(line);
+    if (!match) continue;
     const label = (match[1] as string).toLowerCase();
     const role = label.startsWith('host') ? 'organizer' : 'speaker';
     for (const part of (match[2] as string).split(SEPARATORS)) {
