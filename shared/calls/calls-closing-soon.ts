@@ -32,6 +32,8 @@ export interface CallClosingSoon {
   /** Whole days from the reader's today: 0 = closes today. */
   readonly daysLeft: number;
   readonly reasons: readonly string[];
+  /** When the event last changed: a stable stamp for calendar entries. */
+  readonly updatedAt: string;
 }
 
 export interface CallsClosingSoonDependencies {
@@ -99,6 +101,7 @@ export function matchingCalls(
         closesOn,
         daysLeft: Math.round((Date.parse(closesOn) - Date.parse(today)) / dayMs),
         reasons,
+        updatedAt: event.updatedAt,
       });
     }
   }
