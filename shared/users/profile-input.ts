@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { sourceKinds } from '../sources/source.ts';
 import { resolveTimeZoneId } from '../time/zone-names.ts';
 import { isTopicId, TOPICS } from '../topics/topic-vocabulary.ts';
-import { defaultReminderHour, type UserProfile, weekdays } from './user-profile.ts';
+import { defaultReminderHour, defaultWakingHours, type UserProfile, weekdays } from './user-profile.ts';
 
 const word = z.string().trim().toLowerCase().min(1).max(60);
 const name = z.string().trim().min(1).max(120);
@@ -29,6 +29,10 @@ const place = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const wakingHours = z
+  .object({ from: z.number().int().min(0).max(23), to: z.number().int().min(1).max(24) })
+  .refine((hours) => hours.from % 24 !== hours.to % 24, 'must start and end at different hours');
+
 /** What a person may set on their profile (CLI now, pages and API later), validated field by field. */
 export const profileFieldsSchema = z.object({
   name: name.nullable(),
@@ -42,6 +46,8 @@ export const profileFieldsSchema = z.object({
   keywords: z.array(word).max(30),
   places: z.array(place).max(10),
   onlineOk: z.boolean(),
+  everythingNearMe: z.boolean(),
+  wakingHours,
   kinds: z.array(z.enum(sourceKinds)).min(1, 'choose at least one kind of event').max(sourceKinds.length),
   followedOrganizations: z.array(name).max(50),
   followedSources: z.array(z.string().regex(/^src_[0-9a-f]{12}$/, 'must be a source id')).max(50),
@@ -71,6 +77,8 @@ const defaults: ProfileFields = {
   keywords: [],
   places: [],
   onlineOk: true,
+  everythingNearMe: false,
+  wakingHours: defaultWakingHours,
   kinds: [...sourceKinds],
   followedOrganizations: [],
   followedSources: [],
@@ -127,6 +135,8 @@ export function updateUserProfile(profile: UserProfile, changes: ProfileChanges,
     keywords: [...profile.keywords],
     places: [...profile.places],
     onlineOk: profile.onlineOk,
+    everythingNearMe: profile.everythingNearMe ?? false,
+    wakingHours: profile.wakingHours ?? defaultWakingHours,
     kinds: [...profile.kinds],
     followedOrganizations: [...profile.followedOrganizations],
     followedSources: [...profile.followedSources],

@@ -32,6 +32,18 @@ export interface NotInterestedMark {
   readonly at: string;
 }
 
+/**
+ * The local hours an online event may start in for the reader: [from, to), hours 0–24 (a window past
+ * midnight has from > to). An event that starts at 03:00 for them is not for them, wherever it is held.
+ */
+export interface WakingHours {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Profiles without their own waking hours get these. */
+export const defaultWakingHours: WakingHours = { from: 7, to: 22 };
+
 /** The local hour of reconnect reminders unless the user picks one; profiles stored before reminders existed mean it. */
 export const defaultReminderHour = 9;
 
@@ -55,6 +67,13 @@ export interface UserProfile {
   readonly keywords: readonly string[];
   readonly places: readonly PlacePreference[];
   readonly onlineOk: boolean;
+  /**
+   * Every event near the reader's places, whatever it is about. Absent or false (the default): a place
+   * only narrows what topics, keywords, kinds and follows select.
+   */
+  readonly everythingNearMe?: boolean;
+  /** When online events may start for the reader (absent: defaultWakingHours). */
+  readonly wakingHours?: WakingHours;
   /** Kinds of source the user wants events from (all four by default). */
   readonly kinds: readonly SourceKind[];
   /** Organization names as sources name them (compared case-insensitively). */
