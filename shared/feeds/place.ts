@@ -3,6 +3,7 @@
  * Allee 36, 10435 Berlin, Germany"), merging it with what the feed structured itself, and writing
  * one display line back.
  */
+import { citiesNamed } from '../places/gazetteer.ts';
 import { countryFromCode, countryFromName } from './country-names.ts';
 import type { EventPlace } from './feed-event.ts';
 import { collapseWhitespace } from './text/tidy-text.ts';
@@ -17,6 +18,14 @@ const US_STATES = new Set(
     ' ',
   ),
 );
+/**
+ * First-level regions written by their code after the city: Canadian provinces and territories,
+ * Australian states and territories ("Toronto, ON M5V 1M6", "Sydney NSW 2000").
+ */
+const REGION_CODES = new Set('AB BC MB NB NL NS NT NU ON PE QC SK YT NSW VIC QLD TAS ACT'.split(' '));
+/** A region code with a postal code after it: "ON M5V 1M6", "NSW 2000", "QC H2X 1Y4". */
+const REGION_WITH_POSTAL_CODE = /^([A-Z]{2,3})\s+(?:[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4,6})$/;
+const TRAILING_REGION_CODE = /\s+([A-Z]{2,3})$/;
 /**
  * Postal codes written around a city: "10435 Berlin", "D-10435 Berlin", "1012 AB Amsterdam",
  * "1250-008 Lisboa", "00-950 Warszawa", "114 55 Stockholm", "London EC1V 9HX", "Springfield 62701".
@@ -65,8 +74,19 @@ function readParts(parts: readonly string[], firstPart: 'venue' | 'street'): Par
     cityIsLikely = true;
     if (state[2] !== undefined) country ??= countryFromCode('US');
   }
-  // A postal code on its own ("London, EC1V 9HX") says the part before it is the city.
+  // A region code ("ON M5V 1M6", "QC") or a postal code on its own ("London, EC1V 9HX") says the part
+  // before it is the city.
+  if (end > 1 && isRegionCode(parts[end - 1] ?? '')) {
+    end--;
+    cityIsLikely = true;
+  }
   if (end > 1 && POSTAL_CODE_ONLY.test(parts[end - 1] ?? '')) {
+    end--;
+    cityIsLikely = true;
+  }
+  // A region by name ("Bengaluru, Karnataka, India"): the last part is no city the gazetteer knows
+  // there, and the one before it is.
+  if (end > 1 && isRegionAfterCity(parts[end - 2] ?? '', parts[end - 1] ?? '', country)) {
     end--;
     cityIsLikely = true;
   }
@@ -74,7 +94,7 @@ function readParts(parts: readonly string[], firstPart: 'venue' | 'street'): Par
   let city: string | null = null;
   if (end > 0) {
     const candidate = parts[end - 1] ?? '';
-    const cityName = withoutPostalCode(candidate);
+    const cityName = withoutRegionCode(withoutPostalCode(candidate));
     const hadPostalCode = cityName !== candidate;
     // Without a country or a postal code, a last part is a city only after a venue and if it has no
     // digits: "Kulturbrauerei, Berlin" yes, "Building 4, Room 12" no, "Kulturbrauerei" alone no.
@@ -118,6 +138,28 @@ export function placeLine(place: EventPlace): string | null {
     }
   }
   return written.length === 0 ? null : written.join(', ');
+}
+
+function isRegionCode(part: string): boolean {
+  const withCode = REGION_WITH_POSTAL_CODE.exec(part);
+  return withCode !== null || REGION_CODES.has(part);
+}
+
+/** "Sydney NSW" → "Sydney"; a name that is only a code stays. */
+function withoutRegionCode(part: string): string {
+  const code = TRAILING_REGION_CODE.exec(part);
+  return code?.[1] && REGION_CODES.has(code[1]) ? part.slice(0, code.index) : part;
+}
+
+function isKnownCity(name: string, country: string | null): boolean {
+  return citiesNamed(name).some((city) => country === null || countryFromCode(city.countryCode) === country);
+}
+
+/** `last` reads as a region of the city `before` it (neither looks like a street: no digits before). */
+function isRegionAfterCity(before: string, last: string, country: string | null): boolean {
+  const region = withoutPostalCode(last);
+  if (region === '' || DIGIT.test(region) || DIGIT.test(before)) return false;
+  return !isKnownCity(region, country) && isKnownCity(withoutPostalCode(before), country);
 }
 
 function withoutPostalCode(part: string): string {

@@ -5,9 +5,8 @@
  */
 
 import { countryFromCode } from '../feeds/country-names.ts';
+import { forEachCityWithin } from '../places/gazetteer.ts';
 import type { PlacePreference } from '../users/user-profile.ts';
-import { GAZETTEER_CITIES } from './city-coordinates.ts';
-import { haversineKm, kmPerDegreeOfLatitude } from './great-circle.ts';
 import { NEAR_CITY_WEIGHT, nearPointScore } from './match-weights.ts';
 import { cityKeyOf, countryKeyOf } from './place-keys.ts';
 
@@ -19,24 +18,7 @@ export interface NearPlace {
   readonly distanceKm: number | null;
 }
 
-interface GazetteerEntry {
-  readonly key: string;
-  readonly countryKey: string;
-  readonly latitude: number;
-  readonly longitude: number;
-}
-
-let gazetteer: readonly GazetteerEntry[] | null = null;
-
-function gazetteerEntries(): readonly GazetteerEntry[] {
-  gazetteer ??= GAZETTEER_CITIES.map((city) => ({
-    key: cityKeyOf(city.name),
-    countryKey: countryKeyOf(countryFromCode(city.countryCode) ?? city.countryCode),
-    latitude: city.latitude,
-    longitude: city.longitude,
-  }));
-  return gazetteer;
-}
+const countryKeyOfCode = (code: string) => countryKeyOf(countryFromCode(code) ?? code);
 
 /** City key → the ways the user is near a city of that name (usually one). */
 export function nearbyPlaces(places: readonly PlacePreference[]): Map<string, NearPlace[]> {
@@ -59,14 +41,13 @@ export function nearbyPlaces(places: readonly PlacePreference[]): Map<string, Ne
     }
     const { latitude, longitude, radiusKm } = place;
     if (!(radiusKm >= 0) || !Number.isFinite(latitude) || !Number.isFinite(longitude)) continue;
-    // Latitude alone rules most cities out: no path is shorter than the one along the meridian.
-    const latitudeReach = radiusKm / kmPerDegreeOfLatitude + 1e-9;
-    for (const city of gazetteerEntries()) {
-      if (Math.abs(city.latitude - latitude) > latitudeReach) continue;
-      const distanceKm = haversineKm(latitude, longitude, city.latitude, city.longitude);
-      if (distanceKm > radiusKm) continue;
-      add(city.key, { score: nearPointScore(distanceKm, radiusKm), countryKey: city.countryKey, distanceKm });
-    }
+    forEachCityWithin(latitude, longitude, radiusKm, (city, distanceKm) => {
+      add(cityKeyOf(city.name), {
+        score: nearPointScore(distanceKm, radiusKm),
+        countryKey: countryKeyOfCode(city.countryCode),
+        distanceKm,
+      });
+    });
   }
   return near;
 }

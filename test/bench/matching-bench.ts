@@ -12,7 +12,6 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { StoredEvent } from '../../shared/events/stored-event.ts';
-import { GAZETTEER_CITIES } from '../../shared/matching/city-coordinates.ts';
 import {
   buildEventIndex,
   type MatchOptions,
@@ -21,6 +20,8 @@ import {
   type PreviousDigestEntry,
   type UserMatches,
 } from '../../shared/matching/match-events.ts';
+import { CITY_NAME_GROUPS } from '../../shared/places/city-aliases.ts';
+import { canonicalNameKey, citiesNamed, largestCities } from '../../shared/places/gazetteer.ts';
 import { type SourceKind, sourceKinds } from '../../shared/sources/source.ts';
 import { tagEvent } from '../../shared/topics/tag-event.ts';
 import { TOPICS } from '../../shared/topics/topic-vocabulary.ts';
@@ -109,11 +110,22 @@ const HUBS = [
   'Tel Aviv',
   'São Paulo',
 ];
-/** Hubs first, then the rest of the gazetteer in its own order. */
+/** Other names of a city (feeds write some of them): its group's, but its own. */
+function aliasesOf(name: string): string[] {
+  const key = canonicalNameKey(name);
+  const group = CITY_NAME_GROUPS.find((names) => canonicalNameKey(names[0] ?? '') === key) ?? [];
+  return group.filter((alias) => alias !== name);
+}
+/** Hubs first, then the gazetteer's largest cities: ~330 in all, as a large deployment would see. */
 const CITIES = [
-  ...HUBS.map((name) => GAZETTEER_CITIES.find((city) => city.name === name)),
-  ...GAZETTEER_CITIES.filter((city) => !HUBS.includes(city.name)),
-].filter((city) => city !== undefined);
+  ...HUBS.map((name) => citiesNamed(name)[0]),
+  ...largestCities(330).filter(
+    (city) => !HUBS.some((hub) => canonicalNameKey(hub) === canonicalNameKey(city.name)),
+  ),
+]
+  .filter((city) => city !== undefined)
+  .slice(0, 330)
+  .map((city) => ({ ...city, aliases: aliasesOf(city.name) }));
 const pickCity = zipfPicker(CITIES.length, 0.8);
 
 const COUNTRY_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../../../shared/matching/great-circle.ts';
+import { citiesNamed } from '../../../shared/places/gazetteer.ts';
 import type { PlacePreference } from '../../../shared/users/user-profile.ts';
 import { ids, matchBoth, shown, storedEvent, userProfile } from '../../support/matching-fixtures.ts';
 
 const place = (city: string, country: string | null) => ({ name: null, address: null, city, country });
-/** A point in Berlin-Charlottenburg, 7.4 km from the centre of Berlin and 20.0 km from Potsdam's. */
+/** A point in Berlin-Charlottenburg, 8 km from the centre of Berlin and 19 km from Potsdam's: GeoNames centres. */
 const charlottenburg = { latitude: 52.5, longitude: 13.3 };
 const point = (radiusKm: number): PlacePreference => ({
   kind: 'point',
@@ -12,27 +13,47 @@ const point = (radiusKm: number): PlacePreference => ({
   ...charlottenburg,
   radiusKm,
 });
-const toPotsdamKm = haversineKm(charlottenburg.latitude, charlottenburg.longitude, 52.391, 13.065);
+const potsdam = citiesNamed('Potsdam', 'DE')[0] ?? { latitude: Number.NaN, longitude: Number.NaN };
+const toPotsdamKm = haversineKm(
+  charlottenburg.latitude,
+  charlottenburg.longitude,
+  potsdam.latitude,
+  potsdam.longitude,
+);
 
 const berlinEvent = storedEvent({ id: 'berlin', place: place('Berlin', 'Germany') });
 const potsdamEvent = storedEvent({ id: 'potsdam', place: place('Potsdam', 'Germany') });
 
 describe('places: near a named city, or within a radius of a point', () => {
   it('takes every gazetteer city whose centre is within the radius, closer scoring higher, with its distance', () => {
-    const result = matchBoth([potsdamEvent, berlinEvent], userProfile({ places: [point(25)] }));
+    const result = matchBoth(
+      [potsdamEvent, berlinEvent],
+      userProfile({ everythingNearMe: true, places: [point(25)] }),
+    );
     // 4 − 2 × distance / radius, plus 0.5 for starting mid-window.
     expect(shown(result)).toEqual([
-      ['berlin', 3.9, '7 km away', 'near-you'],
-      ['potsdam', 2.9, '20 km away', 'near-you'],
+      ['berlin', 3.86, '8 km away', 'near-you'],
+      ['potsdam', 2.95, '19 km away', 'near-you'],
     ]);
   });
 
   it('counts a city exactly at the radius as inside, and one a metre beyond as outside', () => {
-    expect(ids(matchBoth([potsdamEvent], userProfile({ places: [point(toPotsdamKm)] })))).toEqual([
-      'potsdam',
-    ]);
-    expect(shown(matchBoth([potsdamEvent], userProfile({ places: [point(toPotsdamKm)] })))[0]?.[1]).toBe(2.5);
-    expect(ids(matchBoth([potsdamEvent], userProfile({ places: [point(toPotsdamKm - 0.001)] })))).toEqual([]);
+    expect(
+      ids(matchBoth([potsdamEvent], userProfile({ everythingNearMe: true, places: [point(toPotsdamKm)] }))),
+    ).toEqual(['potsdam']);
+    expect(
+      shown(
+        matchBoth([potsdamEvent], userProfile({ everythingNearMe: true, places: [point(toPotsdamKm)] })),
+      )[0]?.[1],
+    ).toBe(2.5);
+    expect(
+      ids(
+        matchBoth(
+          [potsdamEvent],
+          userProfile({ everythingNearMe: true, places: [point(toPotsdamKm - 0.001)] }),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('says "in <city>" when the point is within half a kilometre of the city centre', () => {
@@ -48,9 +69,9 @@ describe('places: near a named city, or within a radius of a point', () => {
       storedEvent({ id: 'brooklyn', place: place('Brooklyn', 'United States') }),
       storedEvent({ id: 'stamford', place: place('Stamford', 'United States') }),
     ];
-    expect(shown(matchBoth(events, userProfile({ places: [manhattan] })))).toEqual([
-      ['new-york', 4.5, 'in New York', 'near-you'],
-      ['brooklyn', 3.98, '7 km away', 'near-you'],
+    expect(shown(matchBoth(events, userProfile({ everythingNearMe: true, places: [manhattan] })))).toEqual([
+      ['new-york', 4.49, 'in New York', 'near-you'],
+      ['brooklyn', 3.83, '8 km away', 'near-you'],
     ]);
   });
 
@@ -60,6 +81,7 @@ describe('places: near a named city, or within a radius of a point', () => {
       storedEvent({ id: 'frankfurt', place: place('Frankfurt am Main', 'Germany') }),
     ];
     const profile = userProfile({
+      everythingNearMe: true,
       places: [
         { kind: 'city', city: 'munich', country: 'DE' },
         { kind: 'city', city: 'FRANKFURT', country: null },
@@ -77,14 +99,23 @@ describe('places: near a named city, or within a radius of a point', () => {
       storedEvent({ id: 'us', place: place('Cambridge', 'United States') }),
       storedEvent({ id: 'unknown-country', place: place('Cambridge', null) }),
     ];
-    const profile = userProfile({ places: [{ kind: 'city', city: 'Cambridge', country: 'GB' }] });
+    const profile = userProfile({
+      everythingNearMe: true,
+      places: [{ kind: 'city', city: 'Cambridge', country: 'GB' }],
+    });
     expect(ids(matchBoth(events, profile))).toEqual(['uk', 'unknown-country']);
-    const anywhere = userProfile({ places: [{ kind: 'city', city: 'Cambridge', country: null }] });
+    const anywhere = userProfile({
+      everythingNearMe: true,
+      places: [{ kind: 'city', city: 'Cambridge', country: null }],
+    });
     expect(ids(matchBoth(events, anywhere))).toEqual(['uk', 'unknown-country', 'us']);
   });
 
   it('uses the best of several places', () => {
-    const profile = userProfile({ places: [point(25), { kind: 'city', city: 'Potsdam', country: null }] });
+    const profile = userProfile({
+      everythingNearMe: true,
+      places: [point(25), { kind: 'city', city: 'Potsdam', country: null }],
+    });
     expect(shown(matchBoth([potsdamEvent], profile))).toEqual([['potsdam', 4.5, 'in Potsdam', 'near-you']]);
   });
 });
