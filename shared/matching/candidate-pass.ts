@@ -25,6 +25,7 @@ import { startMsInZone } from './event-start.ts';
 import { EXCLUDED, MUTED_HITS, MUTED_SOURCES, SIMILAR, STAMP_STRIDE } from './match-scratch.ts';
 import { penaltyScore, scoreFrom } from './match-weights.ts';
 import type { UserMatchContext } from './user-match-context.ts';
+import { isAwakeAt } from './waking-hours.ts';
 
 export interface CandidatePass {
   readonly index: EventIndex;
@@ -40,6 +41,8 @@ export interface CandidatePass {
   /** Ordinals, best first. */
   readonly best: number[];
   threshold: number;
+  /** The per-organization cap held an event back. */
+  capped: boolean;
 }
 
 export function startPass(
@@ -70,6 +73,7 @@ export function startPass(
     checkSimilarTags: user.similarTags.size > 0,
     best: [],
     threshold: Number.NEGATIVE_INFINITY,
+    capped: false,
   };
 }
 
@@ -92,6 +96,14 @@ export function showableStart(pass: CandidatePass, ordinal: number): number {
     }
   }
   return startMs < user.nowMs || startMs >= user.windowToMs ? Number.NaN : startMs;
+}
+
+/** An online event's start is in the reader's waking hours (all-day events have no hour: always). */
+export function awakeFor(pass: CandidatePass, ordinal: number, startMs: number): boolean {
+  return (
+    (pass.index.facts[ordinal * FACT_STRIDE + FACT_ALL_DAY] as number) >= 0 ||
+    isAwakeAt(pass.user.awake, startMs)
+  );
 }
 
 /**
@@ -185,6 +197,7 @@ function admit(pass: CandidatePass, ordinal: number): boolean {
     groupBest.length = 0;
   }
   const dropped = insertBounded(index, groupBest, ordinal, pass.maxPerGroup);
+  if (dropped !== -1) pass.capped = true;
   if (dropped === ordinal) return false;
   if (dropped !== -1) {
     const position = best.indexOf(dropped);

@@ -10,6 +10,7 @@ import { hasPositiveSignal, penaltyScore, scoreOf, soonness } from './match-weig
 import { nearMatch } from './nearby-places.ts';
 import type { PreparedEvent } from './prepared-event.ts';
 import type { UserMatchContext } from './user-match-context.ts';
+import { isAwakeAt } from './waking-hours.ts';
 
 export interface EventEvaluation {
   /** The start as the reader's zone has it (all-day events begin at their local midnight). */
@@ -31,9 +32,13 @@ export function evaluateEvent(
 
   const near = event.cityKey === '' ? null : nearMatch(user.near.get(event.cityKey), event.countryKey);
   const follow = followOf(event, user);
-  // Online: only for users who take online events (a hybrid event near them they can attend in person).
-  // In person: only near one of the user's places, or from what they follow.
-  if (event.online ? !user.onlineOk && near === null : near === null && follow === null) return null;
+  // Online: only for users who take online events (a hybrid event near them they can attend in person),
+  // and starting in their waking hours (all-day events have no hour). In person: only near one of the
+  // user's places, whatever they follow (a followed organization's meeting far away is not for them).
+  if (event.online ? !user.onlineOk && near === null : near === null) return null;
+  if (event.online && near === null && Number.isNaN(event.localDayMs) && !isAwakeAt(user.awake, startMs)) {
+    return null;
+  }
   if (event.sourceIds.every((id) => user.mutedSources.has(id))) return null;
   for (const muted of user.mutedWords) {
     if (
@@ -72,7 +77,7 @@ export function evaluateEvent(
     soonness: soonness(startMs, user.nowMs, user.windowToMs),
     penalty: penaltyScore(similar, event.tags.filter((tag) => user.similarTags.has(tag)).length),
   };
-  if (!hasPositiveSignal(signals)) return null;
+  if (!hasPositiveSignal(signals, user.everythingNearMe)) return null;
   const score = scoreOf(signals);
   // Similar enough to what the user dismissed that it nets out at nothing: left out, not shown last.
   if (score <= 0) return null;

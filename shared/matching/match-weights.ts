@@ -114,6 +114,11 @@ export function scoreFrom(
   return Math.round(score * 100) / 100;
 }
 
-/** An event qualifies only with a reason of its own: a topic, a keyword where it counts, a follow, or nearness. */
-export const hasPositiveSignal = (signals: SignalCounts) =>
-  signals.topics > 0 || signals.headlineKeywords > 0 || signals.followed || signals.near > 0;
+/**
+ * An event qualifies only with a reason of its own: a topic, a keyword in its title, tags or
+ * organization, or a follow. Nearness narrows (an in-person event must be near) but selects nothing
+ * by itself, unless the reader asked for everything near them; nor does a keyword only in the
+ * description, or being a mentorship program.
+ */
+export const hasPositiveSignal = (signals: SignalCounts, nearSelects: boolean) =>
+  signals.topics > 0 || signals.headlineKeywords > 0 || signals.followed || (nearSelects && signals.near > 0);

@@ -10,15 +10,23 @@
  *    organizations like the dismissed ones, keywords in descriptions.
  * 3. Score the reached events with the reference's weights and keep the best (candidate-pass.ts).
  * 4. Online events of the user's common topics, class by class, soonest first, until none can
- *    still make it (online-topic-classes.ts); then, likewise, events near the user that have
- *    nothing but nearness for them (near-only-walk.ts).
+ *    still make it (online-topic-classes.ts); then, for a reader who wants everything near them,
+ *    likewise the events near them that have nothing but nearness for them (near-only-walk.ts).
  * 5. Word the reasons of the chosen few.
  *
- * Nothing else can qualify: an event needs a topic, a headline keyword, a follow or nearness, and an
- * in-person one needs nearness or a follow.
+ * Nothing else can qualify: an event needs a topic, a headline keyword or a follow (or nearness, for
+ * a reader who wants everything near them); an in-person one needs nearness, whatever else it has;
+ * an online one not near the reader needs to start in their waking hours.
  */
 import type { UserProfile } from '../users/user-profile.ts';
-import { type CandidatePass, countTagsMarked, settle, showableStart, startPass } from './candidate-pass.ts';
+import {
+  awakeFor,
+  type CandidatePass,
+  countTagsMarked,
+  settle,
+  showableStart,
+  startPass,
+} from './candidate-pass.ts';
 import { followOf } from './evaluate-event.ts';
 import {
   countryKeyAt,
@@ -48,9 +56,9 @@ import { considerNearOnlyEvents } from './near-only-walk.ts';
 import { nearMatch } from './nearby-places.ts';
 import { considerOnlineTopicEvents } from './online-topic-classes.ts';
 import { compareWithPrevious } from './previous-digest.ts';
-import { countOption, DEFAULT_MAX_EVENTS, DEFAULT_MAX_PER_ORGANIZATION } from './rank-matches.ts';
+import { compareIds, countOption, DEFAULT_MAX_EVENTS, DEFAULT_MAX_PER_ORGANIZATION } from './rank-matches.ts';
 import { inHeadline, reachCandidates } from './reach-candidates.ts';
-import { userMatchContext } from './user-match-context.ts';
+import { type UserMatchContext, userMatchContext } from './user-match-context.ts';
 
 export function matchEventsForUser(
   index: EventIndex,
@@ -66,17 +74,55 @@ export function matchEventsForUser(
   );
   if (maxPerGroup === 0 || index.events.length === 0) return { matches: [], changes: previous.changes };
 
+  const first = runPass(index, user, previous.hiddenIds, maxEvents, maxPerGroup);
+  const matches = first.best.map((ordinal) => matched(first, ordinal));
+  if (matches.length === maxEvents || !first.capped) {
+    return { matches: matches.map(withoutStart), changes: previous.changes };
+  }
+  // The cap left room: the best of what it held back fill it, found by a pass without the cap (they
+  // are all among its best maxEvents).
+  const chosen = new Set(first.best);
+  const open = runPass(index, user, previous.hiddenIds, maxEvents, maxEvents);
+  const extras = open.best
+    .filter((ordinal) => !chosen.has(ordinal))
+    .slice(0, maxEvents - matches.length)
+    .map((ordinal) => matched(open, ordinal));
+  return {
+    matches: [...matches, ...extras].sort(compareMatched).map(withoutStart),
+    changes: previous.changes,
+  };
+}
+
+function withoutStart({ startMs: _startMs, ...match }: RankedMatch): MatchedEvent {
+  return match;
+}
+
+/** Steps 1–4 with one cap per organization. */
+function runPass(
+  index: EventIndex,
+  user: UserMatchContext,
+  hiddenIds: ReadonlySet<string>,
+  maxEvents: number,
+  maxPerGroup: number,
+): CandidatePass {
   const epoch = nextEpoch(index.scratch);
   const reach = reachCandidates(index, user, epoch);
-  markExclusions(index, user, previous.hiddenIds, epoch);
+  markExclusions(index, user, hiddenIds, epoch);
   markSimilarity(index, user, epoch);
   const touched = markDescriptionKeywords(index, user, epoch, reach);
   const pass = startPass(index, user, epoch, maxEvents, maxPerGroup);
   for (let i = 0; i < touched; i++) considerReached(pass, index.scratch.touched[i] as number);
   if (user.onlineOk) considerOnlineTopicEvents(pass, reach.commonTopicBits);
-  considerNearOnlyEvents(pass);
-  return { matches: pass.best.map((ordinal) => matched(pass, ordinal)), changes: previous.changes };
+  if (user.everythingNearMe) considerNearOnlyEvents(pass);
+  return pass;
 }
+
+/** The ranking order (rank-matches.ts) of two matched events: score, start for the reader, id. */
+function compareMatched(a: RankedMatch, b: RankedMatch): number {
+  return b.score - a.score || a.startMs - b.startMs || compareIds(a.event.id, b.event.id);
+}
+
+type RankedMatch = MatchedEvent & { readonly startMs: number };
 
 function bitCount(mask: number): number {
   let bits = mask - ((mask >>> 1) & 0x55555555);
@@ -97,9 +143,10 @@ function considerReached(pass: CandidatePass, ordinal: number): void {
   const isNear = city >= 0 && scratch.nearCityAt[city] === epoch;
   const followed = scratch.stamps[at + FOLLOWED] === epoch;
   const online = (flags & ONLINE_FLAG) !== 0;
-  if (online ? !user.onlineOk && !isNear : !isNear && !followed) return;
+  if (online ? !user.onlineOk && !isNear : !isNear) return;
   const near = isNear ? nearMatch(scratch.nearPlaces[city], countryKeyAt(index, ordinal)) : null;
-  if (online ? !user.onlineOk && near === null : near === null && !followed) return;
+  if (online ? !user.onlineOk && near === null : near === null) return;
+  if (online && near === null && !awakeFor(pass, ordinal, startMs)) return;
 
   // Counted on the way where the user reaches the event's place: in-person events in a near city,
   // keywords online or there. Anything else is read from the event (few: follows far away, online).
@@ -111,7 +158,7 @@ function considerReached(pass: CandidatePass, ordinal: number): void {
     (online && user.onlineOk) || isNear
       ? (scratch.stamps[at + HEADLINE] as number)
       : headlineMaskOf(pass, ordinal);
-  if (topics === 0 && headline === 0 && !followed && near === null) return;
+  if (topics === 0 && headline === 0 && !followed && (near === null || !user.everythingNearMe)) return;
   scratch.stamps[at + SCORED_HEADLINE] = headline;
   const described =
     scratch.stamps[at + DESCRIBED] === epoch ? (scratch.stamps[at + DESCRIPTION] as number) & ~headline : 0;
@@ -138,7 +185,7 @@ function headlineMaskOf(pass: CandidatePass, ordinal: number): number {
 }
 
 /** Step 5: the chosen event with its reasons, from what the pass knows of it. */
-function matched(pass: CandidatePass, ordinal: number): MatchedEvent {
+function matched(pass: CandidatePass, ordinal: number): RankedMatch {
   const { index, user, epoch } = pass;
   const { stamps, ranked, nearCityAt, nearPlaces } = index.scratch;
   const event = index.events[ordinal];
@@ -168,5 +215,6 @@ function matched(pass: CandidatePass, ordinal: number): MatchedEvent {
     score: ranked[ordinal * 2] as number,
     reasons: reasonsFor(facts),
     section: sectionFor(facts),
+    startMs: ranked[ordinal * 2 + 1] as number,
   };
 }

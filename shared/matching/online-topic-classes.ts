@@ -7,7 +7,7 @@
  * ordinals), and left as soon as even its best possible score from then on is below the threshold.
  * Classes come from word-wide operations on the topics' bitmaps; an event's text is never read.
  */
-import { type CandidatePass, countTagsMarked, settle, showableStart } from './candidate-pass.ts';
+import { awakeFor, type CandidatePass, countTagsMarked, settle, showableStart } from './candidate-pass.ts';
 import { ALL_DAY_EARLIEST_SHIFT_MS } from './event-index.ts';
 import { STAMP_STRIDE, TOUCHED } from './match-scratch.ts';
 import { scoreFrom, soonness } from './match-weights.ts';
@@ -90,7 +90,7 @@ function walkClass(pass: CandidatePass, topicClass: TopicClass, words: number): 
       if (bestScore(pass, topicClass, earliest) < pass.threshold) return;
       if (scratch.stamps[ordinal * STAMP_STRIDE + TOUCHED] === epoch) continue;
       const startMs = showableStart(pass, ordinal);
-      if (Number.isNaN(startMs)) continue;
+      if (Number.isNaN(startMs) || !awakeFor(pass, ordinal, startMs)) continue;
       const topics =
         topicClass.level === LEVELS - 1
           ? countTagsMarked(index, ordinal, scratch.topicTagAt, epoch)

@@ -25,7 +25,7 @@ export interface PreparedEvent {
   /** Organization and organizer as written, each once, with their keys (same order). */
   readonly organizationNames: readonly string[];
   readonly organizationKeys: readonly string[];
-  /** What the per-organization cap counts by: the organization, or the primary source without one. */
+  /** What the per-organization cap counts by: the organization, else the organizer, else the primary source. */
   readonly groupKey: string;
   /** Every source that lists the event, primary first, each once. */
   readonly sourceIds: readonly string[];
@@ -65,7 +65,6 @@ export function prepareEvent(event: StoredEvent): PreparedEvent {
     organizationNames.push(name.trim());
     organizationKeys.push(key);
   }
-  const organizationKey = event.organization === null ? '' : organizationKeyOf(event.organization);
   const sourceIds = [...new Set([event.primarySourceId, ...event.sources.map((link) => link.sourceId)])];
   const tags = [...new Set(event.tags)];
 
@@ -83,8 +82,9 @@ export function prepareEvent(event: StoredEvent): PreparedEvent {
     countryKey: event.place?.country ? countryKeyOf(event.place.country) : '',
     organizationNames,
     organizationKeys,
-    // Keys of the two kinds never collide: an organization key has no '#'.
-    groupKey: organizationKey === '' ? `source#${event.primarySourceId}` : organizationKey,
+    // The organization, else the organizer, else the primary source (one without either is one
+    // organization). Keys of the two kinds never collide: an organization key has no '#'.
+    groupKey: organizationKeys[0] ?? `source#${event.primarySourceId}`,
     sourceIds,
     kind: event.kind,
     mentorship: event.kind === 'mentorship-program',

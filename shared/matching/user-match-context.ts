@@ -7,6 +7,7 @@ import type { UserProfile } from '../users/user-profile.ts';
 import { MAX_TERM_WORDS, phraseNeedle, phraseTerms, wordsOf } from './match-words.ts';
 import { type NearPlace, nearbyPlaces } from './nearby-places.ts';
 import { organizationKeyOf } from './place-keys.ts';
+import { type AwakeIntervals, awakeIntervals } from './waking-hours.ts';
 
 /** A keyword or muted word: as the user wrote it, and as words to look for. */
 export interface Phrase {
@@ -31,6 +32,10 @@ export interface UserMatchContext {
   readonly windowToMs: number;
   readonly kinds: ReadonlySet<SourceKind>;
   readonly onlineOk: boolean;
+  /** Nearness alone selects (the reader asked for everything near them); otherwise it only narrows. */
+  readonly everythingNearMe: boolean;
+  /** When an online event (not near them) may start: its UTC intervals over the window (waking-hours.ts). */
+  readonly awake: AwakeIntervals;
   /** Topic ids, each once, in the user's order (the order reasons name them in). */
   readonly topics: readonly string[];
   readonly keywords: readonly Phrase[];
@@ -55,13 +60,16 @@ export interface MatchWindow {
 /** Throws RangeError when the profile's zone is unknown to Intl (profiles are validated on the way in). */
 export function userMatchContext(profile: UserProfile, window: MatchWindow): UserMatchContext {
   const marks = profile.notInterested;
+  const zone = ianaZoneRules(profile.timeZone);
   return {
-    zone: ianaZoneRules(profile.timeZone),
+    zone,
     nowMs: window.now.getTime(),
     windowToMs: window.windowTo.getTime(),
     // An empty list means what it says (nothing matches); profile validation asks for at least one.
     kinds: new Set(profile.kinds),
     onlineOk: profile.onlineOk,
+    everythingNearMe: profile.everythingNearMe === true,
+    awake: awakeIntervals(profile.wakingHours, zone, window.now.getTime(), window.windowTo.getTime()),
     topics: [...new Set(profile.topics)],
     keywords: phrases(profile.keywords).slice(0, MAX_KEYWORDS),
     followedOrganizations: keySet(profile.followedOrganizations.map(organizationKeyOf)),

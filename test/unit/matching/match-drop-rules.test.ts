@@ -80,21 +80,26 @@ describe('events that never match', () => {
     expect(ids(matchBoth(events, profile))).toEqual(['other']);
   });
 
-  it('drops in-person events that are neither near nor followed', () => {
+  it('drops in-person events that are not near, even from an organization the user follows', () => {
     const events = [
       meetup('berlin'),
       meetup('london', { place: london }),
       meetup('nowhere', { place: null }),
       meetup('london-followed', { place: london, organization: 'CNCF London' }),
+      onlineEvent({ id: 'online-followed', title: 'CNCF London live', organization: 'CNCF London' }),
     ];
     const profile = { ...kubernetesInBerlin, followedOrganizations: ['CNCF London'] };
-    expect(ids(matchBoth(events, profile))).toEqual(['london-followed', 'berlin']);
+    expect(ids(matchBoth(events, profile))).toEqual(['berlin', 'online-followed']);
   });
 
-  it('gives a user with no places in-person events only from what they follow', () => {
-    const events = [meetup('berlin'), meetup('followed', { place: london, organization: 'CNCF London' })];
+  it('gives a user with no places no in-person events, not even from what they follow', () => {
+    const events = [
+      meetup('berlin'),
+      meetup('followed', { place: london, organization: 'CNCF London' }),
+      onlineEvent({ id: 'followed-online', title: 'CNCF London live', organization: 'CNCF London' }),
+    ];
     const profile = userProfile({ topics: ['kubernetes'], followedOrganizations: ['cncf london'] });
-    expect(ids(matchBoth(events, profile))).toEqual(['followed']);
+    expect(ids(matchBoth(events, profile))).toEqual(['followed-online']);
   });
 
   it('drops online events for a user who does not take them, unless the event also has a venue near them', () => {
@@ -108,11 +113,33 @@ describe('events that never match', () => {
     expect(ids(matchBoth(events, kubernetesInBerlin))).toEqual(['hybrid', 'hybrid-far', 'online']);
   });
 
-  it('drops events with no signal of their own: no topic, keyword, follow or nearness', () => {
+  it('drops events with no signal of their own: no topic, headline keyword or follow', () => {
     const events = [
       onlineEvent({ id: 'unrelated', title: 'Gardening Club', tags: ['gardening'] }),
       onlineEvent({ id: 'topic', title: 'Kubernetes Live', tags: ['kubernetes'] }),
     ];
     expect(ids(matchBoth(events, userProfile({ topics: ['kubernetes'] })))).toEqual(['topic']);
+  });
+
+  it('never selects an event for its place alone, nor for its place and being a mentorship program', () => {
+    const events = [
+      meetup('near-only', { title: 'Gardening Club', tags: ['gardening'] }),
+      meetup('mentorship-near', { title: 'Nursing buddies', tags: [], kind: 'mentorship-program' }),
+      meetup('described', { title: 'Monthly social', tags: [], description: 'We talk about rust.' }),
+      meetup('topic-near', { title: 'Kubernetes Night', tags: ['kubernetes'] }),
+    ];
+    const profile = userProfile({ topics: ['kubernetes'], keywords: ['rust'], places: [inBerlin] });
+    expect(ids(matchBoth(events, profile))).toEqual(['topic-near']);
+  });
+
+  it('selects everything near a reader who asks for it, and still nothing far away', () => {
+    const events = [
+      meetup('near-only', { title: 'Gardening Club', tags: ['gardening'] }),
+      meetup('mentorship-near', { title: 'Nursing buddies', tags: [], kind: 'mentorship-program' }),
+      meetup('far', { title: 'Gardening Club', tags: ['gardening'], place: london }),
+      onlineEvent({ id: 'online', title: 'Gardening live', tags: ['gardening'] }),
+    ];
+    const profile = userProfile({ places: [inBerlin], everythingNearMe: true });
+    expect(ids(matchBoth(events, profile))).toEqual(['mentorship-near', 'near-only']);
   });
 });

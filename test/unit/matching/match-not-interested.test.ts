@@ -17,6 +17,8 @@ const mark: NotInterestedMark = {
   at: '2030-03-01T00:00:00Z',
 };
 const profile = userProfile({ topics: ['kubernetes'], places: [inBerlin], notInterested: [mark] });
+/** The same reader, taking everything near them: nearness alone selects. */
+const everythingNear = { ...profile, everythingNearMe: true };
 
 describe('"not interested": the event never again, similar ones lower', () => {
   it('hides the marked event and lowers those of its source or organization by 3 and each shared tag by 1', () => {
@@ -49,8 +51,8 @@ describe('"not interested": the event never again, similar ones lower', () => {
       primarySourceId: 'src-vendor',
       tags: ['sales', 'webinar', 'pitch'],
     });
-    expect(matchBoth([nearOnly], profile).matches).toEqual([]);
-    expect(shown(matchBoth([nearOnly], { ...profile, notInterested: [] }))).toEqual([
+    expect(matchBoth([nearOnly], everythingNear).matches).toEqual([]);
+    expect(shown(matchBoth([nearOnly], { ...everythingNear, notInterested: [] }))).toEqual([
       ['near-only', 4.5, 'in Berlin', 'near-you'],
     ]);
   });

@@ -24,29 +24,51 @@ describe('ranking and caps', () => {
   });
 
   it('shows at most 3 events of one organization, however it is written, and the next best instead', () => {
-    const events = daily(6, (day) =>
-      day <= 4 ? (['CNCF', 'cncf', ' Cncf ', 'CNCF'][day - 1] ?? null) : 'Other',
+    const events = daily(14, (day) =>
+      day <= 4 ? (['CNCF', 'cncf', ' Cncf ', 'CNCF'][day - 1] ?? null) : `Org ${day}`,
     );
-    expect(ids(matchBoth(events, kubernetes))).toEqual(['day-01', 'day-02', 'day-03', 'day-05', 'day-06']);
+    const expected = ['01', '02', '03', '05', '06', '07', '08', '09', '10', '11', '12', '13'];
+    expect(ids(matchBoth(events, kubernetes))).toEqual(expected.map((day) => `day-${day}`));
   });
 
-  it('groups events without an organization by their primary source', () => {
-    const events = daily(5, () => null).map((event, index) => ({
-      ...event,
-      primarySourceId: index < 4 ? 'src-same' : 'src-other',
-    }));
-    expect(ids(matchBoth(events, kubernetes))).toEqual(['day-01', 'day-02', 'day-03', 'day-05']);
-  });
-
-  it('takes the limits from the options', () => {
-    const events = daily(6, () => 'CNCF');
-    expect(ids(matchBoth(events, kubernetes, { maxEvents: 2 }))).toEqual(['day-01', 'day-02']);
-    expect(ids(matchBoth(events, kubernetes, { maxPerOrganization: 5 }))).toEqual([
+  it('fills the room the cap leaves with the best of what it held back, in rank order', () => {
+    const events = daily(6, (day) => (day <= 4 ? 'CNCF' : 'Other'));
+    expect(ids(matchBoth(events, kubernetes))).toEqual([
       'day-01',
       'day-02',
       'day-03',
       'day-04',
       'day-05',
+      'day-06',
+    ]);
+  });
+
+  it('groups events without an organization by their organizer, else by their primary source', () => {
+    const bySource = daily(14, () => null).map((event, index) => ({
+      ...event,
+      primarySourceId: index < 4 ? 'src-same' : `src-${index}`,
+    }));
+    const expected = ['01', '02', '03', '05', '06', '07', '08', '09', '10', '11', '12', '13'];
+    expect(ids(matchBoth(bySource, kubernetes))).toEqual(expected.map((day) => `day-${day}`));
+    // One source listing four chapters' events: each chapter is its own organization.
+    const byOrganizer = daily(14, () => null).map((event, index) => ({
+      ...event,
+      primarySourceId: 'src-meetup-com',
+      organizer: `Chapter ${index % 4}`,
+    }));
+    expect(ids(matchBoth(byOrganizer, kubernetes))).toEqual(
+      ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((day) => `day-${day}`),
+    );
+  });
+
+  it('takes the limits from the options', () => {
+    const events = daily(6, (day) => (day <= 3 ? 'CNCF' : `Org ${day}`));
+    expect(ids(matchBoth(events, kubernetes, { maxEvents: 2 }))).toEqual(['day-01', 'day-02']);
+    expect(ids(matchBoth(events, kubernetes, { maxEvents: 4, maxPerOrganization: 1 }))).toEqual([
+      'day-01',
+      'day-04',
+      'day-05',
+      'day-06',
     ]);
     expect(ids(matchBoth(events, kubernetes, { maxEvents: 0 }))).toEqual([]);
   });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   inBerlin,
   inDays,
-  london,
   matchBoth,
   onlineEvent,
   shown,
@@ -15,6 +14,8 @@ const ana = userProfile({
   keywords: ['platform engineering', 'rust'],
   places: [inBerlin],
   followedOrganizations: ['CNCF Berlin'],
+  // Awake at every hour: these tests start online events at any time of day.
+  wakingHours: { from: 0, to: 24 },
 });
 
 // Every event starts in the middle of the window (soonness 0.5) unless it says otherwise.
@@ -74,8 +75,8 @@ describe('what makes an event match, and the reasons given', () => {
 
   it('scores a followed organization 12, whether it is the organization or the organizer', () => {
     const events = [
-      storedEvent({ id: 'organization', place: london, organization: 'CNCF Berlin', start: inDays(3.5) }),
-      storedEvent({ id: 'organizer', place: london, organization: 'Meetup Hub', organizer: 'cncf berlin' }),
+      onlineEvent({ id: 'organization', organization: 'CNCF Berlin', start: inDays(3.5) }),
+      onlineEvent({ id: 'organizer', organization: 'Meetup Hub', organizer: 'cncf berlin' }),
     ];
     expect(shown(matchBoth(events, ana))).toEqual([
       ['organization', 12.75, 'follows CNCF Berlin', 'organizations'],
@@ -86,8 +87,8 @@ describe('what makes an event match, and the reasons given', () => {
   it('scores a followed source 12 and names its organization when it has one', () => {
     const profile = userProfile({ followedSources: ['src-cncf'] });
     const events = [
-      storedEvent({ id: 'named', place: london, primarySourceId: 'src-cncf', organization: 'CNCF Berlin' }),
-      storedEvent({ id: 'unnamed', place: london, primarySourceId: 'src-cncf', start: inDays(10.5) }),
+      onlineEvent({ id: 'named', primarySourceId: 'src-cncf', organization: 'CNCF Berlin' }),
+      onlineEvent({ id: 'unnamed', primarySourceId: 'src-cncf', start: inDays(10.5) }),
     ];
     expect(shown(matchBoth(events, profile))).toEqual([
       ['named', 12.5, 'follows CNCF Berlin', 'organizations'],
@@ -95,8 +96,10 @@ describe('what makes an event match, and the reasons given', () => {
     ]);
   });
 
-  it('scores an event in a named city 4, said as "in <city>"', () => {
-    const result = matchBoth([storedEvent({ id: 'e', title: 'Knitting for Coders' })], ana);
+  it('scores an event in a named city 4, said as "in <city>" (selected by place alone only for a reader who wants everything near)', () => {
+    const event = storedEvent({ id: 'e', title: 'Knitting for Coders' });
+    expect(shown(matchBoth([event], ana))).toEqual([]);
+    const result = matchBoth([event], { ...ana, everythingNearMe: true });
     expect(shown(result)).toEqual([['e', 4.5, 'in Berlin', 'near-you']]);
   });
 
