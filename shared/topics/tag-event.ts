@@ -1,22 +1,44 @@
 /**
- * Topic tagging: which vocabulary topics an event's text mentions, plus its categories and the
+ * Topic tagging: which vocabulary topics an event's text is about, plus its categories and the
  * source's default tags, as sorted slugs. Runs once per event on every ingest, so the vocabulary is
- * compiled once: a term → topics map, and one regular expression over all terms (V8 scans a text
+ * compiled once: a word → meaning map, and one regular expression over every word (V8 scans a text
  * with it natively, several times faster than a character loop in JavaScript: ~1.5 µs for 600 chars).
+ *
+ * Words need their sense: a topic's `terms` tag it wherever they stand, its `ambiguous` words
+ * ("leadership", "startups", "training") only in a professional context — the text also has a word
+ * of the topic's `context` (or, without one, of PROFESSIONAL_CONTEXT or any topic's terms) and no
+ * word of another walk of life (OTHER_SENSES: a running club's leadership, startups at a landlords'
+ * happy hour). The same one scan finds the topic words and the context words.
  */
 import { slugify } from './slug.ts';
-import { TOPICS, type TopicId } from './topic-vocabulary.ts';
+import { OTHER_SENSES, PROFESSIONAL_CONTEXT, TOPICS, type TopicId } from './topic-vocabulary.ts';
 
-const topicsByTerm = buildTermMap();
+/** What one word of the vocabulary says, on each count. */
+interface Meaning {
+  /** Topics the word means wherever it stands. */
+  readonly topics: readonly TopicId[];
+  /** Topics it means only in a professional context. */
+  readonly ambiguous: readonly TopicId[];
+  /** Topics whose ambiguous words it confirms (their `context`). */
+  readonly confirms: readonly TopicId[];
+  readonly professional: boolean;
+  readonly otherSense: boolean;
+}
+
+const meanings = buildMeanings();
+/** Topics whose ambiguous words need a word of their own `context`. */
+const NEEDS_OWN_CONTEXT: ReadonlySet<string> = new Set(
+  TOPICS.filter((topic) => 'context' in topic && topic.context !== undefined).map((topic) => topic.id),
+);
 const LETTERS_BEYOND_ASCII =
   '\\u00c0-\\u1fff\\u2c00-\\u2dff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff21-\\uff5a\\uff66-\\uffdc';
 /**
- * Every term as a whole word or phrase, longest first, optionally plural ("mentors" finds "mentor").
+ * Every word as a whole word or phrase, longest first, optionally plural ("mentors" finds "mentor").
  * `\b` knows only ASCII letters, so the lookarounds keep "aï" from reading as "ai"; they sit behind
  * the `\b` so only word starts pay for them.
  */
 const TERM_PATTERN = new RegExp(
-  `\\b(?<![${LETTERS_BEYOND_ASCII}])(?:${[...topicsByTerm.keys()]
+  `\\b(?<![${LETTERS_BEYOND_ASCII}])(?:${[...meanings.keys()]
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp)
     .join('|')})s?\\b(?![${LETTERS_BEYOND_ASCII}])`,
@@ -32,8 +54,10 @@ export interface TaggableEvent {
 /** Sorted, deduplicated tags: topic ids found in the text, every category slugged, the default tags slugged. */
 export function tagEvent(event: TaggableEvent, defaultTags: readonly string[]): string[] {
   const tags: string[] = [];
-  addTopicsIn(event.title, tags);
-  addTopicsIn(event.description, tags);
+  const reading = startReading(tags);
+  readText(event.title, reading);
+  readText(event.description, reading);
+  settleReading(reading);
   for (const category of event.categories) {
     for (const tag of categoryTags(category)) insertSorted(tags, tag);
   }
@@ -41,10 +65,12 @@ export function tagEvent(event: TaggableEvent, defaultTags: readonly string[]): 
   return tags;
 }
 
-/** The topic ids a text mentions, as whole words or phrases, case-insensitively. */
+/** The topic ids a text is about (its words, in their sense), case-insensitively. */
 export function topicsIn(text: string): TopicId[] {
   const found: string[] = [];
-  addTopicsIn(text, found);
+  const reading = startReading(found);
+  readText(text, reading);
+  settleReading(reading);
   return found as TopicId[];
 }
 
@@ -59,7 +85,10 @@ function categoryTags(category: string): readonly string[] {
   const cached = tagsByCategory.get(category);
   if (cached) return cached;
   const tags: string[] = [];
-  addTopicsIn(category, tags);
+  // A feed's category names its subject on purpose: every sense counts.
+  const reading = startReading(tags);
+  readText(category, reading);
+  for (const topic of reading.ambiguous) insertSorted(tags, topic);
   addSlug(category, tags);
   if (tagsByCategory.size >= CATEGORY_CACHE_LIMIT) tagsByCategory.clear();
   tagsByCategory.set(category, tags);
@@ -83,43 +112,118 @@ function insertSorted(into: string[], tag: string): void {
   into.splice(index, 0, tag);
 }
 
-function addTopicsIn(text: string, into: string[]): void {
+/**
+ * What the texts of one event have said so far: sure topics go straight into the tags; ambiguous ones
+ * wait for their context. One reading is reused (tagging is synchronous), so tagging allocates nothing
+ * but the tags.
+ */
+interface Reading {
+  into: string[];
+  readonly ambiguous: string[];
+  readonly confirmed: string[];
+  sure: boolean;
+  professional: boolean;
+  otherSense: boolean;
+}
+
+const reading: Reading = {
+  into: [],
+  ambiguous: [],
+  confirmed: [],
+  sure: false,
+  professional: false,
+  otherSense: false,
+};
+
+function startReading(into: string[]): Reading {
+  reading.into = into;
+  reading.ambiguous.length = 0;
+  reading.confirmed.length = 0;
+  reading.sure = false;
+  reading.professional = false;
+  reading.otherSense = false;
+  return reading;
+}
+
+function readText(text: string, reading: Reading): void {
   if (text === '') return;
   const matches = text.match(TERM_PATTERN);
   if (matches === null) return;
   for (const match of matches) {
     // Most mentions are already lower-case: look them up before lower-casing a copy.
-    const topics = topicsByTerm.get(match) ?? topicsOfTerm(match.toLowerCase());
-    if (topics) for (const topic of topics) insertSorted(into, topic);
+    const meaning = meanings.get(match) ?? meaningOf(match.toLowerCase());
+    if (meaning === undefined) continue;
+    if (meaning.topics.length > 0) {
+      reading.sure = true;
+      for (const topic of meaning.topics) insertSorted(reading.into, topic);
+    }
+    for (const topic of meaning.ambiguous) insertSorted(reading.ambiguous, topic);
+    for (const topic of meaning.confirms) insertSorted(reading.confirmed, topic);
+    if (meaning.professional) reading.professional = true;
+    if (meaning.otherSense) reading.otherSense = true;
   }
 }
 
-/** A term as written, or its singular when the match took a trailing "s". */
-function topicsOfTerm(term: string): readonly TopicId[] | undefined {
-  return topicsByTerm.get(term) ?? (term.endsWith('s') ? topicsByTerm.get(term.slice(0, -1)) : undefined);
+/** The ambiguous topics their context confirms, into the tags. */
+function settleReading(reading: Reading): void {
+  if (reading.ambiguous.length === 0 || reading.otherSense) return;
+  const professional = reading.professional || reading.sure;
+  for (const topic of reading.ambiguous) {
+    const confirmed = NEEDS_OWN_CONTEXT.has(topic) ? reading.confirmed.includes(topic) : professional;
+    if (confirmed) insertSorted(reading.into, topic);
+  }
+}
+
+/** A word as written, or its singular when the match took a trailing "s". */
+function meaningOf(term: string): Meaning | undefined {
+  return meanings.get(term) ?? (term.endsWith('s') ? meanings.get(term.slice(0, -1)) : undefined);
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-function buildTermMap(): Map<string, TopicId[]> {
-  const map = new Map<string, TopicId[]>();
-  const add = (term: string, topic: TopicId) => {
-    const topics = map.get(term) ?? [];
-    if (!topics.includes(topic)) topics.push(topic);
-    map.set(term, topics);
+function buildMeanings(): Map<string, Meaning> {
+  interface Building {
+    topics: TopicId[];
+    ambiguous: TopicId[];
+    confirms: TopicId[];
+    professional: boolean;
+    otherSense: boolean;
+  }
+  const map = new Map<string, Building>();
+  const entry = (term: string): Building[] => {
+    if (!/^[a-z0-9].*[a-z0-9]$/.test(term) || term !== term.toLowerCase()) {
+      throw new Error(`topic word "${term}" must be lower-case and start and end with a letter or digit`);
+    }
+    // People write "open source" and "open-source" alike.
+    const spellings = [term];
+    if (term.includes(' ')) spellings.push(term.replaceAll(' ', '-'));
+    if (term.includes('-')) spellings.push(term.replaceAll('-', ' '));
+    return spellings.map((spelling) => {
+      let building = map.get(spelling);
+      if (!building) {
+        building = { topics: [], ambiguous: [], confirms: [], professional: false, otherSense: false };
+        map.set(spelling, building);
+      }
+      return building;
+    });
+  };
+  const addTo = (list: TopicId[], topic: TopicId) => {
+    if (!list.includes(topic)) list.push(topic);
   };
   for (const topic of TOPICS) {
-    for (const term of topic.terms) {
-      if (!/^[a-z0-9].*[a-z0-9]$/.test(term) || term !== term.toLowerCase()) {
-        throw new Error(`topic term "${term}" must be lower-case and start and end with a letter or digit`);
-      }
-      add(term, topic.id);
-      // People write "open source" and "open-source" alike.
-      if (term.includes(' ')) add(term.replaceAll(' ', '-'), topic.id);
-      if (term.includes('-')) add(term.replaceAll('-', ' '), topic.id);
+    for (const term of topic.terms) for (const building of entry(term)) addTo(building.topics, topic.id);
+    if ('ambiguous' in topic) {
+      for (const term of topic.ambiguous)
+        for (const building of entry(term)) addTo(building.ambiguous, topic.id);
+    }
+    if ('context' in topic) {
+      for (const term of topic.context)
+        for (const building of entry(term)) addTo(building.confirms, topic.id);
     }
   }
+  for (const term of PROFESSIONAL_CONTEXT) for (const building of entry(term)) building.professional = true;
+  for (const term of OTHER_SENSES) for (const building of entry(term)) building.otherSense = true;
   return map;
 }

@@ -7,8 +7,79 @@
 export interface Topic {
   readonly id: string;
   readonly label: string;
+  /** Words that mean the topic wherever they appear. */
   readonly terms: readonly string[];
+  /**
+   * Words that mean the topic only in a professional context ('leadership' of an engineering team,
+   * not of a running club): they count when the text also has a word of `context` (or, for a topic
+   * without one, of PROFESSIONAL_CONTEXT or any topic's `terms`), and no word of OTHER_SENSES.
+   */
+  readonly ambiguous?: readonly string[];
+  readonly context?: readonly string[];
 }
+
+/** Words that place a text in working life: an ambiguous topic word there means the topic. */
+export const PROFESSIONAL_CONTEXT: readonly string[] = [
+  'tech',
+  'technology',
+  'software',
+  'engineering',
+  'engineer',
+  'engineers',
+  'developer',
+  'developers',
+  'professional',
+  'professionals',
+  'manager',
+  'managers',
+  'saas',
+  'coding',
+  'programming',
+  'designers',
+  'investors',
+  'scale-ups',
+];
+
+/**
+ * Words of other walks of life (sport, faith, charities' boards, property): where one appears, an
+ * ambiguous topic word is read in that sense ('club leadership', 'startups welcome' at a landlords'
+ * happy hour). Unambiguous terms still count.
+ */
+export const OTHER_SENSES: readonly string[] = [
+  'running club',
+  'run club',
+  'runners',
+  'long run',
+  'marathon',
+  '5k',
+  '10k',
+  'trainers',
+  'yoga',
+  'hiking',
+  'football club',
+  'parish',
+  'church',
+  'congregation',
+  'youth group',
+  'nonprofit',
+  'non-profit',
+  'charity',
+  'charities',
+  'trustees',
+  'board members',
+  'real estate',
+  'realtor',
+  'realtors',
+  'landlord',
+  'landlords',
+  'mortgage',
+  'mortgages',
+  'buy-to-let',
+  'property investors',
+  'property buyers',
+  'homebuyers',
+  'wine tasting',
+];
 
 export const TOPICS = [
   {
@@ -160,7 +231,8 @@ export const TOPICS = [
   {
     id: 'leadership',
     label: 'Leadership',
-    terms: ['leadership', 'leaders', 'executive', 'executives', 'cto', 'ceo', 'people management'],
+    terms: ['cto', 'people management'],
+    ambiguous: ['leadership', 'leaders', 'executive', 'executives', 'ceo'],
   },
   {
     id: 'engineering-management',
@@ -178,26 +250,32 @@ export const TOPICS = [
   {
     id: 'career',
     label: 'Career development',
-    terms: [
+    terms: ['career', 'careers', 'career development', 'job fair', 'interviewing', 'resume', 'upskilling'],
+    ambiguous: ['hiring'],
+    context: [
+      'job',
+      'jobs',
+      'job seekers',
+      'resume',
+      'resumes',
+      'interview',
+      'interviews',
+      'candidates',
       'career',
       'careers',
-      'career development',
-      'job fair',
-      'hiring',
-      'interviewing',
-      'resume',
-      'upskilling',
     ],
   },
   {
     id: 'mentorship',
     label: 'Mentorship',
-    terms: ['mentorship', 'mentoring', 'mentor', 'mentors', 'mentee', 'mentees', 'coaching'],
+    terms: ['mentorship', 'mentoring', 'mentor', 'mentors', 'mentee', 'mentees'],
+    ambiguous: ['coaching'],
   },
   {
     id: 'diversity-inclusion',
     label: 'Diversity & inclusion',
-    terms: ['diversity', 'inclusion', 'dei', 'equity', 'lgbtq', 'lgbtqia', 'underrepresented', 'belonging'],
+    terms: ['diversity', 'inclusion', 'dei', 'lgbtq', 'lgbtqia', 'underrepresented'],
+    ambiguous: ['equity', 'belonging'],
   },
   {
     id: 'women-in-tech',
@@ -213,26 +291,20 @@ export const TOPICS = [
   {
     id: 'startups',
     label: 'Startups',
-    terms: [
-      'startup',
-      'startups',
-      'founder',
-      'founders',
-      'venture capital',
-      'vc',
-      'pitch night',
-      'accelerator',
-    ],
+    terms: ['venture capital', 'pitch night'],
+    ambiguous: ['startup', 'startups', 'founder', 'founders', 'vc', 'accelerator'],
   },
   {
     id: 'entrepreneurship',
     label: 'Entrepreneurship',
-    terms: ['entrepreneurship', 'entrepreneur', 'entrepreneurs', 'small business', 'bootstrapping'],
+    terms: ['entrepreneurship', 'small business', 'bootstrapping'],
+    ambiguous: ['entrepreneur', 'entrepreneurs'],
   },
   {
     id: 'finance',
     label: 'Finance & fintech',
-    terms: ['finance', 'fintech', 'banking', 'payments', 'accounting', 'investing'],
+    terms: ['finance', 'fintech', 'payments'],
+    ambiguous: ['banking', 'accounting', 'investing'],
   },
   {
     id: 'marketing',
@@ -259,7 +331,8 @@ export const TOPICS = [
   {
     id: 'networking',
     label: 'Networking',
-    terms: ['networking', 'meetup', 'meetups', 'mixer', 'happy hour', 'community building'],
+    terms: ['community building'],
+    ambiguous: ['networking', 'meetup', 'meetups', 'mixer', 'happy hour'],
   },
   {
     id: 'accessibility',
@@ -279,7 +352,8 @@ export const TOPICS = [
   {
     id: 'education',
     label: 'Education',
-    terms: ['education', 'edtech', 'teaching', 'bootcamp', 'workshop', 'workshops', 'training', 'course'],
+    terms: ['education', 'edtech', 'bootcamp'],
+    ambiguous: ['training', 'workshop', 'workshops', 'course', 'teaching'],
   },
   {
     id: 'research',
