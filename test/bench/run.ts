@@ -120,6 +120,14 @@ try {
   await rm(outDir, { recursive: true, force: true });
 }
 
+log('relevance: the digest selection of 32 labelled readers over 300 events (test/fixtures/relevance)…');
+const { measureRelevance } = await import('./relevance-bench.ts');
+const relevance = measureRelevance();
+figures['relevance.precision'] = relevance.precision;
+figures['relevance.recall'] = relevance.recall;
+targets['relevance.precision'] = '>= 0.9';
+targets['relevance.recall'] = '>= 0.9';
+
 const width = Math.max(...Object.keys(figures).map((key) => key.length));
 for (const [key, value] of Object.entries(figures)) {
   const target = targets[key] ? `   (target ${targets[key]})` : '';
