@@ -2,7 +2,11 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { loadDigestDispatchConfig } from '#shared/config/digest-config.ts';
-import { type DigestDispatchResult, dispatchDueDigests } from '#shared/digest/dispatch-digests.ts';
+import {
+  type DigestDispatchResult,
+  type DigestSlotDue,
+  dispatchDueDigests,
+} from '#shared/digest/dispatch-digests.ts';
 import { createObservability } from '#shared/observability/observability.ts';
 import type { DigestMessage } from '#shared/queue/digest-message.ts';
 import { createJsonQueue } from '#shared/queue/json-queue.ts';
@@ -15,16 +19,19 @@ const observability = createObservability({ service: 'digest-dispatch', logLevel
 const client = observability.traced(createDocumentClient());
 const deps = {
   users: createUserRepository(client, config.tableName),
-  progress: createDispatchProgress(client, config.tableName, 'digest'),
+  progress: createDispatchProgress<DigestSlotDue>(client, config.tableName, 'digest'),
   queue: createJsonQueue<DigestMessage>(observability.traced(new SQSClient({})), config.queueUrl),
   logger: observability.logger,
 };
 
-/** EventBridge, hourly: queue the digests that came due since the last run. */
+/** EventBridge, every 15 minutes: queue the digests that came due since the last run. */
 export const handler = middy<ScheduledEvent, DigestDispatchResult>()
   .use(observability.middlewares())
-  .handler(async (event) => {
-    const result = await dispatchDueDigests(deps, event.time ? new Date(event.time) : new Date());
+  .handler(async (event, context) => {
+    const result = await dispatchDueDigests(
+      { ...deps, remainingMs: () => context.getRemainingTimeInMillis() },
+      event.time ? new Date(event.time) : new Date(),
+    );
     observability.metrics.count('MessagesEnqueued', result.enqueued);
     return result;
   });

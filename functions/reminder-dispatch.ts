@@ -5,7 +5,11 @@ import { loadReminderDispatchConfig } from '#shared/config/reminder-config.ts';
 import { createObservability } from '#shared/observability/observability.ts';
 import { createJsonQueue } from '#shared/queue/json-queue.ts';
 import type { ReminderMessage } from '#shared/queue/reminder-message.ts';
-import { dispatchDueReminders, type ReminderDispatchResult } from '#shared/reminders/dispatch-reminders.ts';
+import {
+  dispatchDueReminders,
+  type ReminderDispatchResult,
+  type ReminderSlotDue,
+} from '#shared/reminders/dispatch-reminders.ts';
 import { createDispatchProgress } from '#shared/store/dispatch-progress.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createReminderSlots } from '#shared/store/reminder-slots.ts';
@@ -15,16 +19,19 @@ const observability = createObservability({ service: 'reminder-dispatch', logLev
 const client = observability.traced(createDocumentClient());
 const deps = {
   slots: createReminderSlots(client, config.tableName),
-  progress: createDispatchProgress(client, config.tableName, 'reminder'),
+  progress: createDispatchProgress<ReminderSlotDue>(client, config.tableName, 'reminder'),
   queue: createJsonQueue<ReminderMessage>(observability.traced(new SQSClient({})), config.queueUrl),
   logger: observability.logger,
 };
 
-/** EventBridge, hourly: queue the users whose local reminder hour came since the last run. */
+/** EventBridge, every 15 minutes: queue the users whose local reminder hour came since the last run. */
 export const handler = middy<ScheduledEvent, ReminderDispatchResult>()
   .use(observability.middlewares())
-  .handler(async (event) => {
-    const result = await dispatchDueReminders(deps, event.time ? new Date(event.time) : new Date());
+  .handler(async (event, context) => {
+    const result = await dispatchDueReminders(
+      { ...deps, remainingMs: () => context.getRemainingTimeInMillis() },
+      event.time ? new Date(event.time) : new Date(),
+    );
     observability.metrics.count('MessagesEnqueued', result.enqueued);
     return result;
   });

@@ -23,8 +23,11 @@ export interface DigestsProps {
   readonly functionDefaults: FunctionDefaults;
 }
 
-/** Readers choose a local day and hour; every hour on the hour the dispatcher queues those whose hour has come. */
-const digestSchedule = Schedule.cron({ minute: '0' });
+/**
+ * Readers choose a local day and hour; every 15 minutes the dispatcher queues those whose hour has come, so
+ * zones at :30 and :45 (Kolkata, Kathmandu, Chatham) get theirs in the quarter hour it falls in.
+ */
+const digestSchedule = Schedule.cron({ minute: '0/15' });
 
 /**
  * How many digest-send invocations may run at once, which with the pace of one invocation bounds the SES send
@@ -37,7 +40,7 @@ const digestSchedule = Schedule.cron({ minute: '0' });
 const maxConcurrentSenders = 2;
 
 /**
- * The weekly digest: every hour `digest-dispatch` finds the readers whose chosen local day and hour has come and
+ * The weekly digest: every 15 minutes `digest-dispatch` finds the readers whose chosen local day and hour has come and
  * queues one message per reader (keeping a progress marker so a retried run resumes rather than repeats);
  * `digest-send` builds and sends each digest through SES, with signed one-click links.
  */
@@ -81,13 +84,14 @@ export class Digests extends Construct {
       name: 'digest-dispatch',
       description: 'Queues one digest per reader whose local send hour has come',
       memorySize: 256,
-      timeout: Duration.seconds(60),
+      // A slot of 100,000 readers is queued in well under a minute; the cursor carries a longer one on.
+      timeout: Duration.seconds(300),
     });
     bindTable({ fn: this.dispatch, table, accessMode: 'readWrite' });
     bindQueueSender({ fn: this.dispatch, queue: this.work.queue, urlVariable: 'DIGEST_QUEUE_URL' });
 
     this.schedule = new Rule(this, 'Schedule', {
-      description: 'Dispatches weekly digests every hour on the hour',
+      description: 'Dispatches weekly digests every 15 minutes',
       schedule: digestSchedule,
       targets: [new LambdaFunction(this.dispatch, { retryAttempts: 2 })],
     });

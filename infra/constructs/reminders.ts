@@ -21,8 +21,8 @@ export interface RemindersProps {
   readonly functionDefaults: FunctionDefaults;
 }
 
-/** Readers are reminded at a local hour of their zone; every hour on the hour the dispatcher queues those due. */
-const reminderSchedule = Schedule.cron({ minute: '0' });
+/** Readers are reminded at a local hour of their zone; every 15 minutes the dispatcher queues those due (zones at :30, :45). */
+const reminderSchedule = Schedule.cron({ minute: '0/15' });
 
 /**
  * How many reminder-send invocations may run at once. Reminders share the account's SES send rate with the
@@ -33,7 +33,7 @@ const reminderSchedule = Schedule.cron({ minute: '0' });
 const maxConcurrentSenders = 2;
 
 /**
- * Reconnect reminders: every hour `reminder-dispatch` reads the reminder slot of each zone whose local reminder
+ * Reconnect reminders: every 15 minutes `reminder-dispatch` reads the reminder slot of each zone whose local reminder
  * hour has come and queues one message per reader with contacts due (keeping a progress marker so a retried run
  * resumes rather than repeats); `reminder-send` mails each reader their due contacts with suggested events and
  * signed one-use "we talked", "snooze" and cadence links, whose POST `api` handles.
@@ -81,14 +81,15 @@ export class Reminders extends Construct {
       name: 'reminder-dispatch',
       description: 'Queues one reconnect reminder per reader whose local reminder hour has come',
       memorySize: 256,
-      timeout: Duration.seconds(60),
+      // A slot of 100,000 readers is queued in well under a minute; the cursor carries a longer one on.
+      timeout: Duration.seconds(300),
     });
     // Reads the slots (Query on gsi1) and its progress marker; its one write is UpdateItem of that marker.
     bindTable({ fn: this.dispatch, table, accessMode: 'readUpdate' });
     bindQueueSender({ fn: this.dispatch, queue: this.work.queue, urlVariable: 'REMINDER_QUEUE_URL' });
 
     this.schedule = new Rule(this, 'Schedule', {
-      description: 'Dispatches reconnect reminders every hour on the hour',
+      description: 'Dispatches reconnect reminders every 15 minutes',
       schedule: reminderSchedule,
       targets: [new LambdaFunction(this.dispatch, { retryAttempts: 2 })],
     });

@@ -15,12 +15,15 @@ export interface WorkQueueProps {
   readonly alarms: AlarmTopic;
 }
 
-/** Receives before a message goes to the dead-letter queue. */
-const maxReceiveCount = 3;
+/**
+ * Receives before a message goes to the dead-letter queue: 5, as AWS advises for Lambda consumers, so a
+ * throttled or briefly failing consumer does not push good messages aside.
+ */
+const maxReceiveCount = 5;
 
 /**
  * A queue drained by one function with partial batch responses: a failed message is retried alone, and after
- * three receives it moves to a dead-letter queue that raises an alarm. Shared by every dispatch → send pipeline.
+ * five receives it moves to a dead-letter queue that raises an alarm. Shared by every dispatch → send pipeline.
  */
 export class WorkQueue extends Construct {
   readonly queue: Queue;

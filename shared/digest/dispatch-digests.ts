@@ -1,50 +1,60 @@
-import type { Logger } from '../log/logger.ts';
+import {
+  runSlotDispatch,
+  type SlotDispatchDependencies,
+  type SlotSource,
+} from '../dispatch/slot-dispatch.ts';
 import type { DigestMessage } from '../queue/digest-message.ts';
-import type { JsonQueue } from '../queue/json-queue.ts';
-import type { DispatchProgress } from '../store/dispatch-progress.ts';
 import type { UserRepository } from '../store/user-repository.ts';
-import { dispatchWindow, dueSlotsInWindow } from './digest-schedule.ts';
+import { dueSlotsInWindow } from './digest-schedule.ts';
+
+/** A digest slot due in a plan: the readers of (zone, weekday, hour), for the week it falls in. */
+export interface DigestSlotDue {
+  readonly zone: string;
+  readonly weekday: string;
+  readonly hour: number;
+  readonly dueMs: number;
+  readonly isoWeek: string;
+}
 
 export interface DigestDispatchResult {
-  readonly fromMs: number | null;
-  readonly toMs: number | null;
   readonly enqueued: number;
+  readonly reachedMs: number | null;
+  readonly complete: boolean;
+}
+
+/** The digest's slots and readers, for the scaled dispatcher (see slot-dispatch.ts). */
+export function digestSlotSource(
+  users: Pick<UserRepository, 'listDigestZones' | 'pageDigestSlot'>,
+): SlotSource<DigestSlotDue, DigestMessage> {
+  return {
+    async slotsDue(fromMs, toMs) {
+      const slots: DigestSlotDue[] = [];
+      for (const zone of await users.listDigestZones()) {
+        for (const slot of dueSlotsInWindow(zone, fromMs, toMs)) slots.push({ zone, ...slot });
+      }
+      return slots.sort((a, b) => a.dueMs - b.dueMs || a.zone.localeCompare(b.zone));
+    },
+    page: (slot, after, limit) => users.pageDigestSlot(slot.zone, slot.weekday, slot.hour, after, limit),
+    message: (slot, userId) => ({ userId, isoWeek: slot.isoWeek, dueAt: new Date(slot.dueMs).toISOString() }),
+  };
 }
 
 /**
- * Hourly: queue every user whose digest came due since the last run. Messages are queued before the
- * progress mark moves, so a crash re-queues (the send ledger drops the repeats) rather than loses.
+ * Every 15 minutes: queue every reader whose digest came due since the last run, each once, however
+ * many share a slot. Messages are queued before the cursor moves, so a crash re-queues a page (the
+ * send ledger drops the repeats) rather than loses one.
  */
 export async function dispatchDueDigests(
-  deps: {
-    readonly users: UserRepository;
-    readonly progress: DispatchProgress;
-    readonly queue: JsonQueue<DigestMessage>;
-    readonly logger: Logger;
+  deps: Omit<SlotDispatchDependencies<DigestSlotDue, DigestMessage>, 'source'> & {
+    readonly users: Pick<UserRepository, 'listDigestZones' | 'pageDigestSlot'>;
   },
   now: Date,
 ): Promise<DigestDispatchResult> {
-  const last = await deps.progress.lastWindowEnd();
-  const window = dispatchWindow(now.getTime(), last);
-  if (!window) {
-    deps.logger.info('digest dispatch: nothing new since the last run', { lastWindowEnd: last });
-    return { fromMs: null, toMs: null, enqueued: 0 };
-  }
-  const messages: DigestMessage[] = [];
-  for (const zone of await deps.users.listDigestZones()) {
-    for (const slot of dueSlotsInWindow(zone, window.fromMs, window.toMs)) {
-      const userIds = await deps.users.listInDigestSlot(zone, slot.weekday, slot.hour);
-      const dueAt = new Date(slot.dueMs).toISOString();
-      for (const userId of userIds) messages.push({ userId, isoWeek: slot.isoWeek, dueAt });
-    }
-  }
-  await deps.queue.enqueue(messages);
-  const advanced = await deps.progress.advance(last, window.toMs);
+  const result = await runSlotDispatch({ ...deps, source: digestSlotSource(deps.users) }, now);
   deps.logger.info('digest dispatch', {
-    from: new Date(window.fromMs).toISOString(),
-    to: new Date(window.toMs).toISOString(),
-    enqueued: messages.length,
-    advanced,
+    enqueued: result.enqueued,
+    reached: result.reachedMs === null ? null : new Date(result.reachedMs).toISOString(),
+    complete: result.complete,
   });
-  return { ...window, enqueued: messages.length };
+  return result;
 }

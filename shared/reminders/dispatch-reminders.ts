@@ -1,56 +1,71 @@
 import { DateTime } from 'luxon';
-import { dispatchWindow, dueSlotsInWindow } from '../digest/digest-schedule.ts';
-import type { Logger } from '../log/logger.ts';
-import type { JsonQueue } from '../queue/json-queue.ts';
+import { dueSlotsInWindow } from '../digest/digest-schedule.ts';
+import {
+  runSlotDispatch,
+  type SlotDispatchDependencies,
+  type SlotSource,
+} from '../dispatch/slot-dispatch.ts';
 import type { ReminderMessage } from '../queue/reminder-message.ts';
-import type { DispatchProgress } from '../store/dispatch-progress.ts';
 import type { ReminderSlots } from '../store/reminder-slots.ts';
 
+/** A reminder slot due in a plan: the readers of (zone, hour) on one local date. */
+export interface ReminderSlotDue {
+  readonly zone: string;
+  readonly hour: number;
+  readonly localDate: string;
+  readonly dueMs: number;
+}
+
 export interface ReminderDispatchResult {
-  readonly fromMs: number | null;
-  readonly toMs: number | null;
   readonly enqueued: number;
+  readonly reachedMs: number | null;
+  readonly complete: boolean;
+}
+
+/** The reminders' slots and readers: every weekday has the same hours, so each hour once per local date. */
+export function reminderSlotSource(
+  slots: Pick<ReminderSlots, 'listZones' | 'pageInSlot'>,
+): SlotSource<ReminderSlotDue, ReminderMessage> {
+  return {
+    async slotsDue(fromMs, toMs) {
+      const due: ReminderSlotDue[] = [];
+      for (const zone of await slots.listZones()) {
+        const seen = new Set<string>();
+        for (const slot of dueSlotsInWindow(zone, fromMs, toMs)) {
+          const localDate = DateTime.fromMillis(slot.dueMs, { zone }).toISODate() ?? '';
+          const key = `${localDate}#${slot.hour}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          due.push({ zone, hour: slot.hour, localDate, dueMs: slot.dueMs });
+        }
+      }
+      return due.sort((a, b) => a.dueMs - b.dueMs || a.zone.localeCompare(b.zone));
+    },
+    page: (slot, after, limit) => slots.pageInSlot(slot.zone, slot.hour, after, limit),
+    message: (slot, userId) => ({
+      userId,
+      localDate: slot.localDate,
+      dueAt: new Date(slot.dueMs).toISOString(),
+    }),
+  };
 }
 
 /**
- * Hourly: queue every user with contacts whose local reminder hour (default 09:00) came since the last
- * run, once per local date. The hours are the digest's, the RFC 5545 way across DST (digest-schedule.ts);
- * whether anyone is due is decided by the sender, which reads the contacts. Messages are queued before
- * the progress mark moves, so a crash re-queues (the send ledger drops the repeats) rather than loses.
+ * Every 15 minutes: queue every user with contacts (or renewals) whose local reminder hour (default
+ * 09:00) came since the last run, once per local date, however many share the hour. Whether anyone
+ * is due is decided by the sender, which reads the contacts.
  */
 export async function dispatchDueReminders(
-  deps: {
-    readonly slots: Pick<ReminderSlots, 'listZones' | 'listInSlot'>;
-    readonly progress: DispatchProgress;
-    readonly queue: JsonQueue<ReminderMessage>;
-    readonly logger: Logger;
+  deps: Omit<SlotDispatchDependencies<ReminderSlotDue, ReminderMessage>, 'source'> & {
+    readonly slots: Pick<ReminderSlots, 'listZones' | 'pageInSlot'>;
   },
   now: Date,
 ): Promise<ReminderDispatchResult> {
-  const last = await deps.progress.lastWindowEnd();
-  const window = dispatchWindow(now.getTime(), last);
-  if (!window) return { fromMs: null, toMs: null, enqueued: 0 };
-  const messages: ReminderMessage[] = [];
-  for (const zone of await deps.slots.listZones()) {
-    // Every weekday has the same hours: look at each hour of the window once per local date.
-    const seen = new Set<string>();
-    for (const slot of dueSlotsInWindow(zone, window.fromMs, window.toMs)) {
-      const localDate = DateTime.fromMillis(slot.dueMs, { zone }).toISODate() ?? '';
-      const key = `${localDate}#${slot.hour}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const dueAt = new Date(slot.dueMs).toISOString();
-      for (const userId of await deps.slots.listInSlot(zone, slot.hour))
-        messages.push({ userId, localDate, dueAt });
-    }
-  }
-  await deps.queue.enqueue(messages);
-  const advanced = await deps.progress.advance(last, window.toMs);
+  const result = await runSlotDispatch({ ...deps, source: reminderSlotSource(deps.slots) }, now);
   deps.logger.info('reminder dispatch', {
-    from: new Date(window.fromMs).toISOString(),
-    to: new Date(window.toMs).toISOString(),
-    enqueued: messages.length,
-    advanced,
+    enqueued: result.enqueued,
+    reached: result.reachedMs === null ? null : new Date(result.reachedMs).toISOString(),
+    complete: result.complete,
   });
-  return { ...window, enqueued: messages.length };
+  return result;
 }

@@ -4,6 +4,7 @@ import { isConditionFailure } from './condition-failure.ts';
 import { reminderSlotKey, reminderSlotPk, reminderZonesKey } from './keys/contact-keys.ts';
 import { userIdOfUserPk, userProfileKey } from './keys/user-keys.ts';
 import { queryAll } from './query-all.ts';
+import { pageSlotIndex } from './slot-index-page.ts';
 import { type TransactionPart, transactWrite } from './transact-write.ts';
 
 /*
@@ -179,6 +180,13 @@ export interface ReminderSlots {
   /** Deletes the slot if it counts no contact; true when it did. Idempotent. */
   dropIfEmpty(userId: string): Promise<boolean>;
   listInSlot(timeZone: string, hour: number): Promise<string[]>;
+  /** At most `limit` user ids of a slot after `after`; `next` to go on, or null when through. */
+  pageInSlot(
+    timeZone: string,
+    hour: number,
+    after: string | null,
+    limit: number,
+  ): Promise<{ userIds: string[]; next: string | null }>;
   listZones(): Promise<string[]>;
 }
 
@@ -240,6 +248,10 @@ export function createReminderSlots(client: DynamoDBDocumentClient, tableName: s
         if (isConditionFailure(error)) return false;
         throw error;
       }
+    },
+
+    pageInSlot(timeZone, hour, after, limit) {
+      return pageSlotIndex(client, tableName, reminderSlotPk(timeZone, hour), after, limit);
     },
 
     async listInSlot(timeZone, hour) {

@@ -12,6 +12,7 @@ import {
   usersByEmailShardPks,
 } from './keys/user-keys.ts';
 import { queryAll } from './query-all.ts';
+import { pageSlotIndex } from './slot-index-page.ts';
 import { TransactionCancelledError, type TransactionPart, transactWrite } from './transact-write.ts';
 
 /*
@@ -62,6 +63,14 @@ export interface UserRepository {
   remove(profile: UserProfile, alsoWrite?: readonly TransactionPart[]): Promise<void>;
   /** User ids whose digest slot is (zone, weekday, hour). */
   listInDigestSlot(timeZone: string, weekday: string, hour: number): Promise<string[]>;
+  /** At most `limit` user ids of a digest slot after `after` (ids sort as the index does); `next` to go on, or null. */
+  pageDigestSlot(
+    timeZone: string,
+    weekday: string,
+    hour: number,
+    after: string | null,
+    limit: number,
+  ): Promise<{ userIds: string[]; next: string | null }>;
   /** The zones that have at least one digest subscriber (may hold zones nobody uses any more). */
   listDigestZones(): Promise<string[]>;
   /**
@@ -241,6 +250,10 @@ export function createUserRepository(client: DynamoDBDocumentClient, tableName: 
         if (error.failedOn('profile')) throw new UserChangedError(`user ${profile.id} changed meanwhile`);
         throw error;
       }
+    },
+
+    pageDigestSlot(timeZone, weekday, hour, after, limit) {
+      return pageSlotIndex(client, tableName, digestSlotPk(timeZone, weekday, hour), after, limit);
     },
 
     async listInDigestSlot(timeZone, weekday, hour) {

@@ -143,7 +143,7 @@ describe('calendar feed and invitations', () => {
   });
 
   describe('invitation updates', () => {
-    it('queues them encrypted by SQS, moving a message to the dead-letter queue after 3 receives', () => {
+    it('queues them encrypted by SQS, moving a message to the dead-letter queue after 5 receives', () => {
       const queues = trellis.service.findResources('AWS::SQS::Queue');
       expect(queues[ids.queue]?.Properties).toEqual({
         SqsManagedSseEnabled: true,
@@ -151,7 +151,7 @@ describe('calendar feed and invitations', () => {
         VisibilityTimeout: 725,
         RedrivePolicy: {
           deadLetterTargetArn: { 'Fn::GetAtt': [ids.deadLetters, 'Arn'] },
-          maxReceiveCount: 3,
+          maxReceiveCount: 5,
         },
       });
       expect(queues[ids.deadLetters]?.Properties).toEqual({

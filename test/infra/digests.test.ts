@@ -49,8 +49,8 @@ describe('weekly digests', () => {
     );
     expect(rules.map((rule) => rule.Properties)).toEqual([
       {
-        Description: 'Dispatches weekly digests every hour on the hour',
-        ScheduleExpression: 'cron(0 * * * ? *)',
+        Description: 'Dispatches weekly digests every 15 minutes',
+        ScheduleExpression: 'cron(0/15 * * * ? *)',
         State: 'ENABLED',
         Targets: [
           {
@@ -68,13 +68,13 @@ describe('weekly digests', () => {
     });
   });
 
-  it('queues digests encrypted by SQS, moving a message to the dead-letter queue after 3 receives', () => {
+  it('queues digests encrypted by SQS, moving a message to the dead-letter queue after 5 receives', () => {
     const queue = trellis.service.findResources('AWS::SQS::Queue')[ids.queue];
     expect(queue?.Properties).toEqual({
       SqsManagedSseEnabled: true,
       // 6 × digest-send's 300 s timeout + the 10 s batching window.
       VisibilityTimeout: 1810,
-      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [ids.deadLetters, 'Arn'] }, maxReceiveCount: 3 },
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [ids.deadLetters, 'Arn'] }, maxReceiveCount: 5 },
     });
     expect(trellis.service.findResources('AWS::SQS::Queue')[ids.deadLetters]?.Properties).toEqual({
       SqsManagedSseEnabled: true,

@@ -93,12 +93,12 @@ describe('service functions', () => {
       ['ingest-dispatch', 256, 30],
       ['ingest-feed', 1024, 120],
       ['api', 512, 10],
-      ['digest-dispatch', 256, 60],
+      ['digest-dispatch', 256, 300],
       ['digest-send', 512, 300],
       ['ses-events', 256, 30],
       ['calendar-feed', 512, 15],
       ['invite-send', 256, 120],
-      ['reminder-dispatch', 256, 60],
+      ['reminder-dispatch', 256, 300],
       ['reminder-send', 512, 120],
     ]);
   });

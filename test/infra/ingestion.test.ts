@@ -44,14 +44,14 @@ describe('feed ingestion', () => {
     });
   });
 
-  it('queues fetches encrypted by SQS, moving a message to the dead-letter queue after 3 receives', () => {
+  it('queues fetches encrypted by SQS, moving a message to the dead-letter queue after 5 receives', () => {
     const queue = trellis.service.findResources('AWS::SQS::Queue')[ids.queue];
     expect(queue?.Properties).toEqual({
       SqsManagedSseEnabled: true,
       // 6 × ingest-feed's 120 s timeout (no batching window): longer than an attempt's 10-minute lease, so a
       // redelivered message finds the attempt of a crashed run expired and backs off.
       VisibilityTimeout: 720,
-      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [ids.deadLetters, 'Arn'] }, maxReceiveCount: 3 },
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [ids.deadLetters, 'Arn'] }, maxReceiveCount: 5 },
     });
   });
 

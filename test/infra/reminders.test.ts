@@ -58,8 +58,8 @@ describe('reconnect reminders', () => {
     );
     expect(rules.map((rule) => rule.Properties)).toEqual([
       {
-        Description: 'Dispatches reconnect reminders every hour on the hour',
-        ScheduleExpression: 'cron(0 * * * ? *)',
+        Description: 'Dispatches reconnect reminders every 15 minutes',
+        ScheduleExpression: 'cron(0/15 * * * ? *)',
         State: 'ENABLED',
         Targets: [
           {
@@ -77,13 +77,13 @@ describe('reconnect reminders', () => {
     });
   });
 
-  it('queues reminders encrypted by SQS, moving a message to the dead-letter queue after 3 receives', () => {
+  it('queues reminders encrypted by SQS, moving a message to the dead-letter queue after 5 receives', () => {
     const queue = trellis.service.findResources('AWS::SQS::Queue')[ids.queue];
     expect(queue?.Properties).toEqual({
       SqsManagedSseEnabled: true,
       // 6 × reminder-send's 120 s timeout + the 5 s batching window.
       VisibilityTimeout: 725,
-      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [ids.deadLetters, 'Arn'] }, maxReceiveCount: 3 },
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [ids.deadLetters, 'Arn'] }, maxReceiveCount: 5 },
     });
     expect(trellis.service.findResources('AWS::SQS::Queue')[ids.deadLetters]?.Properties).toEqual({
       SqsManagedSseEnabled: true,

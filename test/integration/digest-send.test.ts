@@ -1,6 +1,6 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dispatchDueDigests } from '../../shared/digest/dispatch-digests.ts';
+import { type DigestSlotDue, dispatchDueDigests } from '../../shared/digest/dispatch-digests.ts';
 import {
   type DigestLedgerDetail,
   type DigestSendDependencies,
@@ -70,7 +70,7 @@ async function dispatch(now: Date): Promise<DigestMessage[]> {
   await dispatchDueDigests(
     {
       users,
-      progress: createDispatchProgress(table.documentClient, table.tableName, 'digest'),
+      progress: createDispatchProgress<DigestSlotDue>(table.documentClient, table.tableName, 'digest'),
       queue: { enqueue: async (messages) => void queued.push(...messages) },
       logger: silentLogger,
     },

@@ -9,7 +9,7 @@ import { silentLogger } from '../../shared/log/logger.ts';
 import { createSesMailer } from '../../shared/mail/mailer.ts';
 import type { ReminderMessage } from '../../shared/queue/reminder-message.ts';
 import { applyContactLink } from '../../shared/reminders/apply-contact-link.ts';
-import { dispatchDueReminders } from '../../shared/reminders/dispatch-reminders.ts';
+import { dispatchDueReminders, type ReminderSlotDue } from '../../shared/reminders/dispatch-reminders.ts';
 import {
   type ReminderLedgerDetail,
   type ReminderSendDependencies,
@@ -121,7 +121,7 @@ describe('reconnect reminders', () => {
     const queued: ReminderMessage[] = [];
     const dispatchDeps = {
       slots,
-      progress: createDispatchProgress(table.documentClient, table.tableName, 'reminder'),
+      progress: createDispatchProgress<ReminderSlotDue>(table.documentClient, table.tableName, 'reminder'),
       queue: { enqueue: async (messages: readonly ReminderMessage[]) => void queued.push(...messages) },
       logger: silentLogger,
     };
