@@ -55,6 +55,8 @@ const choices = {
  * `index.mjs`, imported by shared/observability only when tracing is on: a bundle never pays for it otherwise.
  */
 export const tracingChunkFileName = 'tracing.mjs';
+/** The gazetteer data file every function package carries beside its bundle. */
+export const gazetteerFile = fileURLToPath(new URL('../shared/places/cities15000.tsv', import.meta.url));
 export const tracingEntry = fileURLToPath(new URL('../shared/observability/tracing.ts', import.meta.url));
 
 /** `NodejsFunction` bundling options (local esbuild, no Docker). */
@@ -73,8 +75,11 @@ export const lambdaBundling: BundlingOptions = {
     beforeBundling: () => [],
     beforeInstall: () => [],
     // The same Node that runs the synth builds the tracing chunk with the same options (infra/build-tracing-chunk.ts).
+    // The gazetteer (GeoNames cities, shared/places) is read from a file beside index.mjs on first use,
+    // so it is in the function's package but never parsed as code.
     afterBundling: (_inputDir, outputDir) => [
       `"${process.execPath}" "${fileURLToPath(new URL('./build-tracing-chunk.ts', import.meta.url))}" "${outputDir}"`,
+      `cp "${gazetteerFile}" "${join(outputDir, 'cities15000.tsv')}"`,
     ],
   },
 };

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, stat } from 'node:fs/promises';
+import { copyFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -7,6 +7,7 @@ import { analyzeMetafile, type BuildOptions, build } from 'esbuild';
 import {
   esbuildOptionsFor,
   functionEntry,
+  gazetteerFile,
   repoRoot,
   sourceMapEnvironment,
   tracingChunkOptionsFor,
@@ -254,6 +255,8 @@ export async function measureBundles(
     const built = await bundle({ ...esbuildOptionsFor(entry, outfile), ...overrides });
     bundles[name] = outfile;
     sizes[name] = built.kb;
+    // As deployed: the gazetteer file beside the bundle (infra/bundling.ts copies it after bundling).
+    await copyFile(gazetteerFile, join(outDir, name, 'cities15000.tsv'));
     if (names.includes(name)) {
       composition[name] = built.analysis.split('\n').slice(0, 14).join('\n');
       tracingChunkKb = (await bundle(tracingChunkOptionsFor(join(outDir, name)))).kb;
