@@ -39,6 +39,7 @@ const deps = {
         savedEvents,
         events,
         contacts,
+        calls: { events },
         window,
         refreshMinutes: config.refreshMinutes,
         maxMatched: config.maxEvents,

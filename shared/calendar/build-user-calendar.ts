@@ -1,3 +1,4 @@
+import { type CallsClosingSoonDependencies, callsClosingSoon } from '../calls/calls-closing-soon.ts';
 import { localDate } from '../contacts/next-due-date.ts';
 import { matchEventsForUser } from '../matching/match-events.ts';
 import type { ContactRepository } from '../store/contact-repository.ts';
@@ -5,6 +6,7 @@ import type { EventStore } from '../store/event-store.ts';
 import { isSaved, type SavedEventStore } from '../store/saved-event-store.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import type { CalendarWindow } from './calendar-window.ts';
+import { callEntries } from './call-entries.ts';
 import { contactReminderEntries } from './contact-reminder-entries.ts';
 import { renderCalendarFeed } from './render-calendar-feed.ts';
 import { selectCalendarEntries } from './select-calendar-entries.ts';
@@ -15,6 +17,8 @@ export interface UserCalendarDependencies {
   readonly events: Pick<EventStore, 'getMany'>;
   /** The user's contacts, for due reconnects as all-day entries (absent: none). */
   readonly contacts?: Pick<ContactRepository, 'listForUser'>;
+  /** Calls for speakers and registration deadlines, for readers who opted in (absent: none). */
+  readonly calls?: CallsClosingSoonDependencies;
   readonly window: (now: Date) => Promise<CalendarWindow>;
   readonly refreshMinutes: number;
   /** Most matched events in one feed (saved ones always come in). */
@@ -65,11 +69,18 @@ export async function buildUserCalendar(
   const previouslyShown = previousEventIds.flatMap((id) => (matchedIds.has(id) ? [] : (fresh.get(id) ?? [])));
   const entries = selectCalendarEntries({ matches: freshMatches, saved: savedEvents, previouslyShown, now });
   const name = profile.name ? `Trellis · ${profile.name}` : 'Trellis';
+  const calls =
+    deps.calls && profile.callsInCalendar === true
+      ? await callsClosingSoon(deps.calls, profile, now, windowDays(window))
+      : [];
   return {
     body: renderCalendarFeed({
       name,
       entries,
-      reminders: contactReminderEntries(contacts, localDate(now, profile.timeZone), windowDays(window)),
+      reminders: [
+        ...contactReminderEntries(contacts, localDate(now, profile.timeZone), windowDays(window)),
+        ...callEntries(calls, profile.timeZone),
+      ],
       now,
       refreshMinutes: deps.refreshMinutes,
     }),

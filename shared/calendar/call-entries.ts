@@ -7,11 +7,7 @@ import type { CalendarReminderEntry } from './calendar-entry.ts';
  * that fits the reader, on its last day. The UID names the event, the kind and the date, so a call
  * moved to another day replaces its entry.
  */
-export function callEntries(
-  calls: readonly CallClosingSoon[],
-  timeZone: string,
-  now: Date,
-): CalendarReminderEntry[] {
+export function callEntries(calls: readonly CallClosingSoon[], timeZone: string): CalendarReminderEntry[] {
   return calls.map((call) => ({
     uid: `${call.eventId}-${call.kind}-${call.closesOn}@trellis-deadline`,
     date: call.closesOn,

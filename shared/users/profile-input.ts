@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { sourceKinds } from '../sources/source.ts';
-import { resolveTimeZoneId } from '../time/zone-names.ts';
+import { ianaZoneName } from '../time/iana-zone-name.ts';
 import { isTopicId, TOPICS } from '../topics/topic-vocabulary.ts';
 import { defaultReminderHour, defaultWakingHours, type UserProfile, weekdays } from './user-profile.ts';
 
@@ -11,8 +11,8 @@ const name = z.string().trim().min(1).max(120);
 const timeZone = z
   .string()
   .trim()
-  .refine((zone) => resolveTimeZoneId(zone) !== null, 'must be an IANA time zone such as Europe/Berlin')
-  .transform((zone) => resolveTimeZoneId(zone) ?? zone);
+  .refine((zone) => ianaZoneName(zone) !== null, 'must be an IANA time zone such as Europe/Berlin')
+  .transform((zone) => ianaZoneName(zone) ?? zone);
 
 const place = z.discriminatedUnion('kind', [
   z.object({
@@ -48,6 +48,7 @@ export const profileFieldsSchema = z.object({
   onlineOk: z.boolean(),
   everythingNearMe: z.boolean(),
   wakingHours,
+  callsInCalendar: z.boolean(),
   kinds: z.array(z.enum(sourceKinds)).min(1, 'choose at least one kind of event').max(sourceKinds.length),
   followedOrganizations: z.array(name).max(50),
   followedSources: z.array(z.string().regex(/^src_[0-9a-f]{12}$/, 'must be a source id')).max(50),
@@ -79,6 +80,7 @@ const defaults: ProfileFields = {
   onlineOk: true,
   everythingNearMe: false,
   wakingHours: defaultWakingHours,
+  callsInCalendar: false,
   kinds: [...sourceKinds],
   followedOrganizations: [],
   followedSources: [],
@@ -137,6 +139,7 @@ export function updateUserProfile(profile: UserProfile, changes: ProfileChanges,
     onlineOk: profile.onlineOk,
     everythingNearMe: profile.everythingNearMe ?? false,
     wakingHours: profile.wakingHours ?? defaultWakingHours,
+    callsInCalendar: profile.callsInCalendar ?? false,
     kinds: [...profile.kinds],
     followedOrganizations: [...profile.followedOrganizations],
     followedSources: [...profile.followedSources],

@@ -74,6 +74,8 @@ export interface UserProfile {
   readonly everythingNearMe?: boolean;
   /** When online events may start for the reader (absent: defaultWakingHours). */
   readonly wakingHours?: WakingHours;
+  /** Opt-in: all-day "CFP closes" and "Registration closes" entries in the calendar feed (absent: off). */
+  readonly callsInCalendar?: boolean;
   /** Kinds of source the user wants events from (all four by default). */
   readonly kinds: readonly SourceKind[];
   /** Organization names as sources name them (compared case-insensitively). */

@@ -308,4 +308,46 @@ describe('the calendar feed over HTTP', () => {
       Math.max(1.5, median(farTimes) * 0.5),
     );
   });
+
+  it('puts "CFP closes" entries of matching conferences in the feed of a reader who asked for them, and no one else', async () => {
+    const now = new Date();
+    const closesOn = new Date(now.getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const conference = eventEntry('kubeconf', {
+      title: 'KubeConf',
+      start: soon(60).slice(0, 10),
+      end: null,
+      allDay: true,
+      timeZone: null,
+      online: true,
+      place: null,
+      location: null,
+      tags: ['kubernetes'],
+      callForSpeakers: { url: 'https://kubeconf.example/cfp', closesOn },
+    });
+    await events.applySourceSync(
+      'src_dddddddddddd',
+      planSourceSync(new Map(), [conference], { now, allowRemovals: true }),
+      now,
+    );
+    const bo = buildUserProfile(
+      {
+        email: 'bo@example.org',
+        emailConfirmed: true,
+        timeZone: 'Europe/Berlin',
+        topics: ['kubernetes'],
+        callsInCalendar: true,
+      },
+      now,
+    );
+    await users.create(bo);
+    const boFeed = await (await fetch((await calendarUrlsFor(subscription(), bo.id, now)).https)).text();
+    expect(titlesOf(boFeed)).toContain('CFP closes: KubeConf');
+    const entry = new ICAL.Component(ICAL.parse(boFeed))
+      .getAllSubcomponents('vevent')
+      .find((vevent) => vevent.getFirstPropertyValue('summary') === 'CFP closes: KubeConf');
+    expect(String(entry?.getFirstPropertyValue('dtstart'))).toBe(closesOn);
+    expect(String(entry?.getFirstPropertyValue('description'))).toContain('https://kubeconf.example/cfp');
+    const anaFeed = await (await fetch((await calendarUrlsFor(subscription(), ana.id, now)).https)).text();
+    expect(titlesOf(anaFeed).some((title) => title.startsWith('CFP closes'))).toBe(false);
+  });
 });
