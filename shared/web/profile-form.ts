@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import type { ProfileChanges } from '../users/profile-input.ts';
-import type { PlacePreference, UserProfile } from '../users/user-profile.ts';
+import { defaultWakingHours, type PlacePreference, type UserProfile } from '../users/user-profile.ts';
 
 /*
  * The profile page's form, both ways: a profile as the field values a form shows, and posted field
@@ -19,6 +19,13 @@ export interface ProfileFormValues {
   readonly keywords: string;
   readonly places: string;
   readonly onlineOk: boolean;
+  /** Every event near the reader's places, whatever it is about. */
+  readonly everythingNearMe: boolean;
+  /** Online events start between these local hours. */
+  readonly wakingFrom: string;
+  readonly wakingTo: string;
+  /** "CFP closes" entries in the calendar feed. */
+  readonly callsInCalendar: boolean;
   readonly kinds: readonly string[];
   readonly followedOrganizations: string;
   readonly mutedWords: string;
@@ -79,6 +86,10 @@ export function profileFormValues(profile: UserProfile): ProfileFormValues {
     keywords: profile.keywords.join(', '),
     places: profile.places.map(placeLine).join('\n'),
     onlineOk: profile.onlineOk,
+    everythingNearMe: profile.everythingNearMe ?? false,
+    wakingFrom: String((profile.wakingHours ?? defaultWakingHours).from),
+    wakingTo: String((profile.wakingHours ?? defaultWakingHours).to),
+    callsInCalendar: profile.callsInCalendar ?? false,
     kinds: profile.kinds,
     followedOrganizations: profile.followedOrganizations.join('\n'),
     mutedWords: profile.mutedWords.join(', '),
@@ -99,6 +110,10 @@ export function formValuesOf(form: URLSearchParams): ProfileFormValues {
     keywords: text('keywords'),
     places: text('places'),
     onlineOk: form.has('onlineOk'),
+    everythingNearMe: form.has('everythingNearMe'),
+    wakingFrom: text('wakingFrom'),
+    wakingTo: text('wakingTo'),
+    callsInCalendar: form.has('callsInCalendar'),
     kinds: form.getAll('kinds'),
     followedOrganizations: text('followedOrganizations'),
     mutedWords: text('mutedWords'),
@@ -122,6 +137,12 @@ export function profileChangesOf(values: ProfileFormValues): {
     keywords: words(values.keywords),
     places: lines(values.places).map(parsePlaceLine),
     onlineOk: values.onlineOk,
+    everythingNearMe: values.everythingNearMe,
+    // A page that never had the fields (an older form) keeps the stored hours.
+    ...(values.wakingFrom === '' && values.wakingTo === ''
+      ? {}
+      : { wakingHours: { from: wholeNumber(values.wakingFrom), to: wholeNumber(values.wakingTo) } }),
+    callsInCalendar: values.callsInCalendar,
     kinds: [...values.kinds],
     followedOrganizations: lines(values.followedOrganizations),
     mutedWords: words(values.mutedWords),
@@ -142,6 +163,9 @@ const labels: Record<string, string> = {
   keywords: 'Keywords',
   places: 'Places',
   onlineOk: 'Online events',
+  everythingNearMe: 'Everything near me',
+  wakingHours: 'Hours for online events',
+  callsInCalendar: 'Deadlines in the calendar',
   kinds: 'Kinds of events',
   followedOrganizations: 'Organizations you follow',
   mutedWords: 'Muted words',

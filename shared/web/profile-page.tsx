@@ -170,6 +170,27 @@ export function renderProfilePage(
             checked={values.onlineOk}
             id="onlineOk"
           />
+          <Checkbox
+            name="everythingNearMe"
+            value="on"
+            label="Everything near my places, whatever it is about (otherwise a place only narrows your topics)"
+            checked={values.everythingNearMe}
+            id="everythingNearMe"
+          />
+          <Select
+            id="wakingFrom"
+            label="Online events from"
+            options={hours}
+            selected={values.wakingFrom}
+            invalid={invalid}
+          />
+          <Select
+            id="wakingTo"
+            label="Online events until"
+            options={[...hours.slice(1), { value: '24', text: hourLabel(0) }]}
+            selected={values.wakingTo}
+            invalid={invalid}
+          />
         </fieldset>
         <CheckboxGroup id="kinds" legend="Kinds of events" invalid={invalid}>
           {sourceKinds.map((kind) => (
@@ -219,6 +240,13 @@ export function renderProfilePage(
             label="Send a short note even in a week with nothing that fits"
             checked={values.quietWeekNotes}
             id="quietWeekNotes"
+          />
+          <Checkbox
+            name="callsInCalendar"
+            value="on"
+            label="Put calls for speakers and registration deadlines of events that fit me in my calendar feed"
+            checked={values.callsInCalendar}
+            id="callsInCalendar"
           />
         </fieldset>
         <fieldset>
