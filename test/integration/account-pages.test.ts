@@ -200,7 +200,10 @@ describe('the digest preview', () => {
     const now = new Date();
     const events = createEventStore(under.table.documentClient, under.table.tableName);
     // After the next due digest (at most a week ahead) and inside its two-week window.
-    const start = new Date(now.getTime() + 8 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    // At noon UTC: an online event has to start in the reader's waking hours (Berlin, 07–22).
+    const day = new Date(now.getTime() + 8 * 86_400_000);
+    day.setUTCHours(12, 0, 0, 0);
+    const start = day.toISOString().replace(/\.\d{3}Z$/, 'Z');
     await events.applySourceSync(
       'src_abcdefabcdef',
       planSourceSync(
