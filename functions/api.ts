@@ -141,6 +141,13 @@ const routes = apiRoutes({
       sources,
     },
   },
+  browse: {
+    events,
+    saveEvent: saveDeps,
+    notInterested: { users, profiles, events },
+    profiles,
+    publicBaseUrl: accountDeps.publicBaseUrl,
+  },
 });
 
 /** HTTP API (payload v2): the pages, the JSON API and the one-click links, on the web middlewares. */

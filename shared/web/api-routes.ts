@@ -2,6 +2,7 @@ import { type AccountRouteDependencies, accountRoutes } from './account-routes.t
 import { type CalendarPageDependencies, calendarPageRoutes } from './calendar-page-routes.ts';
 import { type ContactPageDependencies, contactPageRoutes } from './contact-page-routes.ts';
 import { type DigestPreviewDependencies, digestPreviewRoutes } from './digest-preview-routes.ts';
+import { type BrowseRouteDependencies, browseRoutes } from './events-browse-routes.ts';
 import { type LinkRouteDependencies, linkRoutes } from './link-routes.ts';
 import type { Route } from './middleware/route.ts';
 import { type MyDataDependencies, myDataRoutes } from './my-data-routes.ts';
@@ -23,6 +24,7 @@ export interface ApiRouteDependencies {
   readonly sources: SourceRouteDependencies;
   readonly people: PeopleRouteDependencies;
   readonly organizations: OrganizationPageDependencies;
+  readonly browse: BrowseRouteDependencies;
 }
 
 /** Every route of the api function: the pages, the JSON API and the one-click links. */
@@ -39,5 +41,6 @@ export function apiRoutes(deps: ApiRouteDependencies): Route[] {
     ...sourceRoutes(deps.sources),
     ...peopleRoutes(deps.people),
     ...organizationPageRoutes(deps.organizations),
+    ...browseRoutes(deps.browse),
   ];
 }

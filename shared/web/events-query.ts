@@ -1,13 +1,33 @@
+import { DateTime } from 'luxon';
 import * as z from 'zod';
+import { type BrowseFilter, searchWordsOf } from '../browse/browse-filter.ts';
+import { nearbyPlaces } from '../matching/nearby-places.ts';
+import { cityKeyOf, organizationKeyOf } from '../matching/place-keys.ts';
+import { sourceKinds } from '../sources/source.ts';
 import type { EventPagePosition } from '../store/event-store.ts';
+import { isTopicId } from '../topics/topic-vocabulary.ts';
 
 /*
- * GET /api/events?from=ISO&to=ISO&limit=N&cursor=C — at most 120 days at a time, at most 200 events a
- * response (100 unless `limit` says otherwise). A response with more to come carries `next`: the same
- * query with the cursor of where it ended; follow it until there is none.
+ * The query of `/events` and `GET /api/events` (one route, answering as asked):
+ *
+ *   from, to   an ISO instant, or a date `YYYY-MM-DD` in the viewer's zone (`to` then includes that
+ *              day); at most 120 days at a time; default from now, 14 days for the API, 60 for the page
+ *   topic      a topic id of the vocabulary          kind    industry-event | professional-org |
+ *   org        an organization's name or slug                mentorship-program | peer-group
+ *   city       a city (aliases and accents folded)   near    `lat,lon`, with km (default 25)
+ *   online     true (online only) | false (in person only)
+ *   q          words to find in title, description, organization and place
+ *   limit      events a response, at most 200 (100 by default); `cursor` from a previous `next`
+ *
+ * A response with more to come carries `next`: the same query with the cursor of where it ended;
+ * follow it until there is none. Empty parameters (a form's "any") count as absent.
  */
-const isoInstant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
-const maxSpanMs = 120 * 86_400_000;
+const isoInstant = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+const instantOrDate = z.union([isoInstant, isoDate], {
+  error: 'must be a date (YYYY-MM-DD) or an ISO instant',
+});
+const maxSpanDays = 120;
 export const maxEventsPerPage = 200;
 export const defaultEventsPerPage = 100;
 
@@ -26,42 +46,145 @@ const cursor = z.string().transform((token, context) => {
   }
 });
 
-export const eventsQuerySchema = z
-  .object({
-    from: isoInstant.optional(),
-    to: isoInstant.optional(),
-    includeRemoved: z.enum(['true', 'false']).optional(),
-    limit: z.coerce
-      .number()
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(maxEventsPerPage, `must be at most ${maxEventsPerPage}`)
-      .optional(),
-    cursor: cursor.optional(),
-  })
-  .transform((query) => {
-    const from = query.from ?? new Date();
-    return {
-      from,
-      to: query.to ?? new Date(from.getTime() + 14 * 86_400_000),
-      includeRemoved: query.includeRemoved === 'true',
-      limit: query.limit ?? defaultEventsPerPage,
-      after: query.cursor ?? null,
-    };
-  })
-  .refine((query) => query.to > query.from, { message: 'to must be after from', path: ['to'] })
-  .refine((query) => query.to.getTime() - query.from.getTime() <= maxSpanMs, {
-    message: 'at most 120 days at a time',
-    path: ['to'],
+const point = z
+  .string()
+  .regex(
+    /^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*$/,
+    'must be latitude,longitude such as 52.52,13.40',
+  )
+  .transform((value) => value.split(',').map((part) => Number(part.trim())) as [number, number])
+  .refine(([latitude, longitude]) => Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180, {
+    message: 'must be latitude,longitude such as 52.52,13.40',
   });
 
-export type EventsQuery = z.output<typeof eventsQuerySchema>;
+/** The parameters as sent, checked one by one (no defaults yet: they depend on the viewer's zone). */
+export const eventsQuerySchema = z.object({
+  from: instantOrDate.optional(),
+  to: instantOrDate.optional(),
+  includeRemoved: z.enum(['true', 'false']).optional(),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(maxEventsPerPage, `must be at most ${maxEventsPerPage}`)
+    .optional(),
+  cursor: cursor.optional(),
+  topic: z.string().refine(isTopicId, 'is not a topic id (see /topics)').optional(),
+  kind: z.enum(sourceKinds, { error: `must be one of ${sourceKinds.join(', ')}` }).optional(),
+  org: z.string().trim().max(120, 'is too long').optional(),
+  city: z.string().trim().max(120, 'is too long').optional(),
+  near: point.optional(),
+  km: z.coerce.number().min(1, 'must be at least 1').max(500, 'must be at most 500').optional(),
+  online: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  q: z.string().trim().max(200, 'is too long').optional(),
+  /** Read by the page (the viewer's zone); listed so the page's own links keep it. */
+  tz: z.string().max(64).optional(),
+  /** Signed in: `for-you` (the reader's matches) or `everything`. */
+  view: z.enum(['for-you', 'everything']).optional(),
+});
+
+export type EventsQueryParameters = z.output<typeof eventsQuerySchema>;
+
+export interface EventsQuery {
+  readonly from: Date;
+  readonly to: Date;
+  readonly limit: number;
+  readonly after: EventPagePosition | null;
+  readonly includeRemoved: boolean;
+  readonly filter: BrowseFilter;
+  readonly view: 'for-you' | 'everything' | null;
+  /** The parameters as given (empty ones dropped), for the page's links and form. */
+  readonly given: Readonly<Record<string, string>>;
+}
+
+const dayMs = 86_400_000;
+
+/** The query string's non-empty parameters. */
+export function givenParameters(raw: Readonly<Record<string, string | undefined>> | undefined) {
+  const given: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw ?? {}))
+    if (value !== undefined && value.trim() !== '') given[name] = value;
+  return given;
+}
+
+/** An instant as given, or the start of a date in the zone (`endOfDay`: the start of the next day). */
+function instantOf(value: string, zone: string, endOfDay: boolean): Date {
+  if (value.length > 10) return new Date(value);
+  const day = DateTime.fromISO(value, { zone }).startOf('day');
+  return (endOfDay ? day.plus({ days: 1 }) : day).toJSDate();
+}
+
+/**
+ * The query, its window resolved in the viewer's zone: ZodError (a 400 naming the field) when a
+ * parameter is wrong, the window is backwards or longer than 120 days.
+ */
+export function parseEventsQuery(
+  raw: Readonly<Record<string, string | undefined>> | undefined,
+  options: { readonly timeZone: string; readonly now: Date; readonly defaultDays: number },
+): EventsQuery {
+  const given = givenParameters(raw);
+  const parameters = eventsQuerySchema.parse(given);
+  const from = parameters.from
+    ? instantOf(parameters.from, options.timeZone, false)
+    : new Date(options.now.getTime());
+  const to = parameters.to
+    ? instantOf(parameters.to, options.timeZone, true)
+    : new Date(from.getTime() + options.defaultDays * dayMs);
+  const windowIssues: z.core.$ZodIssue[] = [];
+  if (!(to > from))
+    windowIssues.push({ code: 'custom', message: 'to must be after from', path: ['to'], input: given.to });
+  else if (to.getTime() - from.getTime() > maxSpanDays * dayMs)
+    windowIssues.push({
+      code: 'custom',
+      message: `at most ${maxSpanDays} days at a time`,
+      path: ['to'],
+      input: given.to,
+    });
+  if (windowIssues.length > 0) throw new z.ZodError(windowIssues);
+  const words = searchWordsOf(parameters.q);
+  const filter: BrowseFilter = {
+    ...(parameters.topic ? { topic: parameters.topic } : {}),
+    ...(parameters.kind ? { kind: parameters.kind } : {}),
+    ...(parameters.org && organizationKeyOf(parameters.org) !== ''
+      ? { organizationKey: organizationKeyOf(parameters.org) }
+      : {}),
+    ...(parameters.city && cityKeyOf(parameters.city) !== '' ? { cityKey: cityKeyOf(parameters.city) } : {}),
+    ...(parameters.near
+      ? {
+          near: nearbyPlaces([
+            {
+              kind: 'point',
+              label: 'near',
+              latitude: parameters.near[0],
+              longitude: parameters.near[1],
+              radiusKm: parameters.km ?? 25,
+            },
+          ]),
+        }
+      : {}),
+    ...(parameters.online ? { online: parameters.online === 'true' } : {}),
+    ...(words.length > 0 ? { words } : {}),
+    includeRemoved: parameters.includeRemoved === 'true',
+  };
+  return {
+    from,
+    to,
+    limit: parameters.limit ?? defaultEventsPerPage,
+    after: parameters.cursor ?? null,
+    includeRemoved: parameters.includeRemoved === 'true',
+    filter,
+    view: parameters.view ?? null,
+    given,
+  };
+}
 
 /** The query string of the page after `next`, with the window fixed so every page reads the same one. */
 export function nextEventsPageQuery(query: EventsQuery, next: EventPagePosition): string {
+  const { from: _from, to: _to, limit: _limit, cursor: _cursor, ...filters } = query.given;
   const parameters = new URLSearchParams({
     from: query.from.toISOString(),
     to: query.to.toISOString(),
+    ...filters,
     limit: String(query.limit),
     cursor: encodeEventsCursor(next),
   });

@@ -1,58 +1,60 @@
-import type { SeriesRow } from '../events/collapse-series.ts';
+import type { DayGroup } from '../browse/day-groups.ts';
 import type { Source } from '../sources/source.ts';
 import { DataTable } from './components/data-table.tsx';
-import { FeedLink } from './components/feed-link.tsx';
-import { renderPageDocument } from './components/page-shell.tsx';
+import { type PageNav, renderPageDocument } from './components/page-shell.tsx';
+import { trustedHtml } from './components/render.ts';
+import { DayGroups, listingStyles, OrganizationLink, VisitorNav, ZoneChooser } from './events-components.tsx';
+import type { ViewerZone } from './events-time-zone.ts';
 
 /*
- * The public landing page: what Trellis reads and the events coming up, and the way in. Only what the
- * feeds publish; fetch health and errors are for admins (`/sources`).
+ * The public landing page: what Trellis reads and the events coming up (by day, in the viewer's zone,
+ * a series once), and the way in; a signed-in reader sees who they are and their navigation. Only what
+ * the feeds publish; fetch health and errors are for admins (`/sources`).
  */
 
-function EventCell(props: { readonly row: SeriesRow }) {
-  const { event, laterOccurrences } = props.row;
-  const status = event.removed ? 'removed' : event.status === 'cancelled' ? 'cancelled' : null;
-  return (
-    <>
-      <FeedLink href={event.url}>{event.title}</FeedLink>
-      {status ? (
-        <>
-          {' '}
-          <strong class="problem">{status}</strong>
-        </>
-      ) : null}
-      {event.sources.length > 1 ? <small> ({event.sources.length} sources)</small> : null}
-      {laterOccurrences > 0 ? (
-        <small>
-          {' '}
-          and {laterOccurrences} more date{laterOccurrences === 1 ? '' : 's'}
-        </small>
-      ) : null}
-      <br />
-      <small>
-        {event.online ? 'online' : (event.location ?? '')} · {event.tags.join(', ')}
-      </small>
-    </>
-  );
+export interface OverviewView {
+  readonly sources: readonly Source[];
+  /** Upcoming events by day, a series as one row. */
+  readonly days: readonly DayGroup[];
+  readonly viewer: ViewerZone;
+  readonly signedIn: { readonly email: string; readonly nav: PageNav } | null;
 }
 
-export function renderOverviewPage(input: {
-  sources: readonly Source[];
-  /** Upcoming events, a series collapsed into its next occurrence (collapseSeries). */
-  rows: readonly SeriesRow[];
-  now: Date;
-}): string {
+export function renderOverviewPage(view: OverviewView): string {
   return renderPageDocument(
     'Trellis',
     <>
+      <style>{trustedHtml(listingStyles)}</style>
+      {view.signedIn ? null : <VisitorNav />}
       <p>
         Trellis finds the industry events, professional organizations and mentorship programs that fit you,
-        sends one digest a week and reminds you to stay in touch with your mentors and peers.{' '}
-        <a href="/sign-in">Sign in or sign up</a> (no password: we email you a link).
+        sends one digest a week and reminds you to stay in touch with your mentors and peers.
       </p>
+      {view.signedIn ? (
+        <p>
+          Signed in as <strong>{view.signedIn.email}</strong>. <a href="/events">Events for you</a> ·{' '}
+          <a href="/account">Your Trellis</a>
+        </p>
+      ) : (
+        <p>
+          <a href="/sign-in">Sign in or sign up</a> (no password: we email you a link).
+        </p>
+      )}
       <p>
-        Upcoming events read from {input.sources.length} sources, as of {input.now.toISOString()}. JSON:{' '}
-        <a href="/api/events">/api/events</a>. Know a feed worth reading? <a href="/sources">Suggest it</a>.
+        Upcoming events read from {view.sources.length} sources: <a href="/events">browse and search them</a>,
+        or by <a href="/topics">topic</a>. JSON: <a href="/api/events">/api/events</a>. Know a feed worth
+        reading? <a href="/sources">Suggest it</a>.
+      </p>
+      <h2 id="events-title">Upcoming events</h2>
+      <ZoneChooser viewer={view.viewer} action="/" />
+      <DayGroups
+        groups={view.days}
+        timeZone={view.viewer.zone}
+        headingLevel={3}
+        empty={<p>No upcoming events.</p>}
+      />
+      <p>
+        <a href="/events">All upcoming events</a>
       </p>
       <h2 id="sources-title">Sources</h2>
       <DataTable
@@ -60,11 +62,16 @@ export function renderOverviewPage(input: {
         columns={[
           {
             header: 'Organization',
-            cell: (source: Source) => source.organization ?? new URL(source.url).host,
+            cell: (source: Source) =>
+              source.organization ? (
+                <OrganizationLink name={source.organization} />
+              ) : (
+                new URL(source.url).host
+              ),
           },
           { header: 'Kind', cell: (source: Source) => source.kind },
         ]}
-        rows={input.sources}
+        rows={view.sources}
         rowKey={(source) => source.id}
         empty={
           <p>
@@ -72,31 +79,12 @@ export function renderOverviewPage(input: {
           </p>
         }
       />
-      <h2 id="events-title">Upcoming events</h2>
-      <DataTable
-        labelledBy="events-title"
-        columns={[
-          {
-            header: 'When',
-            cell: ({ event }: SeriesRow) => (
-              <>
-                {event.start}
-                {event.timeZone ? (
-                  <>
-                    <br />
-                    <small>{event.timeZone}</small>
-                  </>
-                ) : null}
-              </>
-            ),
-          },
-          { header: 'Event', cell: (row: SeriesRow) => <EventCell row={row} /> },
-        ]}
-        rows={input.rows}
-        rowKey={({ event }) => event.id}
-        empty={<p>No upcoming events.</p>}
-      />
     </>,
-    { wide: true, indexable: true, documentTitle: 'Trellis' },
+    {
+      wide: true,
+      indexable: true,
+      documentTitle: 'Trellis',
+      ...(view.signedIn ? { nav: view.signedIn.nav } : {}),
+    },
   );
 }

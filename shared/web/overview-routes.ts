@@ -1,12 +1,13 @@
-import { collapseSeries } from '../events/collapse-series.ts';
+import { groupByDay } from '../browse/day-groups.ts';
+import { browseRowsOf } from '../browse/series-rows.ts';
 import type { EventStore } from '../store/event-store.ts';
 import type { SourceRepository } from '../store/source-repository.ts';
-import { eventsQuerySchema, nextEventsPageQuery } from './events-query.ts';
+import { viewerZoneOf } from './events-time-zone.ts';
 import { route } from './middleware/route.ts';
 import { renderOverviewPage } from './overview-page.tsx';
 import { htmlResponse, jsonResponse } from './page-responses.ts';
 
-/** The public overview page, the read-only events API and the health check. */
+/** The public overview page and the health check (the events API is `events-routes.ts`). */
 export interface OverviewDependencies {
   readonly sources: Pick<SourceRepository, 'list'>;
   readonly events: Pick<EventStore, 'listPageStartingBetween'>;
@@ -23,8 +24,9 @@ export function overviewRoutes(deps: OverviewDependencies) {
       method: 'GET',
       path: '/',
       access: 'anyone',
-      handler: async () => {
+      handler: async (request) => {
         const now = new Date();
+        const viewer = viewerZoneOf(request, now);
         // Bounded whatever the feeds hold: one page of the next 60 days, a series shown once.
         const [allSources, upcoming] = await Promise.all([
           deps.sources.list(),
@@ -35,8 +37,19 @@ export function overviewRoutes(deps: OverviewDependencies) {
             null,
           ),
         ]);
-        const rows = collapseSeries(upcoming.events, overviewRows);
-        return htmlResponse(200, renderOverviewPage({ sources: allSources, rows, now }));
+        const rows = browseRowsOf(upcoming.events, overviewRows);
+        return htmlResponse(
+          200,
+          renderOverviewPage({
+            sources: allSources,
+            days: groupByDay(rows, viewer.zone, now),
+            viewer,
+            signedIn: request.visitor
+              ? { email: request.visitor.profile.email, nav: request.visitor.nav(null) }
+              : null,
+          }),
+          viewer.setCookie,
+        );
       },
     }),
     ...route({
@@ -44,26 +57,6 @@ export function overviewRoutes(deps: OverviewDependencies) {
       path: '/health',
       access: 'anyone',
       handler: async () => jsonResponse(200, { status: 'ok' }),
-    }),
-    ...route({
-      method: 'GET',
-      path: '/api/events',
-      access: 'anyone',
-      handler: async (request) => {
-        const query = eventsQuerySchema.parse(request.event.queryStringParameters ?? {});
-        const page = await deps.events.listPageStartingBetween(
-          query.from,
-          query.to,
-          query.limit,
-          query.after,
-        );
-        return jsonResponse(200, {
-          from: query.from,
-          to: query.to,
-          events: page.events.filter((item) => query.includeRemoved || !item.removed),
-          next: page.next ? `/api/events?${nextEventsPageQuery(query, page.next)}` : null,
-        });
-      },
     }),
   ];
 }

@@ -10,6 +10,7 @@ import { renderDocument, trustedHtml } from './render.ts';
 
 export type NavSection =
   | 'account'
+  | 'events'
   | 'profile'
   | 'contacts'
   | 'people'
@@ -61,6 +62,7 @@ const styles = [
 
 const sections: readonly { id: NavSection; href: string; label: string; adminOnly?: boolean }[] = [
   { id: 'account', href: '/account', label: 'Home' },
+  { id: 'events', href: '/events', label: 'Events' },
   { id: 'profile', href: '/profile', label: 'Interests' },
   { id: 'contacts', href: '/contacts', label: 'Contacts' },
   { id: 'people', href: '/people', label: 'People' },

@@ -1,7 +1,8 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
+import { groupByDay } from '../../../shared/browse/day-groups.ts';
+import { browseRowsOf } from '../../../shared/browse/series-rows.ts';
 import { renderDigestHtml } from '../../../shared/digest/render-digest-html.tsx';
-import { collapseSeries } from '../../../shared/events/collapse-series.ts';
 import type { StoredEvent } from '../../../shared/events/stored-event.ts';
 import { renderInviteHtml } from '../../../shared/mail/invite-html.tsx';
 import { renderReminderHtml } from '../../../shared/reminders/render-reminder-html.tsx';
@@ -11,6 +12,8 @@ import type { SourceSuggestion } from '../../../shared/sources/source-suggestion
 import { renderActionConfirmation, renderActionDone } from '../../../shared/web/action-pages.tsx';
 import { renderCalendarPage } from '../../../shared/web/calendar-page.tsx';
 import { renderDigestPreviewPage } from '../../../shared/web/digest-preview-page.tsx';
+import { renderEventPage } from '../../../shared/web/event-page.tsx';
+import type { ViewerZone } from '../../../shared/web/events-time-zone.ts';
 import { renderOverviewPage } from '../../../shared/web/overview-page.tsx';
 import { renderSourcesPage } from '../../../shared/web/source-pages.tsx';
 import { eventEntry } from '../../support/event-entries.ts';
@@ -32,10 +35,16 @@ const hostile = [TITLE, PLACE, ORGANIZER];
 
 const now = new Date('2030-03-01T00:00:00Z');
 const nav = { current: null, csrf: 'tok-123' };
+const viewer: ViewerZone = {
+  zone: 'Europe/Berlin',
+  source: 'language',
+  setCookie: [],
+  likely: ['Europe/Berlin'],
+};
 
 /** Elements our own markup has; anything else in the document came from data. */
 const allowedElements = new Set(
-  'html head meta title style body a header nav ul ol li form input button main h1 h2 h3 p div span strong small br table thead tbody tr th td code time label select option textarea fieldset legend section blockquote dl dt dd iframe details summary pre s'.split(
+  'html head meta title style body a header nav ul ol li form input button main h1 h2 h3 p div span strong small br table thead tbody tr th td code time label select optgroup option textarea fieldset legend section blockquote dl dt dd iframe details summary pre s'.split(
     ' ',
   ),
 );
@@ -85,23 +94,45 @@ describe('a hostile feed renders inert', () => {
   it('on the overview page', () => {
     const html = renderOverviewPage({
       sources: [hostileSource],
-      rows: collapseSeries(
-        [
+      days: groupByDay(
+        browseRowsOf([
           storedEvent({
             title: TITLE,
             url: LINK,
             location: PLACE,
+            place: null,
             description: DESCRIPTION,
             tags: [ORGANIZER],
           }),
           storedEvent({ id: 'evt_2', title: 'Fine', url: 'https://example.org/e?a=1&b=2' }),
-        ],
-        10,
+        ]),
+        viewer.zone,
+        now,
       ),
-      now,
+      viewer,
+      signedIn: null,
     });
     expectInert(html);
-    expect(html).toContain('<a href="https://example.org/e?a=1&amp;b=2">Fine</a>');
+    expect(html).toContain('<a href="/events/evt_2" class="title">Fine</a>');
+  });
+
+  it("on an event's own page, signed in or not", () => {
+    const event = storedEvent({
+      title: TITLE,
+      url: LINK,
+      location: PLACE,
+      description: '</textarea><iframe src=x></iframe>',
+      organizer: ORGANIZER,
+      sources: [
+        { sourceId: 'src_1', sourceEventId: 'a', url: LINK },
+        { sourceId: 'src_2', sourceEventId: 'b', url: 'https://example.org/e?a=1&b=2' },
+      ],
+    });
+    for (const signedIn of [null, nav]) {
+      const html = renderEventPage({ event, viewer, nav: signedIn });
+      expectInert(html, [...hostile, '</textarea><iframe src=x></iframe>']);
+      expect(html).toContain('<a href="https://example.org/e?a=1&amp;b=2">example.org</a>');
+    }
   });
 
   it('on the digest preview page and in the digest email it shows', () => {
