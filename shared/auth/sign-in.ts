@@ -64,7 +64,8 @@ const signInAttempts = 3;
 
 /**
  * The POST of a sign-in link: uses it up and returns the user it signs in. The first sign-in makes the
- * account, or confirms an existing unconfirmed address (double opt-in: nothing else is mailed before);
+ * account (in the time zone the person confirmed on the link's page, when given), or confirms an
+ * existing unconfirmed address (double opt-in: nothing else is mailed before);
  * the link is used up in the same transaction, so a link never signs in twice and a failed account
  * write leaves it usable. Confirming only sets a flag, so it goes without the profile's other follow-ups.
  */
@@ -72,6 +73,7 @@ export async function completeSignIn(
   deps: Pick<SignInDependencies, 'signIns' | 'users'>,
   token: string,
   now: Date,
+  newAccount: { readonly timeZone?: string } = {},
 ): Promise<{ userId: string; email: string; firstSignIn: boolean } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   for (let attempt = 1; ; attempt += 1) {
@@ -81,7 +83,12 @@ export async function completeSignIn(
     try {
       const existing = await deps.users.getByEmail(email);
       if (!existing) {
-        const profile = await registerUser(deps, { email, emailConfirmed: true }, now, [useUp]);
+        const profile = await registerUser(
+          deps,
+          { email, emailConfirmed: true, ...(newAccount.timeZone ? { timeZone: newAccount.timeZone } : {}) },
+          now,
+          [useUp],
+        );
         return { userId: profile.id, email, firstSignIn: true };
       }
       if (!existing.emailConfirmed) {

@@ -4,7 +4,9 @@ import { buildUserProfile, type NewProfileInput } from './profile-input.ts';
 import type { UserProfile } from './user-profile.ts';
 
 /**
- * A new account (sign-up by link, the CLI, the demo seeding): validated by the one profile schema, then
+ * A new account (sign-up by link, the CLI, the demo seeding): validated by the one profile schema (a
+ * sign-up brings the time zone the person confirmed, guessed from their browser; without one the
+ * profile's default applies), then
  * the profile and its address claimed in one transaction with `alsoWrite` (the sign-in link used up, for
  * one). UserExistsError when the address has an account already, however many try at once.
  */

@@ -1,5 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { type PageNav, PostForm, renderPageDocument } from './components/page-shell.tsx';
+import { trustedHtml } from './components/render.ts';
+import { everyTimeZone, zoneLabel } from './events-time-zone.ts';
+import { zoneGuessScript } from './zone-guess-script.ts';
 
 /* Signing in, and the signed-in home page. */
 
@@ -32,15 +35,79 @@ export function renderSignInSent(): string {
   );
 }
 
-export function renderSignInConfirmation(csrf: string): string {
+/** A new account's time zone: the likely ones first (the script selects the browser's own), then every zone. */
+export interface ZoneChoice {
+  /** The likely zones of the browser's languages, most likely first (may be empty). */
+  readonly likely: readonly string[];
+  /** The zone to show selected: as sent back with a problem, else the first likely one, else UTC. */
+  readonly selected: string;
+  readonly problem?: string | null;
+}
+
+function ZoneField(props: { readonly choice: ZoneChoice }) {
+  const { likely, selected, problem } = props.choice;
+  const first = [selected, ...likely.filter((zone) => zone !== selected)];
+  const others = everyTimeZone().filter((zone) => !first.includes(zone));
+  const guessed = likely.length > 0;
+  return (
+    <>
+      <label for="timeZone">Your time zone</label>
+      <p class="hint" id="timeZone-hint">
+        {guessed
+          ? 'Guessed from your browser; change it if it is wrong. Your digest and every page show times in it.'
+          : 'Choose yours: your digest and every page show times in it.'}
+      </p>
+      {problem ? (
+        <p class="problem" id="timeZone-problem">
+          {problem}
+        </p>
+      ) : null}
+      <select
+        id="timeZone"
+        name="timeZone"
+        aria-describedby={problem ? 'timeZone-hint timeZone-problem' : 'timeZone-hint'}
+        aria-invalid={problem ? 'true' : undefined}
+      >
+        <optgroup label={guessed ? 'Likely for you' : 'Chosen'}>
+          {first.map((zone) => (
+            <option key={zone} value={zone} selected={zone === selected}>
+              {zoneLabel(zone)}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label="Every zone">
+          {others.map((zone) => (
+            <option key={zone} value={zone}>
+              {zoneLabel(zone)}
+            </option>
+          ))}
+        </optgroup>
+      </select>
+      {/* The one script of the pages (its hash is in the CSP): selects the browser's own zone. */}
+      {trustedHtml(`<script>${zoneGuessScript}</script>`)}
+    </>
+  );
+}
+
+/**
+ * The sign-in link's page: one button. For a new account, also its time zone, guessed (by the
+ * browser's script, else from its languages) and shown, never a silent UTC.
+ */
+export function renderSignInConfirmation(csrf: string, newAccount: ZoneChoice | null = null): string {
   return renderPageDocument(
     'Sign in?',
     <>
-      <p>Press the button to sign in on this device.</p>
+      <p>
+        {newAccount
+          ? 'Welcome! Check your time zone, then press the button to make your account and sign in on this device.'
+          : 'Press the button to sign in on this device.'}
+      </p>
       <PostForm csrf={csrf}>
+        {newAccount ? <ZoneField choice={newAccount} /> : null}
         <button type="submit">Sign in</button>
       </PostForm>
     </>,
+    newAccount?.problem ? { problems: [newAccount.problem] } : {},
   );
 }
 

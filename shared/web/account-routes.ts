@@ -8,9 +8,11 @@ import {
   sessionSetCookie,
 } from '../auth/session-cookie.ts';
 import { completeSignIn, requestSignIn, type SignInDependencies, sendWelcome } from '../auth/sign-in.ts';
+import { likelyZones } from '../browse/likely-zones.ts';
 import { type CalendarSubscriptionDependencies, calendarUrlsFor } from '../calendar/calendar-subscription.ts';
 import type { ContactRepository } from '../store/contact-repository.ts';
 import type { UserRepository } from '../store/user-repository.ts';
+import { resolveTimeZoneId } from '../time/zone-names.ts';
 import { receivesDigests } from '../users/digest-eligibility.ts';
 import type { SaveProfileDependencies } from '../users/save-profile.ts';
 import { signOutEverywhere } from '../users/sign-out-everywhere.ts';
@@ -22,6 +24,7 @@ import {
   renderSignInFailed,
   renderSignInPage,
   renderSignInSent,
+  type ZoneChoice,
 } from './account-pages.tsx';
 import { preSessionCookieName } from './middleware/csrf.ts';
 import { formOf, jsonOf, type RouteRequest, route } from './middleware/route.ts';
@@ -68,6 +71,18 @@ const meSchema = z.object({ firstSignIn: z.literal('1').optional() });
 
 /** Routes for signing in and out, the account page and `/api/me`. */
 export function accountRoutes(deps: AccountRouteDependencies) {
+  /**
+   * On a sign-in link's page: when the link's address has no account yet (this sign-in makes it), the
+   * time zone to confirm, guessed from the browser's languages (its script then selects its own zone).
+   */
+  const newAccountChoice = async (request: RouteRequest, now: Date): Promise<ZoneChoice | null> => {
+    const token = request.param('token');
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    const email = await deps.signIn.signIns.peek(token, now);
+    if (!email || (await deps.users.getByEmail(email))) return null;
+    const likely = likelyZones(request.event.headers['accept-language'], now);
+    return { likely, selected: likely[0] ?? 'UTC' };
+  };
   const baseUrlOf = (request: RouteRequest) => publicBaseUrlFor(deps.publicBaseUrl, request.event);
   const formToken = (request: RouteRequest) => preSessionCookie(request.event, isSecure(baseUrlOf(request)));
   const signedOut = (request: RouteRequest) =>
@@ -135,7 +150,8 @@ export function accountRoutes(deps: AccountRouteDependencies) {
       access: 'anyone',
       handler: async (request) => {
         const csrf = formToken(request);
-        return html(200, renderSignInConfirmation(csrf.token), csrf.setCookie);
+        const newAccount = await newAccountChoice(request, new Date());
+        return html(200, renderSignInConfirmation(csrf.token, newAccount), csrf.setCookie);
       },
     }),
     ...route({
@@ -146,7 +162,26 @@ export function accountRoutes(deps: AccountRouteDependencies) {
       csrf: 'pre-session',
       handler: async (request) => {
         const now = new Date();
-        const signedIn = await completeSignIn(deps.signIn, request.param('token'), now);
+        // A new account's zone, as confirmed on the link's page; one that is not a zone is asked again.
+        const zoneSent = formOf(request).get('timeZone')?.trim() ?? '';
+        const timeZone = zoneSent === '' ? null : resolveTimeZoneId(zoneSent);
+        if (zoneSent !== '' && timeZone === null) {
+          const likely = likelyZones(request.event.headers['accept-language'], now);
+          return html(
+            400,
+            renderSignInConfirmation(formToken(request).token, {
+              likely,
+              selected: likely[0] ?? 'UTC',
+              problem: 'Your time zone: choose one from the list.',
+            }),
+          );
+        }
+        const signedIn = await completeSignIn(
+          deps.signIn,
+          request.param('token'),
+          now,
+          timeZone ? { timeZone } : {},
+        );
         if (!signedIn) return html(410, renderSignInFailed());
         if (signedIn.firstSignIn)
           await sendWelcome({ ...deps.signIn, publicBaseUrl: baseUrlOf(request) }, signedIn.email, now);
