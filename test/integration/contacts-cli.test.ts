@@ -302,7 +302,7 @@ describe('trellis contacts', { timeout: 120_000 }, () => {
     ]);
     expect(relationship.code).toBe(2);
     expect(line(relationship)).toEqual([
-      'trellis: invalid input: --relationship: must be one of mentor, mentee, peer, sponsor, other',
+      'trellis: invalid input: --relationship: must be one of mentor, mentee, peer, sponsor, potential-mentor, other',
     ]);
 
     const tomorrow = addDays(today(), 1);
