@@ -226,9 +226,11 @@ export const listingStyles = [
   '.when{font-variant-numeric:tabular-nums;color:var(--muted)}.title{font-weight:600}',
   'ul.chips{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem .5rem;padding:0;margin:.3rem 0}',
   'ul.chips a{display:inline-block;padding:0 .5rem;border:1px solid var(--line);border-radius:1rem;font-size:.92em}',
+  'ul.chips a[aria-current=page]{font-weight:700;color:var(--fg);border-color:var(--fg)}',
   '.visitor-nav{padding:.6rem 0;border-bottom:1px solid var(--line)}',
   'form.zone select{width:auto;max-width:100%}form.zone .row{align-items:center}form.zone button{margin-top:0}',
   '.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:0 1rem}',
   'dl.facts dt{font-weight:600;margin-top:.6rem}dl.facts dd{margin:0}',
   '.description{white-space:pre-line;overflow-wrap:anywhere}a{overflow-wrap:anywhere}',
+  'input[type=search]{font:inherit;color:inherit;background:var(--bg);width:100%;box-sizing:border-box;padding:.5rem;border:1px solid var(--muted);border-radius:.3rem}',
 ].join('\n');

@@ -121,11 +121,15 @@ export function eventsRoutes(deps: EventsRouteDependencies) {
           });
           const profile = request.visitor?.profile ?? null;
           const filtered = Object.keys(query.given).some((name) => !['tz', 'view'].includes(name));
-          // Signed in, the page opens on "for you" unless filters ask for everything; the API on everything.
+          // Signed in, the page opens on "for you" unless filters ask for everything, or the reader has
+          // nothing to match yet; the API on everything.
+          const hasInterests =
+            profile !== null &&
+            profile.topics.length + profile.keywords.length + profile.followedOrganizations.length > 0;
           const view =
             profile === null
               ? 'everything'
-              : (query.view ?? (request.wantsJson || filtered ? 'everything' : 'for-you'));
+              : (query.view ?? (request.wantsJson || filtered || !hasInterests ? 'everything' : 'for-you'));
           if (profile && view === 'for-you') {
             const matches = await forYou(deps, profile, query, now);
             const reasons = new Map(matches.map((match) => [match.event.id, match.reasons]));
