@@ -1,7 +1,9 @@
+import type { CallClosingSoon } from '../calls/calls-closing-soon.ts';
 import type { MatchedEvent, PreviousDigestEntry, UserMatches } from '../matching/match-events.ts';
 import { actionUrl, signLink } from '../security/signed-links.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import type {
+  DigestCallItem,
   DigestContactDue,
   DigestEventItem,
   DigestModel,
@@ -55,6 +57,7 @@ export function buildDigestModel(
   links: DigestLinks,
   now: Date,
   contactsDue: readonly DigestContactDue[] = [],
+  calls: readonly CallClosingSoon[] = [],
 ): DigestModel {
   const sections: DigestSection[] = sectionOrder
     .map((id) => ({
@@ -74,6 +77,7 @@ export function buildDigestModel(
     sections,
     changes: matches.changes,
     contactsDue,
+    callsClosing: calls.map(callItem),
     links: {
       preferencesUrl: `${links.publicBaseUrl}/profile`,
       unsubscribeUrl: actionUrl(links.publicBaseUrl, unsubscribeToken),
@@ -82,8 +86,25 @@ export function buildDigestModel(
   };
 }
 
+function callItem(call: CallClosingSoon): DigestCallItem {
+  return {
+    kind: call.kind,
+    eventId: call.eventId,
+    title: call.title,
+    closesOn: call.closesOn,
+    daysLeft: call.daysLeft,
+    applyUrl: call.applyUrl,
+    eventStart: call.start,
+    allDay: call.allDay,
+    reasons: call.reasons,
+  };
+}
+
 export const isEmptyDigest = (model: DigestModel) =>
-  model.sections.length === 0 && model.changes.length === 0 && model.contactsDue.length === 0;
+  model.sections.length === 0 &&
+  model.changes.length === 0 &&
+  model.contactsDue.length === 0 &&
+  model.callsClosing.length === 0;
 
 /** What the ledger keeps of a sent digest: enough to tell next week what moved or was cancelled. */
 export function shownEntries(model: DigestModel, matches: UserMatches): PreviousDigestEntry[] {

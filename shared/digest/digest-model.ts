@@ -55,6 +55,23 @@ export interface DigestContactDue {
   readonly doneUrl: string;
 }
 
+/** An open call for speakers, or a registration deadline, of an event that matches the reader. */
+export interface DigestCallItem {
+  readonly kind: 'call-for-speakers' | 'registration';
+  readonly eventId: string;
+  readonly title: string;
+  /** `YYYY-MM-DD`, the last day to apply: a calendar date, read as the day it is in the reader's zone. */
+  readonly closesOn: string;
+  /** Whole days from the reader's today: 0 = closes today. */
+  readonly daysLeft: number;
+  /** Where to apply (the event's page when the feed gives no separate link). */
+  readonly applyUrl: string | null;
+  /** The event itself, as stored. */
+  readonly eventStart: string;
+  readonly allDay: boolean;
+  readonly reasons: readonly string[];
+}
+
 export interface DigestModel {
   readonly recipient: { readonly email: string; readonly name: string | null; readonly timeZone: string };
   /** ISO week of the send, in the reader's zone: `2026-W48`. */
@@ -65,6 +82,8 @@ export interface DigestModel {
   readonly sections: readonly DigestSection[];
   readonly changes: readonly DigestChange[];
   readonly contactsDue: readonly DigestContactDue[];
+  /** Calls for speakers and registration deadlines closing in the next 21 days, soonest first. */
+  readonly callsClosing: readonly DigestCallItem[];
   readonly links: {
     /** Where to change preferences: the profile page (it asks to sign in first). */
     readonly preferencesUrl: string;

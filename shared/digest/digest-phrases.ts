@@ -1,4 +1,5 @@
 import type {
+  DigestCallItem,
   DigestChange,
   DigestContactDue,
   DigestEventItem,
@@ -16,6 +17,7 @@ import { knownTimeZone } from './zoned-date-parts.ts';
 
 export const CHANGES_TITLE = 'Changed since last week';
 export const CONTACTS_TITLE = 'Due to reconnect';
+export const CALLS_TITLE = 'Calls for speakers closing soon';
 
 /** Sections that have something to show, in model order. */
 export function shownSections(model: DigestModel): DigestSection[] {
@@ -37,7 +39,12 @@ export function digestEvents(model: DigestModel): DigestEventItem[] {
 }
 
 export function isQuietWeek(model: DigestModel): boolean {
-  return digestEvents(model).length === 0 && model.changes.length === 0 && model.contactsDue.length === 0;
+  return (
+    digestEvents(model).length === 0 &&
+    model.changes.length === 0 &&
+    model.contactsDue.length === 0 &&
+    model.callsClosing.length === 0
+  );
 }
 
 export function plural(count: number, one: string, many: string): string {
@@ -111,6 +118,20 @@ export function changeText(change: DigestChange, model: DigestModel): string {
     case 'removed':
       return `No longer listed by its organizer (was ${start})`;
   }
+}
+
+/** "Call for speakers closes Tue 8 Dec (in 6 days)", "Registration closes today, Wed 2 Dec" */
+export function callText(call: DigestCallItem, model: DigestModel): string {
+  const what = call.kind === 'call-for-speakers' ? 'Call for speakers' : 'Registration';
+  const day = formatDay(call.closesOn, model.recipient.timeZone, options(model));
+  if (call.daysLeft <= 0) return `${what} closes today, ${day}`;
+  if (call.daysLeft === 1) return `${what} closes tomorrow, ${day}`;
+  return `${what} closes ${day} (in ${call.daysLeft} days)`;
+}
+
+/** "The event: Thu 14 Jan 2027" */
+export function callEventText(call: DigestCallItem, model: DigestModel): string {
+  return `The event: ${formatEventStart(call.eventStart, call.allDay, model.recipient.timeZone, options(model))}`;
 }
 
 /** "Grace Hopper" */

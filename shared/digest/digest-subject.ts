@@ -31,7 +31,7 @@ function eventsSubject(titles: readonly string[]): string {
 }
 
 function updatesSubject(model: DigestModel): string {
-  const { changes, contactsDue } = model;
+  const { changes, contactsDue, callsClosing } = model;
   const [onlyChange] = changes;
   const [onlyContact] = contactsDue;
   const countedChanges =
@@ -45,9 +45,19 @@ function updatesSubject(model: DigestModel): string {
     contactsDue.length === 1 && onlyContact
       ? `${contactText(onlyContact)} is due for a reconnect`
       : countedContacts;
+  const [onlyCall] = callsClosing;
+  const countedCalls =
+    callsClosing.length > 0 ? `${plural(callsClosing.length, 'deadline', 'deadlines')} closing soon` : null;
+  const namedCall =
+    callsClosing.length === 1 && onlyCall
+      ? `${onlyCall.kind === 'call-for-speakers' ? 'the call for speakers' : 'registration'} for ${titleText(onlyCall.title)} closes soon`
+      : countedCalls;
   const sentence = (parts: readonly (string | null)[]) =>
     `This week: ${parts.filter((part) => part !== null).join('; ')}`;
-  return fitted([sentence([namedChange, namedContact]), sentence([countedChanges, countedContacts])]);
+  return fitted([
+    sentence([namedChange, namedContact, namedCall]),
+    sentence([countedChanges, countedContacts, countedCalls]),
+  ]);
 }
 
 function changeSentence(change: DigestChange): string {

@@ -10,10 +10,19 @@ import {
   RuledRows,
   renderEmail,
 } from '../web/components/email.tsx';
-import type { DigestChange, DigestContactDue, DigestEventItem, DigestModel } from './digest-model.ts';
+import type {
+  DigestCallItem,
+  DigestChange,
+  DigestContactDue,
+  DigestEventItem,
+  DigestModel,
+} from './digest-model.ts';
 import {
+  CALLS_TITLE,
   CHANGES_TITLE,
   CONTACTS_TITLE,
+  callEventText,
+  callText,
   changeText,
   contactNameText,
   contactText,
@@ -61,6 +70,13 @@ function DigestBody(props: { readonly model: DigestModel }) {
           ))}
         </Block>
       ))}
+      {model.callsClosing.length > 0 ? (
+        <Block title={CALLS_TITLE}>
+          {model.callsClosing.map((call) => (
+            <CallRow call={call} model={model} />
+          ))}
+        </Block>
+      ) : null}
       {model.changes.length > 0 ? (
         <Block title={CHANGES_TITLE}>
           {model.changes.map((change) => (
@@ -129,6 +145,26 @@ function EventRow(props: { readonly item: DigestEventItem; readonly model: Diges
           Not interested
         </EmailLink>
       </Actions>
+    </>
+  );
+}
+
+function CallRow(props: { readonly call: DigestCallItem; readonly model: DigestModel }) {
+  const { call, model } = props;
+  const title = titleText(call.title);
+  const action = call.kind === 'call-for-speakers' ? 'Submit a talk' : 'Register';
+  return (
+    <>
+      <Heading3>{title}</Heading3>
+      <p style="margin:0;">{callText(call, model)}</p>
+      <Muted>{callEventText(call, model)}</Muted>
+      {call.applyUrl ? (
+        <Actions>
+          <EmailLink href={call.applyUrl} label={`${action}: ${title}`}>
+            {action}
+          </EmailLink>
+        </Actions>
+      ) : null}
     </>
   );
 }

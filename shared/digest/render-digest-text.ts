@@ -1,8 +1,17 @@
 import { safeHref } from '../web/safe-href.ts';
-import type { DigestChange, DigestContactDue, DigestEventItem, DigestModel } from './digest-model.ts';
+import type {
+  DigestCallItem,
+  DigestChange,
+  DigestContactDue,
+  DigestEventItem,
+  DigestModel,
+} from './digest-model.ts';
 import {
+  CALLS_TITLE,
   CHANGES_TITLE,
   CONTACTS_TITLE,
+  callEventText,
+  callText,
   changeText,
   contactNameText,
   eventTimeText,
@@ -40,6 +49,10 @@ export function renderDigestText(model: DigestModel): string {
       blocks.push(['', ...underlined(titleText(section.title), '-')]);
       blocks.push(...section.items.map((item) => eventLines(item, model)));
     }
+    if (model.callsClosing.length > 0) {
+      blocks.push(['', ...underlined(CALLS_TITLE, '-')]);
+      blocks.push(...model.callsClosing.map((call) => callLines(call, model)));
+    }
     if (model.changes.length > 0) {
       blocks.push(['', ...underlined(CHANGES_TITLE, '-')]);
       blocks.push(...model.changes.map((change) => changeLines(change, model)));
@@ -70,6 +83,19 @@ function eventLines(item: DigestEventItem, model: DigestModel): string[] {
     ...urlLine(item.url, DETAIL_INDENT),
     ...labelledUrl('Add to my calendar:', item.saveUrl, DETAIL_INDENT),
     ...labelledUrl('Not interested:', item.notInterestedUrl, DETAIL_INDENT),
+  ];
+}
+
+function callLines(call: DigestCallItem, model: DigestModel): string[] {
+  return [
+    ...wrapText(titleText(call.title), LINE_WIDTH),
+    ...detail(callText(call, model)),
+    ...detail(callEventText(call, model)),
+    ...labelledUrl(
+      call.kind === 'call-for-speakers' ? 'Submit a talk:' : 'Register:',
+      call.applyUrl,
+      DETAIL_INDENT,
+    ),
   ];
 }
 

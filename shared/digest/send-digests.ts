@@ -1,5 +1,9 @@
 import { DateTime } from 'luxon';
+import { CALLS_CLOSING_WITHIN_DAYS, callsClosingSoon, matchingCalls } from '../calls/calls-closing-soon.ts';
 import type { Contact } from '../contacts/contact.ts';
+import { localDate } from '../contacts/next-due-date.ts';
+import type { StoredEvent } from '../events/stored-event.ts';
+import { addDays } from '../feeds/event-time.ts';
 import type { Logger } from '../log/logger.ts';
 import { composeDigestMessage, digestMessageParts, type MailIdentity } from '../mail/compose-message.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -110,7 +114,16 @@ export async function sendDigestBatch(
   const weeks = [...new Set(messages.flatMap((entry) => previousWeeks(entry.message.isoWeek)))];
   const previous = await deps.ledger.latestSent([...profiles.keys()], weeks);
   const windowTo = new Date(now.getTime() + deps.windowDays * dayMs);
-  const index = buildEventIndex(await deps.events.listStartingBetween(now, windowTo));
+  // Calls closing soon, read once for the whole batch: every zone's today lies within a day of UTC's.
+  const utcToday = localDate(now, 'UTC');
+  const [stored, callEvents] = await Promise.all([
+    deps.events.listStartingBetween(now, windowTo),
+    deps.events.listCallsClosingBetween(
+      addDays(utcToday, -1),
+      addDays(utcToday, CALLS_CLOSING_WITHIN_DAYS + 1),
+    ),
+  ]);
+  const index = buildEventIndex(stored);
   const secret = await deps.links();
   const links: DigestLinks = {
     ...secret,
@@ -152,6 +165,7 @@ export async function sendDigestBatch(
         windowTo,
         log,
         contactsByUser.get(profile.id) ?? [],
+        callEvents,
       );
       record(messageId, profile.id, outcome);
     } catch (error) {
@@ -173,6 +187,7 @@ async function sendOne(
   windowTo: Date,
   log: Logger,
   contacts: readonly Contact[],
+  callEvents: readonly StoredEvent[],
 ): Promise<DigestOutcome> {
   const matches = matchEventsForUser(index, profile, { now, windowTo, previous });
   const model = buildDigestModel(
@@ -182,6 +197,7 @@ async function sendOne(
     links,
     now,
     contactsDueThisWeek(profile, contacts, links, now),
+    readersCalls(profile, callEvents, now),
   );
   if (isEmptyDigest(model) && !profile.quietWeekNotes) {
     log.info('digest skipped: nothing fits this week');
@@ -215,6 +231,12 @@ async function sendOne(
     changes: model.changes.length,
   });
   return 'sent';
+}
+
+/** The reader's calls closing from their today through the next 21 days, from the batch's calls. */
+function readersCalls(profile: UserProfile, callEvents: readonly StoredEvent[], now: Date) {
+  const today = localDate(now, profile.timeZone);
+  return matchingCalls(profile, callEvents, now, today, addDays(today, CALLS_CLOSING_WITHIN_DAYS));
 }
 
 async function deliver(deps: DigestSendDependencies, model: DigestModel, profile: UserProfile, now: Date) {
@@ -252,11 +274,12 @@ export async function previewDigest(
   now: Date,
 ): Promise<DigestPreview> {
   const windowTo = new Date(now.getTime() + deps.windowDays * dayMs);
-  const [stored, latest, contacts, secret] = await Promise.all([
+  const [stored, latest, contacts, secret, calls] = await Promise.all([
     deps.events.listStartingBetween(now, windowTo),
     deps.ledger.latestSent([profile.id], previousWeeks(isoWeek)),
     deps.contacts ? deps.contacts.listForUsers([profile.id]) : new Map<string, Contact[]>(),
     deps.links(),
+    callsClosingSoon(deps, profile, now),
   ]);
   const index = buildEventIndex(stored);
   const previous = latest.get(profile.id)?.detail?.shown ?? [];
@@ -273,6 +296,7 @@ export async function previewDigest(
     links,
     now,
     contactsDueThisWeek(profile, contacts.get(profile.id) ?? [], links, now),
+    calls,
   );
   const composed = await composeDigestMessage(model, deps.identity, now);
   return {

@@ -261,4 +261,58 @@ describe('weekly digest sending', () => {
     expect(await mailsTo(quiet.email)).toHaveLength(0);
     expect(await mailsTo(noted.email)).toHaveLength(1);
   });
+
+  it('lists the calls for speakers of matching events closing in the next 21 days, read once per batch', async () => {
+    const conference = (id: string, tags: string[], closesOn: string) =>
+      eventEntry(id, {
+        title: `Conf ${id}`,
+        start: '2030-06-10',
+        end: '2030-06-12',
+        allDay: true,
+        timeZone: null,
+        tags,
+        organization: null,
+        callForSpeakers: { url: `https://cfp.example/${id}`, closesOn },
+      });
+    await deps.events.applySourceSync(
+      'src_conferences0',
+      planSourceSync(
+        new Map(),
+        [
+          conference('soon', ['kubernetes'], '2030-03-10'),
+          conference('late', ['kubernetes'], '2030-04-20'),
+          conference('crafts', ['crafts'], '2030-03-12'),
+        ],
+        { now: runAt, allowRemovals: true },
+      ),
+      runAt,
+    );
+    const ada = await addUser({ email: `ada-${table.tableName}@example.org` });
+    const grace = await addUser({ email: `grace-${table.tableName}@example.org` });
+    let callReads = 0;
+    const events = deps.events;
+    const counted: DigestSendDependencies = {
+      ...deps,
+      events: {
+        ...events,
+        listCallsClosingBetween: (from, to) => {
+          callReads += 1;
+          return events.listCallsClosingBetween(from, to);
+        },
+      },
+    };
+    const outcome = await sendDigestBatch(counted, records(await dispatch(runAt)), runAt);
+    expect(outcome.outcomes.map((entry) => entry.outcome)).toEqual(['sent', 'sent']);
+    expect(callReads).toBe(1);
+    for (const reader of [ada, grace]) {
+      const [mail] = await mailsTo(reader.email);
+      const text = mail?.body.text ?? '';
+      expect(text).toContain('Calls for speakers closing soon');
+      expect(text).toContain('Conf soon');
+      expect(text).toContain('Call for speakers closes Sun 10 Mar (in 6 days)');
+      expect(text).toContain('https://cfp.example/soon');
+      expect(text).not.toContain('Conf late');
+      expect(text).not.toContain('Conf crafts');
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import type {
+  DigestCallItem,
   DigestChange,
   DigestContactDue,
   DigestEventItem,
@@ -78,6 +79,7 @@ export function digestModel(overrides: Partial<DigestModel> = {}): DigestModel {
     windowFrom: '2024-12-01T23:00:00Z',
     windowTo: '2024-12-08T23:00:00Z',
     sections: [digestSection('near-you', [digestItem()])],
+    callsClosing: [],
     changes: [],
     contactsDue: [],
     links: {
@@ -110,4 +112,19 @@ export function quietWeekModel(overrides: Partial<DigestModel> = {}): DigestMode
 /** One event per title, in order. */
 export function manyItems(titles: readonly string[]): DigestEventItem[] {
   return titles.map((title, index) => digestItem({ eventId: `evt_${index}`, title }));
+}
+
+export function callItem(overrides: Partial<DigestCallItem> = {}): DigestCallItem {
+  return {
+    kind: 'call-for-speakers',
+    eventId: 'evt_kubecon',
+    title: 'KubeCon Europe',
+    closesOn: '2024-12-08',
+    daysLeft: 6,
+    applyUrl: 'https://cfp.example/kubecon',
+    eventStart: '2025-03-31',
+    allDay: true,
+    reasons: ['matches: Kubernetes'],
+    ...overrides,
+  };
 }
