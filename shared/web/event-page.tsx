@@ -24,6 +24,7 @@ import { safeHref } from './safe-href.ts';
 
 export const eventDoneMessages = {
   saved: 'Added to your calendar: it is in your calendar feed now, and an invitation is on its way by email.',
+  'saved-in-feed': 'Added to your calendar: it is in your calendar feed now.',
   'already-saved': 'It was in your calendar already.',
   'not-interested': 'Noted: you will not see this event again, and similar ones rank lower.',
 } as const;

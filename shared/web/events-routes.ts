@@ -5,7 +5,11 @@ import { readBrowsePage } from '../browse/read-browse-page.ts';
 import { browseRowsOf } from '../browse/series-rows.ts';
 import { effectiveStatus } from '../calendar/calendar-entry.ts';
 import { renderCalendarFeed } from '../calendar/render-calendar-feed.ts';
-import { type SaveEventDependencies, saveEventForUser } from '../calendar/save-event.ts';
+import {
+  type SaveEventDependencies,
+  type SaveEventResult,
+  saveEventForUser,
+} from '../calendar/save-event.ts';
 import type { StoredEvent } from '../events/stored-event.ts';
 import { buildEventIndex, type MatchedEvent, matchEventsForUser } from '../matching/match-events.ts';
 import type { EventStore } from '../store/event-store.ts';
@@ -264,7 +268,7 @@ export function eventsRoutes(deps: EventsRouteDependencies) {
           new Date(),
         );
         return respond(request, {
-          html: () => redirectResponse(`/events/${event.id}?done=${result.saved}`),
+          html: () => redirectResponse(`/events/${event.id}?done=${savedMessage(result)}`),
           json: () => jsonResponse(result.saved === 'saved' ? 201 : 200, result),
         });
       },
@@ -289,6 +293,12 @@ export function eventsRoutes(deps: EventsRouteDependencies) {
       },
     }),
   ];
+}
+
+/** Which confirmation the event's page shows after a save: the invitation is mentioned only when one went out. */
+function savedMessage(result: SaveEventResult): 'saved' | 'saved-in-feed' | 'already-saved' {
+  if (result.saved === 'already-saved') return 'already-saved';
+  return ['sent-invite', 'sent-update', 'busy'].includes(result.invite) ? 'saved' : 'saved-in-feed';
 }
 
 /** The event alone as an iCalendar file, rendered as the calendar feeds render their events. */
