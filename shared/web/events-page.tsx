@@ -9,6 +9,7 @@ import { TOPICS } from '../topics/topic-vocabulary.ts';
 import { type PageNav, renderPageDocument } from './components/page-shell.tsx';
 import { trustedHtml } from './components/render.ts';
 import { DayGroups, listingStyles, VisitorNav, ZoneChooser } from './events-components.tsx';
+import { defaultNearKm } from './events-query.ts';
 import type { ViewerZone } from './events-time-zone.ts';
 
 /*
@@ -136,6 +137,13 @@ function FilterForm(props: { readonly view: ListingView }) {
           ]}
         />
         <TextInput id="city" label="City" value={value('city')} />
+        <TextInput id="near" label="Near (a city, or latitude,longitude)" value={value('near')} />
+        <Select
+          id="km"
+          label="Within"
+          value={value('km') || String(defaultNearKm)}
+          options={[10, 25, 50, 100, 200].map((km) => ({ value: String(km), text: `${km} km` }))}
+        />
         <TextInput id="org" label="Organization" value={value('org')} />
         <TextInput id="from" label="From" type="date" value={dateValue('from')} />
         <TextInput id="to" label="To (including)" type="date" value={dateValue('to')} />

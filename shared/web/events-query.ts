@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import * as z from 'zod';
 import { type BrowseFilter, searchWordsOf } from '../browse/browse-filter.ts';
-import { nearbyPlaces } from '../matching/nearby-places.ts';
+import { citiesNear, nearPointOf } from '../browse/near-place.ts';
 import { cityKeyOf, organizationKeyOf } from '../matching/place-keys.ts';
 import { sourceKinds } from '../sources/source.ts';
 import type { EventPagePosition } from '../store/event-store.ts';
@@ -14,7 +14,7 @@ import { isTopicId } from '../topics/topic-vocabulary.ts';
  *              day); at most 120 days at a time; default from now, 14 days for the API, 60 for the page
  *   topic      a topic id of the vocabulary          kind    industry-event | professional-org |
  *   org        an organization's name or slug                mentorship-program | peer-group
- *   city       a city (aliases and accents folded)   near    `lat,lon`, with km (default 25)
+ *   city       a city (aliases and accents folded)   near    a city or `lat,lon`, with km (default 25)
  *   online     true (online only) | false (in person only)
  *   q          words to find in title, description, organization and place
  *   limit      events a response, at most 200 (100 by default); `cursor` from a previous `next`
@@ -28,6 +28,8 @@ const instantOrDate = z.union([isoInstant, isoDate], {
   error: 'must be a date (YYYY-MM-DD) or an ISO instant',
 });
 const maxSpanDays = 120;
+/** `near` without `km`. */
+export const defaultNearKm = 25;
 export const maxEventsPerPage = 200;
 export const defaultEventsPerPage = 100;
 
@@ -46,15 +48,18 @@ const cursor = z.string().transform((token, context) => {
   }
 });
 
-const point = z
+const near = z
   .string()
-  .regex(
-    /^\s*-?\d{1,2}(\.\d+)?\s*,\s*-?\d{1,3}(\.\d+)?\s*$/,
-    'must be latitude,longitude such as 52.52,13.40',
-  )
-  .transform((value) => value.split(',').map((part) => Number(part.trim())) as [number, number])
-  .refine(([latitude, longitude]) => Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180, {
-    message: 'must be latitude,longitude such as 52.52,13.40',
+  .trim()
+  .max(120, 'is too long')
+  .transform((value, context) => {
+    const point = nearPointOf(value);
+    if (point) return point;
+    context.addIssue({
+      code: 'custom',
+      message: 'is not a place we know: give a city, or latitude,longitude such as 52.52,13.40',
+    });
+    return z.NEVER;
   });
 
 /** The parameters as sent, checked one by one (no defaults yet: they depend on the viewer's zone). */
@@ -73,7 +78,7 @@ export const eventsQuerySchema = z.object({
   kind: z.enum(sourceKinds, { error: `must be one of ${sourceKinds.join(', ')}` }).optional(),
   org: z.string().trim().max(120, 'is too long').optional(),
   city: z.string().trim().max(120, 'is too long').optional(),
-  near: point.optional(),
+  near: near.optional(),
   km: z.coerce.number().min(1, 'must be at least 1').max(500, 'must be at most 500').optional(),
   online: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
   q: z.string().trim().max(200, 'is too long').optional(),
@@ -149,19 +154,7 @@ export function parseEventsQuery(
       ? { organizationKey: organizationKeyOf(parameters.org) }
       : {}),
     ...(parameters.city && cityKeyOf(parameters.city) !== '' ? { cityKey: cityKeyOf(parameters.city) } : {}),
-    ...(parameters.near
-      ? {
-          near: nearbyPlaces([
-            {
-              kind: 'point',
-              label: 'near',
-              latitude: parameters.near[0],
-              longitude: parameters.near[1],
-              radiusKm: parameters.km ?? 25,
-            },
-          ]),
-        }
-      : {}),
+    ...(parameters.near ? { near: citiesNear(parameters.near, parameters.km ?? defaultNearKm) } : {}),
     ...(parameters.online ? { online: parameters.online === 'true' } : {}),
     ...(words.length > 0 ? { words } : {}),
     includeRemoved: parameters.includeRemoved === 'true',

@@ -147,6 +147,8 @@ describe('/events for a visitor who is not signed in', () => {
     expect(await apiTitles('q=werk1 munchen')).toEqual(['Data Night']);
     expect(await apiTitles('near=52.52,13.40&km=30')).toContain('Kubernetes Berlin Meetup');
     expect(await apiTitles('near=52.52,13.40&km=30')).not.toContain('Data Night');
+    expect(await apiTitles('near=Munich&km=30')).toEqual(['Data Night']);
+    expect((await get('/api/events?near=Qwxzy%20Nowhere')).status).toBe(400);
     const page = await (await get('/events?topic=leadership')).text();
     expect(page).toContain('Remote Leadership Circle');
     expect(page).not.toContain('Data Night');

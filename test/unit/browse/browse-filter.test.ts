@@ -5,6 +5,7 @@ import {
   organizationKeysOf,
   searchWordsOf,
 } from '../../../shared/browse/browse-filter.ts';
+import { citiesNear, nearPointOf } from '../../../shared/browse/near-place.ts';
 import { nearbyPlaces } from '../../../shared/matching/nearby-places.ts';
 import { cityKeyOf, organizationKeyOf } from '../../../shared/matching/place-keys.ts';
 import { storedEvent } from './browse-fixtures.ts';
@@ -67,5 +68,24 @@ describe('matchesBrowseFilter', () => {
     expect(matchesBrowseFilter(munich, { words: searchWordsOf('werk1') })).toBe(true);
     expect(matchesBrowseFilter(munich, { words: searchWordsOf('gres') })).toBe(false);
     expect(matchesBrowseFilter(munich, { words: searchWordsOf('postgres berlin') })).toBe(false);
+  });
+});
+
+describe('near a place', () => {
+  it('reads a point or a city the gazetteer knows, and finds the events in the cities within the radius', () => {
+    expect(nearPointOf('52.52, 13.40')).toEqual({ latitude: 52.52, longitude: 13.4 });
+    expect(nearPointOf('95,13')).toBeNull();
+    expect(nearPointOf('Qwxzy Nowhere')).toBeNull();
+    const munichCentre = nearPointOf('Munich, Germany');
+    expect(munichCentre?.latitude).toBeCloseTo(48.14, 1);
+    const garching = storedEvent({
+      place: { name: 'TUM', address: null, city: 'Garching bei München', country: 'Germany' },
+    });
+    expect(
+      matchesBrowseFilter(garching, { near: citiesNear(munichCentre ?? { latitude: 0, longitude: 0 }, 25) }),
+    ).toBe(true);
+    expect(
+      matchesBrowseFilter(garching, { near: citiesNear(munichCentre ?? { latitude: 0, longitude: 0 }, 5) }),
+    ).toBe(false);
   });
 });
