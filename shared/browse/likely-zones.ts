@@ -86,17 +86,28 @@ function zonesOfRegion(region: string): string[] {
   }
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
 /** Minutes east of UTC of a zone at an instant. */
 export function offsetMinutes(zone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(at);
+  const parts = formatterOf(zone).formatToParts(at);
   const field = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
   const local = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'));
   return Math.round((local - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
@@ -134,7 +145,16 @@ export function likelyZonesForRegions(regions: readonly string[], now: Date): st
   return chosen.slice(0, maxLikelyZones);
 }
 
-/** The likely zones of an Accept-Language header; empty when it names no region. */
+const remembered = new Map<string, string[]>();
+const maxRemembered = 500;
+
+/** The likely zones of an Accept-Language header; empty when it names no region. Remembered per header and day. */
 export function likelyZones(acceptLanguage: string | undefined, now: Date): string[] {
-  return likelyZonesForRegions(regionsOf(acceptLanguage), now);
+  const key = `${now.toISOString().slice(0, 10)}\u0000${acceptLanguage ?? ''}`;
+  const known = remembered.get(key);
+  if (known) return [...known];
+  const zones = likelyZonesForRegions(regionsOf(acceptLanguage), now);
+  if (remembered.size >= maxRemembered) remembered.clear();
+  remembered.set(key, zones);
+  return [...zones];
 }
