@@ -46,6 +46,7 @@ Trellis is running locally (data in ${dataDir}/).
 
   Overview page   ${dev.apiUrl}/
   Sign up / in    ${dev.apiUrl}/sign-in    (any address; the link arrives in the inbox below, then set interests, contacts, calendar, digest preview)
+  People, orgs    ${dev.apiUrl}/people    ${dev.apiUrl}/organizations    (signed in: people worth meeting, organizations worth joining)
   Sources         ${dev.apiUrl}/sources    (anyone signed in suggests feeds; ${dev.adminEmails.join(', ')} approves them: ADMIN_EMAILS)
   JSON API        ${dev.apiUrl}/api/events    ${dev.apiUrl}/api/sources (admin)
   Email inbox     ${dev.sesUrl}/    (SES local: this week's digest and today's reconnect reminder for ${demoDigestRecipient})
