@@ -44,6 +44,6 @@ export function buildReminderModel(
     recipient: { email: profile.email, name: profile.name, timeZone: profile.timeZone },
     today,
     contacts,
-    links: { contactsUrl: `${links.publicBaseUrl.replace(/\/$/, '')}/` },
+    links: { contactsUrl: `${links.publicBaseUrl.replace(/\/$/, '')}/contacts` },
   };
 }

@@ -120,6 +120,7 @@ function ContactItem(props: { readonly contact: Contact; readonly today: string;
         )}
       </p>
       {topics.length > 0 ? <p class="hint">Talk about: {topics.join(', ')}</p> : null}
+      {contact.notes.trim() !== '' ? <p class="hint notes">Notes: {contact.notes}</p> : null}
       <div class="row">
         <PostForm action={`/contacts/${id}/talked`} csrf={csrf}>
           <button type="submit">
@@ -131,6 +132,11 @@ function ContactItem(props: { readonly contact: Contact; readonly today: string;
             Snooze a week<span class="visually-hidden">: {contact.name}</span>
           </button>
         </PostForm>
+        {contact.email ? (
+          <a href={`mailto:${contact.email}`} style="align-self:center;margin-top:.4rem">
+            Write to {contact.name}
+          </a>
+        ) : null}
         <a href={`/contacts/${id}`} style="align-self:center;margin-top:.4rem">
           Edit<span class="visually-hidden"> {contact.name}</span>
         </a>
