@@ -1,4 +1,5 @@
 import type { CallClosingSoon } from '../calls/calls-closing-soon.ts';
+import type { StoredEvent } from '../events/stored-event.ts';
 import type { MatchedEvent, PreviousDigestEntry, UserMatches } from '../matching/match-events.ts';
 import { actionUrl, signLink } from '../security/signed-links.ts';
 import type { UserProfile } from '../users/user-profile.ts';
@@ -7,9 +8,15 @@ import type {
   DigestContactDue,
   DigestEventItem,
   DigestModel,
+  DigestOccurrence,
   DigestSection,
   DigestSectionId,
 } from './digest-model.ts';
+import { plainLine } from './plain-line.ts';
+import { truncateAtWord } from './truncate-at-word.ts';
+
+/** A blurb is one line of a phone's width, or two at most. */
+export const BLURB_LENGTH = 140;
 
 const sectionTitles: Record<DigestSectionId, string> = {
   organizations: 'From organizations you follow',
@@ -25,7 +32,13 @@ export interface DigestLinks {
   readonly secret: Uint8Array;
 }
 
-function item(match: MatchedEvent, profile: UserProfile, links: DigestLinks, now: Date): DigestEventItem {
+function item(
+  match: MatchedEvent,
+  later: readonly MatchedEvent[],
+  profile: UserProfile,
+  links: DigestLinks,
+  now: Date,
+): DigestEventItem {
   const event = match.event;
   return {
     eventId: event.id,
@@ -41,12 +54,51 @@ function item(match: MatchedEvent, profile: UserProfile, links: DigestLinks, now
     kind: event.kind,
     url: event.url,
     reasons: match.reasons,
+    blurb: blurbOf(event),
+    laterOccurrences: later.map(
+      ({ event: occurrence }): DigestOccurrence => ({
+        eventId: occurrence.id,
+        start: occurrence.start,
+        end: occurrence.end,
+        allDay: occurrence.allDay,
+      }),
+    ),
     notInterestedUrl: actionUrl(
       links.publicBaseUrl,
       signLink('not-interested', profile.id, now, links.secret, event.id),
     ),
     saveUrl: actionUrl(links.publicBaseUrl, signLink('save', profile.id, now, links.secret, event.id)),
   };
+}
+
+/** The description's first sentence or line, made one line and cut at a word; null when empty. */
+export function blurbOf(event: Pick<StoredEvent, 'description' | 'title'>): string | null {
+  const text = plainLine(event.description.replace(/<[^>]*>/g, ' '));
+  if (!text || text.toLowerCase() === plainLine(event.title).toLowerCase()) return null;
+  const sentence = /^(.{20,}?[.!?])(\s|$)/u.exec(text)?.[1] ?? text;
+  return truncateAtWord(sentence, BLURB_LENGTH);
+}
+
+/**
+ * Occurrences of one series are one entry (told apart like the listings do: same source, same
+ * title), and a section is in date order.
+ */
+const seriesKey = (event: StoredEvent) => `${event.primarySourceId}\u0000${event.title.trim().toLowerCase()}`;
+
+const startMs = (start: string) => Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start);
+
+function sectionEntries(matches: readonly MatchedEvent[]): { first: MatchedEvent; later: MatchedEvent[] }[] {
+  const ordered = [...matches].sort(
+    (a, b) => startMs(a.event.start) - startMs(b.event.start) || a.event.id.localeCompare(b.event.id),
+  );
+  const bySeries = new Map<string, { first: MatchedEvent; later: MatchedEvent[] }>();
+  for (const match of ordered) {
+    const key = seriesKey(match.event);
+    const entry = bySeries.get(key);
+    if (entry) entry.later.push(match);
+    else bySeries.set(key, { first: match, later: [] });
+  }
+  return [...bySeries.values()];
 }
 
 /** What this user's digest says this week: sections of matches, changes, links. */
@@ -63,9 +115,9 @@ export function buildDigestModel(
     .map((id) => ({
       id,
       title: sectionTitles[id],
-      items: matches.matches
-        .filter((match) => match.section === id)
-        .map((match) => item(match, profile, links, now)),
+      items: sectionEntries(matches.matches.filter((match) => match.section === id)).map(({ first, later }) =>
+        item(first, later, profile, links, now),
+      ),
     }))
     .filter((section) => section.items.length > 0);
   const unsubscribeToken = signLink('unsubscribe', profile.id, now, links.secret);
@@ -108,7 +160,14 @@ export const isEmptyDigest = (model: DigestModel) =>
 
 /** What the ledger keeps of a sent digest: enough to tell next week what moved or was cancelled. */
 export function shownEntries(model: DigestModel, matches: UserMatches): PreviousDigestEntry[] {
-  const shown = new Set(model.sections.flatMap((section) => section.items.map((entry) => entry.eventId)));
+  const shown = new Set(
+    model.sections.flatMap((section) =>
+      section.items.flatMap((entry) => [
+        entry.eventId,
+        ...entry.laterOccurrences.map((occurrence) => occurrence.eventId),
+      ]),
+    ),
+  );
   return matches.matches
     .filter((match) => shown.has(match.event.id))
     .map((match) => ({

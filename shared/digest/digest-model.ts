@@ -24,10 +24,22 @@ export interface DigestEventItem {
   readonly url: string | null;
   /** Why it matched, short and human: "matches: kubernetes", "follows CNCF Berlin", "3 km away". */
   readonly reasons: readonly string[];
+  /** One line from the description, cut at a word; null when there is none. */
+  readonly blurb: string | null;
+  /** Later occurrences of the same series in this digest (shown on this item's line), in date order. */
+  readonly laterOccurrences: readonly DigestOccurrence[];
   /** Signed one-click link (opens a confirmation page). */
   readonly notInterestedUrl: string;
   /** Signed link: save the event and get a calendar invitation (opens a confirmation page). */
   readonly saveUrl: string;
+}
+
+/** One more date of a recurring series. */
+export interface DigestOccurrence {
+  readonly eventId: string;
+  readonly start: string;
+  readonly end: string | null;
+  readonly allDay: boolean;
 }
 
 export interface DigestSection {

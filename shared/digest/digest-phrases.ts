@@ -8,6 +8,8 @@ import type {
 } from './digest-model.ts';
 import { formatDay, formatEventStart, formatEventTime, formatWindow, yearOf } from './format-event-time.ts';
 import { plainLine } from './plain-line.ts';
+import { seriesTimeText } from './series-time.ts';
+import { whySentence } from './why-sentence.ts';
 import { knownTimeZone } from './zoned-date-parts.ts';
 
 /**
@@ -56,29 +58,68 @@ export function weekText(model: DigestModel): string {
   return formatWindow(model.windowFrom, model.windowTo, model.recipient.timeZone);
 }
 
+const DAY_MS = 86_400_000;
+const SPAN_WORDS = ['', 'one', 'two', 'three', 'four'];
+
+/** How many weeks the window covers, in words, when it is whole weeks: "two weeks"; else "10 days". */
+function spanNoun(model: DigestModel): string {
+  const days = Math.round((Date.parse(model.windowTo) - Date.parse(model.windowFrom)) / DAY_MS);
+  if (!(days > 7)) return 'week';
+  const weeks = days / 7;
+  return Number.isInteger(weeks) && SPAN_WORDS[weeks] ? `${SPAN_WORDS[weeks]} weeks` : `${days} days`;
+}
+
+/** What the digest covers: "this week", or above seven days "the next two weeks". */
+export function coverageText(model: DigestModel): string {
+  const noun = spanNoun(model);
+  return noun === 'week' ? 'this week' : `the next ${noun}`;
+}
+
 export function headingText(model: DigestModel): string {
-  return isQuietWeek(model) ? `A quiet week, ${weekText(model)}` : `Your week, ${weekText(model)}`;
+  const noun = spanNoun(model);
+  if (isQuietWeek(model)) return `A quiet ${noun}, ${weekText(model)}`;
+  return noun === 'week' ? `Your week, ${weekText(model)}` : `Your next ${noun}, ${weekText(model)}`;
+}
+
+const HONORIFICS = new Set(['dr', 'prof', 'mr', 'mrs', 'ms', 'mx', 'sir', 'dame']);
+
+/** "Ada Lovelace" → "Ada"; "Dr. Grace Hopper" → "Grace"; a single word as it is. */
+export function firstName(name: string | null): string {
+  const words = (name === null ? '' : plainLine(name)).split(' ').filter((word) => word !== '');
+  const significant = words.filter((word) => !HONORIFICS.has(word.toLowerCase().replace(/\.$/, '')));
+  return significant[0] ?? words[0] ?? '';
 }
 
 export function greetingText(model: DigestModel): string {
-  const name = model.recipient.name === null ? '' : plainLine(model.recipient.name);
+  const name = firstName(model.recipient.name);
   return name ? `Hi ${name},` : 'Hi,';
 }
 
 export function introText(model: DigestModel): string {
   const count = digestEvents(model).length;
+  const span = coverageText(model);
+  const spanPhrase = span === 'this week' ? span : `in ${span}`;
   if (count > 0)
-    return `${plural(count, 'event', 'events')} this week ${count === 1 ? 'fits' : 'fit'} your interests.`;
-  if (!isQuietWeek(model)) return 'No new events matched your interests this week.';
-  return 'Nothing new matched your interests this week, and nothing you saw before has changed. More topics, keywords or places in your preferences widen the net.';
+    return `${plural(count, 'event', 'events')} ${spanPhrase} ${count === 1 ? 'fits' : 'fit'} your interests.`;
+  if (!isQuietWeek(model)) return `No new events matched your interests ${spanPhrase}.`;
+  return `Nothing new matched your interests ${spanPhrase}, and nothing you saw before has changed. More topics, keywords or places in your preferences widen the net.`;
 }
 
 export function zoneText(model: DigestModel): string {
   return `Times are in your time zone, ${knownTimeZone(model.recipient.timeZone)}.`;
 }
 
+/** When: one event's time, or a series' dates on one line ("Wednesdays: 9, 16 Dec, 19:00–21:00 CET"). */
 export function eventTimeText(item: DigestEventItem, model: DigestModel): string {
-  return formatEventTime(item, model.recipient.timeZone, options(model));
+  if (item.laterOccurrences.length === 0)
+    return formatEventTime(item, model.recipient.timeZone, options(model));
+  return seriesTimeText([item, ...item.laterOccurrences], model.recipient.timeZone, options(model));
+}
+
+/** The one-line blurb from the description, or null. */
+export function blurbText(item: DigestEventItem): string | null {
+  const blurb = item.blurb === null ? '' : plainLine(item.blurb);
+  return blurb || null;
 }
 
 /** Place, online or both, and who runs it: "c-base, Berlin · CNCF Berlin", "Online". */
@@ -96,10 +137,9 @@ export function statusText(item: DigestEventItem): string | null {
   return null;
 }
 
-/** "Why: matches kubernetes · in Berlin" */
-export function reasonsText(item: DigestEventItem): string | null {
-  const reasons = item.reasons.map(plainLine).filter((reason) => reason !== '');
-  return reasons.length > 0 ? `Why: ${reasons.join(' · ')}` : null;
+/** Why it is here, as a sentence: "You follow Kubernetes, and it is in Berlin." */
+export function reasonsText(item: Pick<DigestEventItem, 'reasons'>): string | null {
+  return whySentence(item.reasons);
 }
 
 export function titleText(title: string): string {

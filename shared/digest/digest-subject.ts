@@ -1,5 +1,13 @@
 import type { DigestChange, DigestModel } from './digest-model.ts';
-import { contactText, digestEvents, isQuietWeek, plural, titleText, weekText } from './digest-phrases.ts';
+import {
+  contactText,
+  coverageText,
+  digestEvents,
+  isQuietWeek,
+  plural,
+  titleText,
+  weekText,
+} from './digest-phrases.ts';
 import { truncateAtWord } from './truncate-at-word.ts';
 
 /** Inbox lists cut subjects around here; past it a subject says less, not more. */
@@ -13,15 +21,19 @@ export const MAX_SUBJECT_LENGTH = 90;
  */
 export function digestSubject(model: DigestModel): string {
   const events = digestEvents(model);
-  if (events.length > 0) return eventsSubject(events.map((event) => titleText(event.title)));
+  if (events.length > 0)
+    return eventsSubject(
+      events.map((event) => titleText(event.title)),
+      coverageText(model),
+    );
   if (isQuietWeek(model))
     return fitted([`Quiet week (${weekText(model)}): nothing new matched your interests`]);
   return updatesSubject(model);
 }
 
-function eventsSubject(titles: readonly string[]): string {
+function eventsSubject(titles: readonly string[], span: string): string {
   const [first = '', second = ''] = titles;
-  const prefix = `${plural(titles.length, 'event', 'events')} this week: `;
+  const prefix = `${plural(titles.length, 'event', 'events')} ${span === 'this week' ? span : `in ${span}`}: `;
   const others = (shown: number) => ` and ${titles.length - shown} more`;
   if (titles.length === 1) return prefix + truncateAtWord(first, MAX_SUBJECT_LENGTH - length(prefix));
   const both = titles.length === 2 ? `${first} and ${second}` : `${first}, ${second}${others(2)}`;

@@ -18,6 +18,7 @@ import type {
   DigestModel,
 } from './digest-model.ts';
 import {
+  blurbText,
   CALLS_TITLE,
   CHANGES_TITLE,
   CONTACTS_TITLE,
@@ -119,6 +120,7 @@ function EventRow(props: { readonly item: DigestEventItem; readonly model: Diges
   const status = statusText(item);
   const where = whereText(item);
   const reasons = reasonsText(item);
+  const blurb = blurbText(item);
   return (
     <>
       <Heading3>
@@ -134,6 +136,7 @@ function EventRow(props: { readonly item: DigestEventItem; readonly model: Diges
         ) : null}
       </p>
       {where ? <p style="margin:0;">{where}</p> : null}
+      {blurb ? <p style="margin:4px 0 0;">{blurb}</p> : null}
       {reasons ? <Muted>{reasons}</Muted> : null}
       <Actions>
         {/* Accessible names begin with the visible words (WCAG 2.5.3 Label in Name), then say which event. */}

@@ -7,6 +7,7 @@ import type {
   DigestModel,
 } from './digest-model.ts';
 import {
+  blurbText,
   CALLS_TITLE,
   CHANGES_TITLE,
   CONTACTS_TITLE,
@@ -75,10 +76,12 @@ function eventLines(item: DigestEventItem, model: DigestModel): string[] {
   const status = statusText(item);
   const where = whereText(item);
   const reasons = reasonsText(item);
+  const blurb = blurbText(item);
   return [
     ...wrapText(titleText(item.title), LINE_WIDTH),
     ...detail(status ? `${eventTimeText(item, model)} · ${status}` : eventTimeText(item, model)),
     ...(where ? detail(where) : []),
+    ...(blurb ? detail(blurb) : []),
     ...(reasons ? detail(reasons) : []),
     ...urlLine(item.url, DETAIL_INDENT),
     ...labelledUrl('Add to my calendar:', item.saveUrl, DETAIL_INDENT),

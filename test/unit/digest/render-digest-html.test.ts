@@ -79,7 +79,7 @@ describe('renderDigestHtml', () => {
       '<h3 class="tr-text" style="margin:0 0 4px;font-size:17px;line-height:1.35;font-weight:600;color:#1f2328;"><a href="https://example.org/events/k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;">Kubernetes Berlin Meetup</a></h3>' +
         '<p style="margin:0;">Tue 3 Dec, 19:00–21:00 CET</p>' +
         '<p style="margin:0;">c-base, Rungestraße 20, Berlin · CNCF Berlin</p>' +
-        '<p class="tr-muted" style="margin:4px 0 0;font-size:14px;color:#57606a;">Why: matches kubernetes · in Berlin</p>' +
+        '<p class="tr-muted" style="margin:4px 0 0;font-size:14px;color:#57606a;">You follow Kubernetes, and it is in Berlin.</p>' +
         '<p style="margin:6px 0 0;font-size:13px;"><a href="https://trellis.example/a/save?t=k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;" aria-label="Add to my calendar: Kubernetes Berlin Meetup">Add to my calendar</a> · <a href="https://trellis.example/a/not-interested?t=k8s" class="tr-link" style="color:#0b57d0;text-decoration:underline;" aria-label="Not interested in Kubernetes Berlin Meetup">Not interested</a></p>',
     );
   });
@@ -128,17 +128,17 @@ describe('renderDigestHtml', () => {
       '4 events this week fit your interests. Times are in your time zone, Europe/Berlin.',
       'Sat 7 Dec (all day)',
       'Online',
-      'Why: matches kubernetes · in Berlin',
+      'You follow Kubernetes, and it is in Berlin.',
       'Add to my calendar · Not interested',
       'Sat 7 – Sun 8 Dec',
       'c-base, Rungestraße 20, Berlin (also online) · CNCF Berlin',
-      'Why: matches kubernetes · in Berlin',
+      'You follow Kubernetes, and it is in Berlin.',
       'Add to my calendar · Not interested',
       'Tue 3 Dec, 19:00–21:00 CET · Cancelled',
       'c-base, Rungestraße 20, Berlin · CNCF Berlin',
       'Add to my calendar · Not interested',
       'Tue 3 Dec, 19:00–21:00 CET · Not yet confirmed',
-      'Why: matches kubernetes · in Berlin',
+      'You follow Kubernetes, and it is in Berlin.',
       'Add to my calendar · Not interested',
       'You get this email because ada@example.org is subscribed to the Trellis weekly digest.',
       'Change your digest preferences · Unsubscribe from this digest',
@@ -173,7 +173,7 @@ describe('renderDigestHtml', () => {
       '<svg onload=alert(6)> (mentor)',
     ]);
     expect(textsOf(html, 'p')).toContain('"><img src=x onerror=alert(2)> · O\'Reilly & <b>Sons</b>');
-    expect(textsOf(html, 'p')).toContain('Why: matches <i>kubernetes</i>');
+    expect(textsOf(html, 'p')).toContain('You follow <i>kubernetes</i>.');
     expect(textsOf(html, 'p')[0]).toBe('Hi </p><script>alert(7)</script>,');
     expect(html).not.toContain('\r');
   });

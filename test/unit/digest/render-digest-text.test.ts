@@ -37,7 +37,7 @@ function fullModel() {
           organization: null,
           status: 'tentative',
           url: 'https://example.org/events/platform-day',
-          reasons: ['matches platform engineering'],
+          reasons: ['matches: Platform Engineering'],
           notInterestedUrl: 'https://trellis.example/a/not-interested?t=pe',
           saveUrl: 'https://trellis.example/a/save?t=pe',
         }),
@@ -66,7 +66,7 @@ Near you
 Kubernetes Berlin Meetup
   Tue 3 Dec, 19:00–21:00 CET
   c-base, Rungestraße 20, Berlin · CNCF Berlin
-  Why: matches kubernetes · in Berlin
+  You follow Kubernetes, and it is in Berlin.
   https://example.org/events/k8s
   Add to my calendar:
   https://trellis.example/a/save?t=k8s
@@ -80,7 +80,7 @@ Online
 Platform Engineering Day
   Sat 7 – Sun 8 Dec · Not yet confirmed
   Online
-  Why: matches platform engineering
+  You follow Platform Engineering.
   https://example.org/events/platform-day
   Add to my calendar:
   https://trellis.example/a/save?t=pe
