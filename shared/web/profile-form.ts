@@ -186,16 +186,55 @@ export interface FormProblem {
   readonly message: string;
 }
 
-/** zod's issues as messages a person can act on: "Places, line 2: …". */
+/** What a place line's parts are called when one is wrong. */
+const placePartNames: Record<string, string> = {
+  latitude: 'the latitude',
+  longitude: 'the longitude',
+  radiusKm: 'the radius',
+  city: 'the city',
+  label: 'the name',
+};
+
+/** A zod issue in people's words: never "Too big: expected number to be <=90". */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  const limit = (value: unknown) => (typeof value === 'bigint' ? value.toString() : String(value));
+  switch (issue.code) {
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `must be at most ${limit(issue.maximum)} characters`
+        : issue.origin === 'array' || issue.origin === 'set'
+          ? `may have at most ${limit(issue.maximum)}`
+          : `must be at most ${limit(issue.maximum)}`;
+    case 'too_small':
+      return issue.origin === 'string'
+        ? Number(issue.minimum) <= 1
+          ? 'is required'
+          : `must be at least ${limit(issue.minimum)} characters`
+        : issue.origin === 'array' || issue.origin === 'set'
+          ? issue.message.startsWith('choose')
+            ? issue.message
+            : `needs at least ${limit(issue.minimum)}`
+          : `must be at least ${limit(issue.minimum)}`;
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === '' ? 'is required' : 'is not valid here';
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map(String).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** zod's issues as messages a person can act on: "Places, line 2: the latitude must be at most 90". */
 export function profileFormProblems(error: z.ZodError): FormProblem[] {
   return error.issues.map((issue) => {
-    const [field = 'form', index] = issue.path.map(String);
+    const [field = 'form', index, part] = issue.path.map(String);
     const label = labels[field] ?? field;
     const where = index !== undefined && itemNames[field] ? `, ${itemNames[field]} ${Number(index) + 1}` : '';
+    const partName = part !== undefined ? placePartNames[part] : undefined;
     const message =
       issue.code === 'invalid_type' && (field === 'digestHour' || field === 'reminderHour')
         ? 'must be an hour from 0 to 23'
-        : issue.message;
-    return { field, message: `${label}${where}: ${message}` };
+        : plainMessage(issue);
+    return { field, message: `${label}${where}: ${partName ? `${partName} ` : ''}${message}` };
   });
 }
