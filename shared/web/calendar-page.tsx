@@ -82,8 +82,11 @@ export function renderCalendarPage(
         apps refresh it on their own (usually every few hours).
       </p>
       <p>
-        <a href={urls.webcal}>Subscribe (webcal)</a>: opens your calendar app's subscribe dialog.
+        <a class="button" href={urls.webcal}>
+          Subscribe in your calendar app
+        </a>
       </p>
+      <p class="hint">Opens your calendar app's subscribe dialog (a webcal: link). Or copy the URL:</p>
       <label for="calendar-url">Feed URL to copy</label>
       <input
         id="calendar-url"
@@ -104,7 +107,9 @@ export function renderCalendarPage(
         needs the new one.
       </p>
       <PostForm action="/calendar/rotate" csrf={nav.csrf}>
-        <button type="submit">Make a new calendar URL</button>
+        <button type="submit" class="secondary">
+          Make a new calendar URL
+        </button>
       </PostForm>
     </>,
     { nav, status },

@@ -52,6 +52,7 @@ const styles = [
   'input[type=checkbox],input[type=radio]{width:1.2rem;height:1.2rem;margin:0}',
   'button{font:inherit;margin-top:1rem;padding:.6rem 1.2rem;border-radius:.4rem;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer}',
   'button.secondary{background:transparent;color:var(--accent)}',
+  'a.button{display:inline-block;padding:.6rem 1.2rem;border-radius:.4rem;background:var(--accent);color:#fff;text-decoration:none;font-weight:600}',
   ':focus-visible{outline:3px solid #f59e0b;outline-offset:2px}',
   '.hint,small{color:var(--muted);font-size:.92em;margin:.1rem 0}.problem{color:var(--bad)}.ok{color:var(--good)}',
   'code{word-break:break-all}table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.4rem;border-bottom:1px solid var(--line)}',
