@@ -7,11 +7,9 @@ import {
   SignInRequiredError,
   unexpectedProblem,
 } from '../http-errors.ts';
-import { renderPage } from '../page-layout.ts';
+import { renderMessagePage } from '../page-layout.ts';
 import { htmlResponse, problemResponse, redirectResponse } from '../page-responses.ts';
 import { type Event, type Result, routeRequestOf, type WebContext } from './route.ts';
-
-const escapeText = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 const pageTitles: Readonly<Record<number, string>> = {
   400: 'Something in the request is not right',
@@ -37,7 +35,7 @@ function errorPage(known: KnownProblem, context: WebContext): Result {
   const nav = context.visitor?.nav(null);
   return htmlResponse(
     problem.status,
-    renderPage(title, lines.map((line) => `<p>${escapeText(line)}</p>`).join(''), nav ? { nav } : {}),
+    renderMessagePage(title, lines, nav ? { nav } : {}),
   );
 }
 
