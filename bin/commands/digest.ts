@@ -1,14 +1,15 @@
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { dispatchWindow, dueSlotsInWindow, isoWeekAt } from '#shared/digest/digest-schedule.ts';
+import { digestSelection } from '#shared/digest/digest-selection.ts';
 import { previewDigest, sendDigestBatch } from '#shared/digest/send-digests.ts';
 import type { DigestMessage } from '#shared/queue/digest-message.ts';
 import { UserNotFoundError } from '#shared/store/user-repository.ts';
 import { NoLocalInboxError, openDigestSession } from '../local/digest-session.ts';
 import { storeErrors } from './store-errors.ts';
 import type { CommandModule } from './usage/command.ts';
-import type { SendInput } from './usage/digest.ts';
+import type { DigestInput } from './usage/digest.ts';
 
-export const expectedErrors: CommandModule<SendInput>['expectedErrors'] = [
+export const expectedErrors: CommandModule<DigestInput>['expectedErrors'] = [
   ...storeErrors,
   NoLocalInboxError,
   UserNotFoundError,
@@ -18,7 +19,7 @@ export const expectedErrors: CommandModule<SendInput>['expectedErrors'] = [
  * Send weekly digests now, through the same code as the Lambda (and the same send ledger: running it
  * twice sends once). Without --user: every user whose digest came due in the hour before --now.
  */
-export async function run(values: SendInput, settings: LocalSettings): Promise<number> {
+export async function run(values: DigestInput, settings: LocalSettings): Promise<number> {
   const { now, dryRun } = values;
   const { deps, session } = await openDigestSession(settings, { send: !dryRun });
   try {
@@ -42,18 +43,28 @@ export async function run(values: SendInput, settings: LocalSettings): Promise<n
       }
     }
     if (messages.length === 0) {
+      if (values.json) {
+        process.stdout.write('[]\n');
+        return 0;
+      }
       process.stdout.write(
         'no digests due in the hour before that time (use --user EMAIL to send one now)\n',
       );
       return 0;
     }
     if (dryRun) {
+      const selections = [];
       for (const message of messages) {
         const profile = await deps.users.get(message.userId);
         if (!profile) continue;
-        const { raw } = await previewDigest(deps, profile, message.isoWeek, now);
-        process.stdout.write(`${Buffer.from(raw).toString('utf8')}\n`);
+        const { raw, model, empty } = await previewDigest(deps, profile, message.isoWeek, now);
+        if (values.json) selections.push(digestSelection(model, { wouldSend: !empty }));
+        else process.stdout.write(`${Buffer.from(raw).toString('utf8')}\n`);
       }
+      if (values.json)
+        process.stdout.write(
+          `${JSON.stringify(values.user ? (selections[0] ?? null) : selections, null, 2)}\n`,
+        );
       return 0;
     }
     const outcome = await sendDigestBatch(
