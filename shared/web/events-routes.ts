@@ -170,11 +170,11 @@ export function eventsRoutes(deps: EventsRouteDependencies) {
                 ),
             });
           }
-          const limit = request.wantsJson ? query.limit : Math.min(query.limit, listingPageEvents);
           const page = await readBrowsePage(deps.events, {
             from: query.from,
             to: query.to,
-            limit: request.wantsJson || query.given.limit ? limit : listingPageEvents,
+            // The page reads one listing's worth; the API as many as asked (100 by default).
+            limit: request.wantsJson ? query.limit : listingPageEvents,
             after: query.after,
             filter: query.filter,
           });
