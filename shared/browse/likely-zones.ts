@@ -1,4 +1,4 @@
-import { resolveTimeZoneId } from '../time/zone-names.ts';
+import { ianaZoneName } from '../time/iana-zone-name.ts';
 
 /*
  * A short list of the time zones a person probably lives in, from the regions of their browser's
@@ -80,7 +80,7 @@ function zonesOfRegion(region: string): string[] {
       getTimeZones?: () => readonly string[];
     };
     const zones = locale.getTimeZones?.() ?? locale.timeZones ?? [];
-    return zones.map((zone) => resolveTimeZoneId(zone)).filter((zone): zone is string => zone !== null);
+    return zones.map((zone) => ianaZoneName(zone)).filter((zone): zone is string => zone !== null);
   } catch {
     return [];
   }

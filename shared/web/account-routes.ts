@@ -12,7 +12,7 @@ import { likelyZones } from '../browse/likely-zones.ts';
 import { type CalendarSubscriptionDependencies, calendarUrlsFor } from '../calendar/calendar-subscription.ts';
 import type { ContactRepository } from '../store/contact-repository.ts';
 import type { UserRepository } from '../store/user-repository.ts';
-import { resolveTimeZoneId } from '../time/zone-names.ts';
+import { ianaZoneName } from '../time/iana-zone-name.ts';
 import { receivesDigests } from '../users/digest-eligibility.ts';
 import type { SaveProfileDependencies } from '../users/save-profile.ts';
 import { signOutEverywhere } from '../users/sign-out-everywhere.ts';
@@ -164,7 +164,7 @@ export function accountRoutes(deps: AccountRouteDependencies) {
         const now = new Date();
         // A new account's zone, as confirmed on the link's page; one that is not a zone is asked again.
         const zoneSent = formOf(request).get('timeZone')?.trim() ?? '';
-        const timeZone = zoneSent === '' ? null : resolveTimeZoneId(zoneSent);
+        const timeZone = zoneSent === '' ? null : ianaZoneName(zoneSent);
         if (zoneSent !== '' && timeZone === null) {
           const likely = likelyZones(request.event.headers['accept-language'], now);
           return html(

@@ -1,6 +1,6 @@
 import { cookieValue } from '../auth/session-cookie.ts';
 import { likelyZones } from '../browse/likely-zones.ts';
-import { resolveTimeZoneId } from '../time/zone-names.ts';
+import { ianaZoneName } from '../time/iana-zone-name.ts';
 import type { RouteRequest } from './middleware/route.ts';
 
 /*
@@ -25,8 +25,15 @@ export interface ViewerZone {
 
 const oneYearSeconds = 365 * 86_400;
 
-const validZone = (value: string | null | undefined): string | null =>
-  value ? resolveTimeZoneId(decodeURIComponent(value)) : null;
+/** An IANA zone in today's spelling, from a parameter or a cookie (percent-encoded or not), else null. */
+function validZone(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    return ianaZoneName(decodeURIComponent(value).trim());
+  } catch {
+    return null;
+  }
+}
 
 function isHttps(request: RouteRequest): boolean {
   return request.event.headers['x-forwarded-proto'] !== 'http';
@@ -73,7 +80,7 @@ let allZones: string[] | undefined;
 /** Every zone, UTC first, by today's tz name. */
 export function everyTimeZone(): readonly string[] {
   allZones ??= [
-    ...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => resolveTimeZoneId(zone) ?? zone)),
+    ...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => ianaZoneName(zone) ?? zone)),
   ];
   return allZones;
 }

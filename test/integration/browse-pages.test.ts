@@ -185,6 +185,12 @@ describe('/events for a visitor who is not signed in', () => {
     const meetup = eventTitled('Kubernetes Berlin Meetup');
     const page = await visitor.request(`/events/${meetup.id}`);
     expect(page.text).toContain('(your time, America/New York)');
+    // A cookie that is not a zone (or not even percent-encoding) is ignored, never a 500.
+    for (const cookie of ['trellis_tz=%E0%A4', 'trellis_tz=Mars%2FOlympus']) {
+      const response = await get('/events', { cookie });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('(no zone chosen yet)');
+    }
     expect(page.text).toMatch(/19:00–21:00 CET <small>\(local time, Europe\/Berlin\)/);
   });
 });
