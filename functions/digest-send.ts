@@ -9,6 +9,8 @@ import { createObservability } from '#shared/observability/observability.ts';
 import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
+import { createMembershipRepository } from '#shared/store/membership-repository.ts';
+import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
 import { createSendLedger } from '#shared/store/send-ledger.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
@@ -21,6 +23,8 @@ const deps = {
   users: createUserRepository(client, config.tableName),
   events: createEventStore(client, config.tableName),
   contacts: createContactRepository(client, config.tableName),
+  saved: createSavedEventStore(client, config.tableName),
+  memberships: createMembershipRepository(client, config.tableName),
   ledger: createSendLedger<DigestLedgerDetail>(client, config.tableName, 'digest'),
   suppression: createSuppressionList(client, config.tableName),
   mailer: createSesMailer(observability.traced(new SESv2Client({})), {

@@ -8,6 +8,8 @@ import { createLogger } from '#shared/log/logger.ts';
 import { createSesMailer, type Mailer } from '#shared/mail/mailer.ts';
 import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
+import { createMembershipRepository } from '#shared/store/membership-repository.ts';
+import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
 import { createSendLedger } from '#shared/store/send-ledger.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
@@ -36,6 +38,8 @@ export async function openDigestSession(
     users: createUserRepository(client, tableName),
     events: createEventStore(client, tableName),
     contacts: createContactRepository(client, tableName),
+    saved: createSavedEventStore(client, tableName),
+    memberships: createMembershipRepository(client, tableName),
     ledger: createSendLedger<DigestLedgerDetail>(client, tableName, 'digest'),
     suppression: createSuppressionList(client, tableName),
     windowDays: 14,

@@ -9,6 +9,8 @@ import type {
   DigestEventItem,
   DigestModel,
   DigestOccurrence,
+  DigestOrganizationItem,
+  DigestPersonItem,
   DigestSection,
   DigestSectionId,
 } from './digest-model.ts';
@@ -110,6 +112,10 @@ export function buildDigestModel(
   now: Date,
   contactsDue: readonly DigestContactDue[] = [],
   calls: readonly CallClosingSoon[] = [],
+  suggestions: {
+    readonly people: readonly DigestPersonItem[];
+    readonly organizations: readonly DigestOrganizationItem[];
+  } = { people: [], organizations: [] },
 ): DigestModel {
   const sections: DigestSection[] = sectionOrder
     .map((id) => ({
@@ -130,7 +136,11 @@ export function buildDigestModel(
     changes: matches.changes,
     contactsDue,
     callsClosing: calls.map(callItem),
+    people: suggestions.people,
+    organizations: suggestions.organizations,
     links: {
+      peopleUrl: `${links.publicBaseUrl}/people`,
+      organizationsUrl: `${links.publicBaseUrl}/organizations`,
       preferencesUrl: `${links.publicBaseUrl}/profile`,
       unsubscribeUrl: actionUrl(links.publicBaseUrl, unsubscribeToken),
       unsubscribeMailto: `mailto:${links.unsubscribeMailto}?subject=unsubscribe%20${profile.id}`,

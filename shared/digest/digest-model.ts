@@ -84,6 +84,31 @@ export interface DigestCallItem {
   readonly reasons: readonly string[];
 }
 
+/** Someone the reader could meet (a potential mentor), new since the last time this section was shown. */
+export interface DigestPersonItem {
+  readonly key: string;
+  readonly name: string;
+  /** "Speaks at 3 Leadership events you match: A, B and C." */
+  readonly why: string;
+  /** Where the reader could meet them next. */
+  readonly nextEvent: {
+    readonly title: string;
+    readonly start: string;
+    readonly allDay: boolean;
+    readonly url: string | null;
+  } | null;
+}
+
+/** An organization or peer group worth joining, new since the last time this section was shown. */
+export interface DigestOrganizationItem {
+  readonly key: string;
+  readonly name: string;
+  /** "Peer group", "Professional organization", "Mentorship programme". */
+  readonly kind: string;
+  readonly website: string | null;
+  readonly why: string;
+}
+
 export interface DigestModel {
   readonly recipient: { readonly email: string; readonly name: string | null; readonly timeZone: string };
   /** ISO week of the send, in the reader's zone: `2026-W48`. */
@@ -96,7 +121,14 @@ export interface DigestModel {
   readonly contactsDue: readonly DigestContactDue[];
   /** Calls for speakers and registration deadlines closing in the next 21 days, soonest first. */
   readonly callsClosing: readonly DigestCallItem[];
+  /** At most once a month, only when someone is new (absent: none this time). */
+  readonly people?: readonly DigestPersonItem[];
+  /** At most once a month, only when something is new (absent: none this time). */
+  readonly organizations?: readonly DigestOrganizationItem[];
   readonly links: {
+    /** The people and organizations pages (absent in older models). */
+    readonly peopleUrl?: string;
+    readonly organizationsUrl?: string;
     /** Where to change preferences: the profile page (it asks to sign in first). */
     readonly preferencesUrl: string;
     /** https page: GET shows a confirmation, POST (RFC 8058 one-click) unsubscribes. */

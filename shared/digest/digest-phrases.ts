@@ -4,6 +4,8 @@ import type {
   DigestContactDue,
   DigestEventItem,
   DigestModel,
+  DigestOrganizationItem,
+  DigestPersonItem,
   DigestSection,
 } from './digest-model.ts';
 import { formatDay, formatEventStart, formatEventTime, formatWindow, yearOf } from './format-event-time.ts';
@@ -20,6 +22,32 @@ import { knownTimeZone } from './zoned-date-parts.ts';
 export const CHANGES_TITLE = 'Changed since last week';
 export const CONTACTS_TITLE = 'Due to reconnect';
 export const CALLS_TITLE = 'Calls for speakers closing soon';
+export const PEOPLE_TITLE = 'People worth meeting';
+export const ORGANIZATIONS_TITLE = 'Organizations worth joining';
+
+export const digestPeople = (model: DigestModel) => model.people ?? [];
+export const digestOrganizations = (model: DigestModel) => model.organizations ?? [];
+
+/** "Dr. Lena Hoffmann" */
+export function personText(person: DigestPersonItem): string {
+  return plainLine(person.name) || 'Someone';
+}
+
+/** "Speaks at 2 Leadership events you match: …. Next: Platform Day, Tue 8 Dec, 19:00 CET." */
+export function personWhyText(person: DigestPersonItem, model: DigestModel): string {
+  const why = plainLine(person.why);
+  const next = person.nextEvent;
+  if (!next) return why;
+  const when = formatEventStart(next.start, next.allDay, model.recipient.timeZone, options(model));
+  return `${why} Next: ${titleText(next.title)}, ${when}.`;
+}
+
+/** "CNCF Berlin (Peer group)" */
+export function organizationText(organization: DigestOrganizationItem): string {
+  const name = plainLine(organization.name) || 'An organization';
+  const kind = plainLine(organization.kind);
+  return kind ? `${name} (${kind})` : name;
+}
 
 /** Sections that have something to show, in model order. */
 export function shownSections(model: DigestModel): DigestSection[] {

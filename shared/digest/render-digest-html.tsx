@@ -27,6 +27,8 @@ import {
   changeText,
   contactNameText,
   contactText,
+  digestOrganizations,
+  digestPeople,
   eventTimeText,
   footerReasonText,
   greetingText,
@@ -34,6 +36,11 @@ import {
   introText,
   isQuietWeek,
   lastContactText,
+  ORGANIZATIONS_TITLE,
+  organizationText,
+  PEOPLE_TITLE,
+  personText,
+  personWhyText,
   reasonsText,
   shownSections,
   statusText,
@@ -76,6 +83,40 @@ function DigestBody(props: { readonly model: DigestModel }) {
           {model.callsClosing.map((call) => (
             <CallRow call={call} model={model} />
           ))}
+        </Block>
+      ) : null}
+      {digestPeople(model).length > 0 ? (
+        <Block title={PEOPLE_TITLE}>
+          {[
+            ...digestPeople(model).map((person) => (
+              <>
+                <Heading3>
+                  <EmailLink href={person.nextEvent?.url ?? null}>{personText(person)}</EmailLink>
+                </Heading3>
+                <Muted>{personWhyText(person, model)}</Muted>
+              </>
+            )),
+            ...(model.links.peopleUrl
+              ? [<EmailLink href={model.links.peopleUrl}>Everyone worth meeting</EmailLink>]
+              : []),
+          ]}
+        </Block>
+      ) : null}
+      {digestOrganizations(model).length > 0 ? (
+        <Block title={ORGANIZATIONS_TITLE}>
+          {[
+            ...digestOrganizations(model).map((organization) => (
+              <>
+                <Heading3>
+                  <EmailLink href={organization.website}>{organizationText(organization)}</EmailLink>
+                </Heading3>
+                {organization.why ? <Muted>{organization.why}</Muted> : null}
+              </>
+            )),
+            ...(model.links.organizationsUrl
+              ? [<EmailLink href={model.links.organizationsUrl}>All suggested organizations</EmailLink>]
+              : []),
+          ]}
         </Block>
       ) : null}
       {model.changes.length > 0 ? (

@@ -15,6 +15,8 @@ import {
   callText,
   changeText,
   contactNameText,
+  digestOrganizations,
+  digestPeople,
   eventTimeText,
   footerReasonText,
   greetingText,
@@ -22,6 +24,11 @@ import {
   introText,
   isQuietWeek,
   lastContactText,
+  ORGANIZATIONS_TITLE,
+  organizationText,
+  PEOPLE_TITLE,
+  personText,
+  personWhyText,
   reasonsText,
   shownSections,
   statusText,
@@ -53,6 +60,34 @@ export function renderDigestText(model: DigestModel): string {
     if (model.callsClosing.length > 0) {
       blocks.push(['', ...underlined(CALLS_TITLE, '-')]);
       blocks.push(...model.callsClosing.map((call) => callLines(call, model)));
+    }
+    const people = digestPeople(model);
+    if (people.length > 0) {
+      blocks.push(['', ...underlined(PEOPLE_TITLE, '-')]);
+      blocks.push(
+        ...people.map((person) => [
+          ...wrapText(personText(person), LINE_WIDTH),
+          ...detail(personWhyText(person, model)),
+          ...urlLine(person.nextEvent?.url ?? null, DETAIL_INDENT),
+        ]),
+      );
+      blocks.push(
+        labelledUrl('Everyone worth meeting, and add a potential mentor:', model.links.peopleUrl ?? null, ''),
+      );
+    }
+    const organizations = digestOrganizations(model);
+    if (organizations.length > 0) {
+      blocks.push(['', ...underlined(ORGANIZATIONS_TITLE, '-')]);
+      blocks.push(
+        ...organizations.map((organization) => [
+          ...wrapText(organizationText(organization), LINE_WIDTH),
+          ...(organization.why ? detail(organization.why) : []),
+          ...urlLine(organization.website, DETAIL_INDENT),
+        ]),
+      );
+      blocks.push(
+        labelledUrl('All suggested organizations, follow or join:', model.links.organizationsUrl ?? null, ''),
+      );
     }
     if (model.changes.length > 0) {
       blocks.push(['', ...underlined(CHANGES_TITLE, '-')]);

@@ -12,6 +12,8 @@ import { type DigestMessage, digestMessageSchema } from '../queue/digest-message
 import type { QueueRecord } from '../queue/queue-record.ts';
 import type { ContactRepository } from '../store/contact-repository.ts';
 import type { EventStore } from '../store/event-store.ts';
+import type { MembershipRepository } from '../store/membership-repository.ts';
+import { isSaved, type SavedEventStore } from '../store/saved-event-store.ts';
 import type { SendLedger } from '../store/send-ledger.ts';
 import type { SuppressionList } from '../store/suppression-list.ts';
 import type { UserRepository } from '../store/user-repository.ts';
@@ -20,10 +22,13 @@ import type { UserProfile } from '../users/user-profile.ts';
 import { buildDigestModel, type DigestLinks, isEmptyDigest, shownEntries } from './build-digest-model.ts';
 import { contactsDueThisWeek } from './contacts-due-this-week.ts';
 import type { DigestModel } from './digest-model.ts';
+import { digestSuggestions, type SuggestionsMemory, suggestionsDue } from './digest-suggestions.ts';
 
 /** What the ledger keeps of each sent digest. */
 export interface DigestLedgerDetail {
   readonly shown: readonly PreviousDigestEntry[];
+  /** People and organizations suggested so far, and when each section was last looked at. */
+  readonly suggestions?: SuggestionsMemory;
 }
 
 export interface DigestSendDependencies {
@@ -40,6 +45,55 @@ export interface DigestSendDependencies {
   readonly logger: Logger;
   /** The readers' contacts, for "due this week" (absent: no contacts section). */
   readonly contacts?: Pick<ContactRepository, 'listForUsers'>;
+  /**
+   * The readers' saved events and memberships, for "People worth meeting" and "Organizations worth
+   * joining"; read only for a reader whose sections are due (at most once a month). Absent: the
+   * suggestions come from the window's matches alone.
+   */
+  readonly saved?: Pick<SavedEventStore, 'listForUser'>;
+  readonly memberships?: Pick<MembershipRepository, 'listForUser'>;
+}
+
+/** What the once-a-month sections read for one reader. */
+interface SuggestionEvidence {
+  readonly saved: readonly StoredEvent[];
+  readonly memberships: readonly { readonly organizationKey: string; readonly renewsOn: string | null }[];
+}
+const noEvidence: SuggestionEvidence = { saved: [], memberships: [] };
+
+/**
+ * For the readers whose suggestion sections are due: their saved events (one query each, the events
+ * in one batch read for all of them) and memberships (one query each).
+ */
+async function suggestionEvidence(
+  deps: Pick<DigestSendDependencies, 'saved' | 'memberships' | 'events'>,
+  userIds: readonly string[],
+): Promise<Map<string, SuggestionEvidence>> {
+  const evidence = new Map<string, SuggestionEvidence>();
+  if (userIds.length === 0 || (!deps.saved && !deps.memberships)) return evidence;
+  const [savedLists, membershipLists] = await Promise.all([
+    Promise.all(userIds.map((userId) => deps.saved?.listForUser(userId) ?? Promise.resolve([]))),
+    Promise.all(userIds.map((userId) => deps.memberships?.listForUser(userId) ?? Promise.resolve([]))),
+  ]);
+  const savedIds = [
+    ...new Set(savedLists.flatMap((list) => list.filter(isSaved).map((entry) => entry.eventId))),
+  ];
+  const events = new Map(
+    (savedIds.length > 0 ? await deps.events.getMany(savedIds) : []).map((event) => [event.id, event]),
+  );
+  userIds.forEach((userId, index) => {
+    evidence.set(userId, {
+      saved: (savedLists[index] ?? [])
+        .filter(isSaved)
+        .flatMap((entry) => events.get(entry.eventId) ?? [])
+        .filter((event) => !event.removed),
+      memberships: (membershipLists[index] ?? []).map((membership) => ({
+        organizationKey: membership.organizationKey,
+        renewsOn: membership.renewsOn,
+      })),
+    });
+  });
+  return evidence;
 }
 
 export type DigestOutcome =
@@ -113,6 +167,16 @@ export async function sendDigestBatch(
   const contactsByUser = deps.contacts ? await deps.contacts.listForUsers([...profiles.keys()]) : new Map();
   const weeks = [...new Set(messages.flatMap((entry) => previousWeeks(entry.message.isoWeek)))];
   const previous = await deps.ledger.latestSent([...profiles.keys()], weeks);
+  const dueReaders = [...profiles.values()].filter(
+    (profile) =>
+      receivesDigests(profile) &&
+      !suppressed.has(profile.email) &&
+      suggestionsDue(previous.get(profile.id)?.detail?.suggestions ?? {}, now),
+  );
+  const evidenceByUser = await suggestionEvidence(
+    deps,
+    dueReaders.map((profile) => profile.id),
+  );
   const windowTo = new Date(now.getTime() + deps.windowDays * dayMs);
   // Calls closing soon, read once for the whole batch: every zone's today lies within a day of UTC's.
   const utcToday = localDate(now, 'UTC');
@@ -159,13 +223,14 @@ export async function sendDigestBatch(
         profile,
         message,
         index,
-        previous.get(profile.id)?.detail?.shown ?? [],
+        previous.get(profile.id)?.detail ?? null,
         links,
         now,
         windowTo,
         log,
         contactsByUser.get(profile.id) ?? [],
         callEvents,
+        evidenceByUser.get(profile.id) ?? noEvidence,
       );
       record(messageId, profile.id, outcome);
     } catch (error) {
@@ -181,15 +246,27 @@ async function sendOne(
   profile: UserProfile,
   message: DigestMessage,
   index: ReturnType<typeof buildEventIndex>,
-  previous: readonly PreviousDigestEntry[],
+  previousDetail: DigestLedgerDetail | null,
   links: DigestLinks,
   now: Date,
   windowTo: Date,
   log: Logger,
   contacts: readonly Contact[],
   callEvents: readonly StoredEvent[],
+  evidence: SuggestionEvidence,
 ): Promise<DigestOutcome> {
+  const previous = previousDetail?.shown ?? [];
   const matches = matchEventsForUser(index, profile, { now, windowTo, previous });
+  const suggestions = digestSuggestions({
+    profile,
+    matches: matches.matches,
+    saved: evidence.saved,
+    contacts,
+    memberships: evidence.memberships,
+    memory: previousDetail?.suggestions ?? {},
+    windowDays: deps.windowDays,
+    now,
+  });
   const model = buildDigestModel(
     profile,
     matches,
@@ -198,6 +275,7 @@ async function sendOne(
     now,
     contactsDueThisWeek(profile, contacts, links, now),
     readersCalls(profile, callEvents, now),
+    suggestions,
   );
   if (isEmptyDigest(model) && !profile.quietWeekNotes) {
     log.info('digest skipped: nothing fits this week');
@@ -222,7 +300,7 @@ async function sendOne(
   await deps.ledger.markSent(profile.id, message.isoWeek, claim.token, {
     messageId: sent.messageId,
     sentAt: now,
-    detail: { shown: shownEntries(model, matches) },
+    detail: { shown: shownEntries(model, matches), suggestions: suggestions.memory },
   });
   log.info('digest sent', {
     messageId: sent.messageId,
@@ -268,6 +346,8 @@ export async function previewDigest(
     | 'unsubscribeMailto'
     | 'windowDays'
     | 'contacts'
+    | 'saved'
+    | 'memberships'
   >,
   profile: UserProfile,
   isoWeek: string,
@@ -282,21 +362,38 @@ export async function previewDigest(
     callsClosingSoon(deps, profile, now),
   ]);
   const index = buildEventIndex(stored);
-  const previous = latest.get(profile.id)?.detail?.shown ?? [];
+  const previousDetail = latest.get(profile.id)?.detail ?? null;
+  const previous = previousDetail?.shown ?? [];
+  const memory = previousDetail?.suggestions ?? {};
+  const evidence = suggestionsDue(memory, now)
+    ? ((await suggestionEvidence(deps, [profile.id])).get(profile.id) ?? noEvidence)
+    : noEvidence;
   const links: DigestLinks = {
     ...secret,
     publicBaseUrl: deps.publicBaseUrl,
     unsubscribeMailto: deps.unsubscribeMailto,
   };
   const matches = matchEventsForUser(index, profile, { now, windowTo, previous });
+  const readersContacts = contacts.get(profile.id) ?? [];
+  const suggestions = digestSuggestions({
+    profile,
+    matches: matches.matches,
+    saved: evidence.saved,
+    contacts: readersContacts,
+    memberships: evidence.memberships,
+    memory,
+    windowDays: deps.windowDays,
+    now,
+  });
   const model = buildDigestModel(
     profile,
     matches,
     { isoWeek, from: now, to: windowTo },
     links,
     now,
-    contactsDueThisWeek(profile, contacts.get(profile.id) ?? [], links, now),
+    contactsDueThisWeek(profile, readersContacts, links, now),
     calls,
+    suggestions,
   );
   const composed = await composeDigestMessage(model, deps.identity, now);
   return {

@@ -14,7 +14,15 @@ type Event = APIGatewayProxyEventV2;
 export interface DigestPreviewDependencies extends SignedInDependencies {
   readonly digest: Pick<
     DigestSendDependencies,
-    'events' | 'ledger' | 'identity' | 'links' | 'unsubscribeMailto' | 'windowDays' | 'contacts'
+    | 'events'
+    | 'ledger'
+    | 'identity'
+    | 'links'
+    | 'unsubscribeMailto'
+    | 'windowDays'
+    | 'contacts'
+    | 'saved'
+    | 'memberships'
   >;
   readonly suppression: Pick<SuppressionList, 'suppressedAmong'>;
   /** Where the digest's links point (the configured public URL, or the request's host). */
