@@ -315,4 +315,56 @@ describe('weekly digest sending', () => {
       expect(text).not.toContain('Conf crafts');
     }
   });
+
+  it('suggests people worth meeting once a month, only people not shown before, remembered in the ledger', async () => {
+    const person = (name: string) => ({
+      name,
+      key: name.toLowerCase(),
+      role: 'speaker' as const,
+      from: 'field' as const,
+    });
+    const talk = (id: string, start: string, speaker: string) =>
+      eventEntry(id, {
+        title: `Kubernetes Talk ${id}`,
+        start,
+        end: null,
+        tags: ['kubernetes'],
+        people: [person(speaker)],
+      });
+    await deps.events.applySourceSync(
+      'src_talks000000',
+      planSourceSync(
+        new Map(),
+        [
+          talk('lena-1', '2030-03-12T18:00:00Z', 'Lena Hoffmann'),
+          talk('lena-2', '2030-03-14T18:00:00Z', 'Lena Hoffmann'),
+          talk('max-1', '2030-03-20T18:00:00Z', 'Max Berger'),
+          talk('max-2', '2030-03-22T18:00:00Z', 'Max Berger'),
+        ],
+        { now: runAt, allowRemovals: true },
+      ),
+      runAt,
+    );
+    const ada = await addUser({ email: `ada-${table.tableName}@example.org` });
+    await sendDigestBatch(deps, records(await dispatch(runAt)), runAt);
+    const [first] = await mailsTo(ada.email);
+    expect(first?.body.text).toContain('People worth meeting');
+    expect(first?.body.text).toContain('Lena Hoffmann');
+    expect(first?.body.text).not.toContain('Max Berger');
+    const ledger = await deps.ledger.latestSent([ada.id], ['2030-W10']);
+    expect(ledger.get(ada.id)?.detail?.suggestions?.people).toEqual({
+      checkedAt: runAt.toISOString(),
+      keys: ['lena hoffmann'],
+    });
+
+    // A week later Max's talks are in the window, but the section waits for the month to pass.
+    const nextWeek = new Date(runAt.getTime() + 7 * 86_400_000);
+    const outcome = await sendDigestBatch(deps, records(await dispatch(nextWeek)), nextWeek);
+    expect(outcome.outcomes.map((entry) => entry.outcome)).toEqual(['sent']);
+    const second = (await mailsTo(ada.email)).find((mail) => mail.messageId !== first?.messageId);
+    expect(second?.body.text).toContain('Kubernetes Talk max-1');
+    expect(second?.body.text).not.toContain('People worth meeting');
+    const carried = await deps.ledger.latestSent([ada.id], ['2030-W11']);
+    expect(carried.get(ada.id)?.detail?.suggestions?.people?.checkedAt).toBe(runAt.toISOString());
+  });
 });
