@@ -27,6 +27,8 @@ export interface InfraConfig {
    * lower-cased. Empty leaves the service without admins; sources can still be added with the CLI.
    */
   readonly adminEmails: readonly string[];
+  /** The SES account's 24-hour sending quota (`-c sesDailyQuota=50000`): an alarm fires at 80 % of it. */
+  readonly sesDailyQuota: number;
   /** Undefined (no credentials, offline synth) makes environment-agnostic stacks. */
   readonly account: string | undefined;
   readonly region: string | undefined;
@@ -120,6 +122,14 @@ const contextSchema = z.object({
       .optional(),
   ),
   adminEmails: emailList,
+  sesDailyQuota: z.preprocess(
+    (value) => (value === '' || value === undefined ? undefined : Number(value)),
+    z
+      .number('sesDailyQuota must be a number')
+      .int('sesDailyQuota must be a whole number')
+      .min(200, 'sesDailyQuota must be at least 200 (the SES sandbox quota)')
+      .default(50_000),
+  ),
 });
 
 type ContextReader = (key: string) => unknown;
@@ -134,6 +144,7 @@ const contextKeys = [
   'unsubscribeMailto',
   'publicBaseUrl',
   'adminEmails',
+  'sesDailyQuota',
 ] as const satisfies readonly (keyof z.input<typeof contextSchema>)[];
 
 /**
@@ -167,6 +178,7 @@ export function readInfraConfig(context: ContextReader, env: Env = process.env):
     unsubscribeMailto,
     publicBaseUrl,
     adminEmails,
+    sesDailyQuota,
   } = parsed.data;
   const from = mailFrom ?? placeholderMailFrom;
   return {
@@ -182,6 +194,7 @@ export function readInfraConfig(context: ContextReader, env: Env = process.env):
     },
     publicBaseUrl: publicBaseUrl ?? null,
     adminEmails: [...new Set(adminEmails)],
+    sesDailyQuota,
     account,
     region: env.CDK_DEFAULT_REGION,
   };

@@ -1,4 +1,4 @@
-import { Annotations, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -9,6 +9,7 @@ import { Digests } from '../constructs/digests.ts';
 import type { FunctionDefaults } from '../constructs/function-with-log-group.ts';
 import { Ingestion } from '../constructs/ingestion.ts';
 import { Mail } from '../constructs/mail.ts';
+import { Operations } from '../constructs/operations.ts';
 import { Reminders } from '../constructs/reminders.ts';
 import { Web } from '../constructs/web.ts';
 
@@ -32,6 +33,7 @@ export class TrellisServiceStack extends Stack {
   readonly digests: Digests;
   readonly calendar: Calendar;
   readonly reminders: Reminders;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: TrellisServiceStackProps) {
     const { table, linkSecret, config, ...stackProps } = props;
@@ -96,6 +98,36 @@ export class TrellisServiceStack extends Stack {
       publicBaseUrl,
       alarms: this.alarms,
       functionDefaults,
+    });
+    this.operations = new Operations(this, 'Operations', {
+      alarms: this.alarms,
+      alarmEmail: config.alarmEmail,
+      functions: [
+        this.web.api,
+        this.calendar.feed,
+        this.calendar.inviteSend,
+        this.mail.events,
+        this.ingestion.dispatch,
+        this.ingestion.feed,
+        this.digests.dispatch,
+        this.digests.send,
+        this.reminders.dispatch,
+        this.reminders.send,
+      ],
+      queues: [
+        { queue: this.ingestion.work.queue, maxAge: Duration.minutes(30) },
+        { queue: this.digests.work.queue, maxAge: Duration.minutes(30) },
+        { queue: this.reminders.work.queue, maxAge: Duration.minutes(30) },
+        { queue: this.calendar.invites.queue, maxAge: Duration.minutes(15) },
+      ],
+      dispatchers: [
+        { fn: this.ingestion.dispatch, every: Duration.minutes(30) },
+        { fn: this.digests.dispatch, every: Duration.minutes(15) },
+        { fn: this.reminders.dispatch, every: Duration.minutes(15) },
+      ],
+      httpApi: this.web.httpApi,
+      table,
+      sesDailyQuota: config.sesDailyQuota,
     });
   }
 }

@@ -25,6 +25,7 @@ describe('readInfraConfig', () => {
       },
       publicBaseUrl: null,
       adminEmails: [],
+      sesDailyQuota: 50_000,
       account: undefined,
       region: undefined,
     });
@@ -37,6 +38,7 @@ describe('readInfraConfig', () => {
         alarmEmail: ' ops@example.com ',
         logLevel: 'debug',
         mailFrom: 'digest@example.org',
+        sesDailyQuota: '200000',
       }),
       {
         CDK_DEFAULT_ACCOUNT: '123456789012',
@@ -56,6 +58,7 @@ describe('readInfraConfig', () => {
       },
       publicBaseUrl: null,
       adminEmails: [],
+      sesDailyQuota: 200_000,
       account: '123456789012',
       region: 'eu-west-1',
     });

@@ -118,6 +118,8 @@ describe('feed ingestion', () => {
     // Two function alarms and the dead-letter alarm above.
     const ingestionAlarms = Object.values(trellis.service.findResources('AWS::CloudWatch::Alarm')).filter(
       (alarm) =>
+        // Errors and dead letters here; throttles, durations and heartbeats are Operations' (operations.test.ts).
+        ['Errors', 'ApproximateNumberOfMessagesVisible'].includes(String(alarm.Properties.MetricName)) &&
         [ids.dispatch, ids.feed, ids.deadLetters].some((id) =>
           JSON.stringify(alarm.Properties.Dimensions ?? []).includes(id),
         ),

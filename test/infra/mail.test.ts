@@ -189,7 +189,7 @@ describe('mail through SES', () => {
   it('alarms at 2% bounces or 0.05% complaints, well before SES reviews the account at 5% or 0.1%', () => {
     const reputation = Object.values(trellis.service.findResources('AWS::CloudWatch::Alarm'))
       .map((alarm) => alarm.Properties)
-      .filter((alarm) => alarm.Namespace === 'AWS/SES');
+      .filter((alarm) => alarm.Namespace === 'AWS/SES' && String(alarm.MetricName).startsWith('Reputation.'));
     expect(
       reputation.map((alarm) => [
         alarm.MetricName,

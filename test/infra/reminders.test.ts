@@ -240,6 +240,8 @@ describe('reconnect reminders', () => {
     });
     const reminderAlarms = Object.values(trellis.service.findResources('AWS::CloudWatch::Alarm')).filter(
       (alarm) =>
+        // Errors and dead letters here; throttles, durations and heartbeats are Operations' (operations.test.ts).
+        ['Errors', 'ApproximateNumberOfMessagesVisible'].includes(String(alarm.Properties.MetricName)) &&
         [ids.dispatch, ids.send, ids.deadLetters].some((id) =>
           JSON.stringify(alarm.Properties.Dimensions ?? []).includes(id),
         ),
