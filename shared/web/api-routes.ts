@@ -3,6 +3,7 @@ import { type CalendarPageDependencies, calendarPageRoutes } from './calendar-pa
 import { type ContactPageDependencies, contactPageRoutes } from './contact-page-routes.ts';
 import { type DigestPreviewDependencies, digestPreviewRoutes } from './digest-preview-routes.ts';
 import { type BrowseRouteDependencies, browseRoutes } from './events-browse-routes.ts';
+import { faviconRoutes } from './favicon-route.ts';
 import { type LinkRouteDependencies, linkRoutes } from './link-routes.ts';
 import type { Route } from './middleware/route.ts';
 import { type MyDataDependencies, myDataRoutes } from './my-data-routes.ts';
@@ -30,6 +31,7 @@ export interface ApiRouteDependencies {
 /** Every route of the api function: the pages, the JSON API and the one-click links. */
 export function apiRoutes(deps: ApiRouteDependencies): Route[] {
   return [
+    ...faviconRoutes(),
     ...overviewRoutes(deps.overview),
     ...linkRoutes(deps.links),
     ...accountRoutes(deps.account),

@@ -144,6 +144,7 @@ export function PageShell(props: PageShellProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         {props.indexable ? null : <meta name="robots" content="noindex" />}
         <title>{props.documentTitle ?? `${props.title} · Trellis`}</title>
         <style>{trustedHtml(styles)}</style>

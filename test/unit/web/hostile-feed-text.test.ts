@@ -44,7 +44,7 @@ const viewer: ViewerZone = {
 
 /** Elements our own markup has; anything else in the document came from data. */
 const allowedElements = new Set(
-  'html head meta title style body a header nav ul ol li form input button main h1 h2 h3 p div span strong small br table thead tbody tr th td code time label select optgroup option textarea fieldset legend section blockquote dl dt dd iframe details summary pre s'.split(
+  'html head meta link title style body a header nav ul ol li form input button main h1 h2 h3 p div span strong small br table thead tbody tr th td code time label select optgroup option textarea fieldset legend section blockquote dl dt dd iframe details summary pre s'.split(
     ' ',
   ),
 );
@@ -60,6 +60,8 @@ function expectInert(html: string, shown: readonly string[] = hostile): void {
       if (name === 'href' || name === 'src' || name === 'action')
         expect(value, `${name} on <${element.name}>`).toMatch(/^(https?:\/\/|webcal:\/\/|\/|#)/);
     }
+    // Our one link element is the favicon.
+    if (element.name === 'link') expect(element.attribs).toMatchObject({ rel: 'icon', href: '/favicon.svg' });
     // Our one frame is the digest preview's, showing our own mail.
     if (element.name === 'iframe') expect(element.attribs.src).toBe('/digest/email.html');
   }
