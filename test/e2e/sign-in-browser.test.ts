@@ -239,7 +239,9 @@ describe('signing in to Trellis in a browser (headless Chromium)', () => {
     await page.getByRole('heading', { name: 'Your calendar' }).waitFor();
     const feedUrl = await page.getByLabel('Feed URL to copy').inputValue();
     expect(feedUrl).toMatch(new RegExp(`^${running().apiUrl}/cal/[A-Za-z0-9_-]+\\.ics$`));
-    const webcal = await page.getByRole('link', { name: 'Subscribe in your calendar app' }).getAttribute('href');
+    const webcal = await page
+      .getByRole('link', { name: 'Subscribe in your calendar app' })
+      .getAttribute('href');
     expect(webcal).toBe(feedUrl.replace(/^http:/, 'webcal:'));
     await screenshot(page, 'first-user-8-calendar');
 

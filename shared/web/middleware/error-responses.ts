@@ -33,10 +33,7 @@ function errorPage(known: KnownProblem, context: WebContext): Result {
     ...(problem.errors ?? []).map((one) => `${one.field}: ${one.message}`),
   ];
   const nav = context.visitor?.nav(null);
-  return htmlResponse(
-    problem.status,
-    renderMessagePage(title, lines, nav ? { nav } : {}),
-  );
+  return htmlResponse(problem.status, renderMessagePage(title, lines, nav ? { nav } : {}));
 }
 
 const problemJson = (problem: Problem): Result =>

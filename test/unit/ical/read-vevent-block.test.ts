@@ -49,7 +49,7 @@ describe('readVEventBlock', () => {
         'BEGIN:VEVENT',
         'UID:alarm',
         'DTSTAMP:20260101T000000Z',
-        'CONTACT:Someone\, +1 555 0100',
+        'CONTACT:Someone, +1 555 0100',
         'BEGIN:VALARM',
         'ACTION:DISPLAY',
         'DESCRIPTION:Reminder',
