@@ -15,6 +15,10 @@ export interface DigestPreviewView {
   /** Why no mail would go out, or null when it would. */
   readonly notSent: string | null;
   readonly alreadySentThisWeek: boolean;
+  /** Nothing fits: no mail, and nothing to frame (a quiet week without quiet-week notes). */
+  readonly empty?: boolean;
+  /** What is in it: each section and how many entries ("Calls for speakers closing soon", 2). */
+  readonly contents?: readonly { readonly title: string; readonly count: number }[];
 }
 
 export function renderDigestPreviewPage(view: DigestPreviewView, nav: PageNav): string {
@@ -26,12 +30,36 @@ export function renderDigestPreviewPage(view: DigestPreviewView, nav: PageNav): 
         from the events known now (<a href="/profile">change the day, hour or interests</a>).
       </p>
       {view.notSent ? (
-        <p class="problem">
+        // Nothing fitting is not a fault: a plain note, and no digest framed below it.
+        <p class={view.empty ? 'hint' : 'problem'}>
           <strong>No digest would be sent:</strong> {view.notSent}
         </p>
       ) : null}
       {view.alreadySentThisWeek ? (
         <p>This week’s digest has been sent already; the next one is built afresh.</p>
+      ) : null}
+      {view.empty ? null : <DigestShown view={view} />}
+    </>,
+    { nav },
+  );
+}
+
+function DigestShown(props: { readonly view: DigestPreviewView }) {
+  const { view } = props;
+  const contents = view.contents ?? [];
+  return (
+    <>
+      {contents.length > 0 ? (
+        <>
+          <h2>What is in it</h2>
+          <ul>
+            {contents.map((entry) => (
+              <li>
+                {entry.title}: {entry.count}
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       <dl>
         <dt>To</dt>
@@ -49,7 +77,6 @@ export function renderDigestPreviewPage(view: DigestPreviewView, nav: PageNav): 
         <summary>The plain-text version</summary>
         <pre style="white-space:pre-wrap">{view.text}</pre>
       </details>
-    </>,
-    { nav },
+    </>
   );
 }

@@ -1,4 +1,12 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { DigestModel } from '../digest/digest-model.ts';
+import {
+  CALLS_TITLE,
+  CHANGES_TITLE,
+  CONTACTS_TITLE,
+  ORGANIZATIONS_TITLE,
+  PEOPLE_TITLE,
+} from '../digest/digest-phrases.ts';
 import { digestDueInWeekOf } from '../digest/digest-schedule.ts';
 import { formatEventStart } from '../digest/format-event-time.ts';
 import { type DigestPreview, type DigestSendDependencies, previewDigest } from '../digest/send-digests.ts';
@@ -30,6 +38,18 @@ export interface DigestPreviewDependencies extends SignedInDependencies {
 }
 
 const weekMs = 7 * 86_400_000;
+
+/** Each section of the digest and how many entries it holds, in the mail's order. */
+function contentsOf(model: DigestModel): { title: string; count: number }[] {
+  return [
+    ...model.sections.map((section) => ({ title: section.title, count: section.items.length })),
+    { title: CALLS_TITLE, count: model.callsClosing.length },
+    { title: PEOPLE_TITLE, count: model.people?.length ?? 0 },
+    { title: ORGANIZATIONS_TITLE, count: model.organizations?.length ?? 0 },
+    { title: CHANGES_TITLE, count: model.changes.length },
+    { title: CONTACTS_TITLE, count: model.contactsDue.length },
+  ].filter((entry) => entry.count > 0);
+}
 
 /** The next due digest: this week's if its hour is still ahead, else next week's. */
 function nextDueSlot(profile: UserProfile, now: Date) {
@@ -109,6 +129,8 @@ export function digestPreviewRoutes(deps: DigestPreviewDependencies) {
                     nextDue: formatEventStart(new Date(due.dueMs).toISOString(), false, profile.timeZone),
                     notSent,
                     alreadySentThisWeek,
+                    empty: preview.empty,
+                    contents: contentsOf(preview.model),
                   },
                   request.visitor.nav('digest'),
                 ),
