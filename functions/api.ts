@@ -1,4 +1,5 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { adminEmailsFromEnv } from '#shared/auth/admin-emails.ts';
 import { sessionKey } from '#shared/auth/session-cookie.ts';
@@ -11,6 +12,7 @@ import { linkSecretLoader, linkSecretSource } from '#shared/config/link-secret.t
 import type { DigestLedgerDetail } from '#shared/digest/send-digests.ts';
 import { createSesMailer } from '#shared/mail/mailer.ts';
 import { createObservability } from '#shared/observability/observability.ts';
+import { createIngestQueue } from '#shared/queue/ingest-queue.ts';
 import { calendarTokenKey } from '#shared/security/calendar-token.ts';
 import { createCalendarStore } from '#shared/store/calendar-store.ts';
 import { createContactDependencies } from '#shared/store/contact-dependencies.ts';
@@ -124,7 +126,30 @@ const routes = apiRoutes({
     publicBaseUrlOf: myDataDeps.publicBaseUrlOf,
   },
   digest: digestPreviewDeps,
-  sources: { ...signedIn, sources, suggestions: createSourceSuggestionStore(client, tableName) },
+  sources: {
+    ...signedIn,
+    sources,
+    suggestions: createSourceSuggestionStore(client, tableName),
+    announce: {
+      // Set where the deployment lets the api queue fetches (and in trellis dev); else the schedule fetches.
+      ...(process.env.INGEST_QUEUE_URL
+        ? {
+            ingestQueue: createIngestQueue(
+              observability.traced(new SQSClient({})),
+              process.env.INGEST_QUEUE_URL,
+            ),
+          }
+        : {}),
+      mail: {
+        users,
+        suppression: saveDeps.suppression,
+        mailer: saveDeps.mailer,
+        identity: saveDeps.identity,
+      },
+      logger,
+    },
+    publicBaseUrlOf: myDataDeps.publicBaseUrlOf,
+  },
   people: {
     ...signedIn,
     people: { events, savedEvents: saveDeps.savedEvents, contacts },

@@ -4,6 +4,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { InfraConfig } from '../config.ts';
 import { AlarmTopic } from '../constructs/alarm-topic.ts';
+import { bindQueueSender } from '../constructs/bindings.ts';
 import { Calendar } from '../constructs/calendar.ts';
 import { Digests } from '../constructs/digests.ts';
 import type { FunctionDefaults } from '../constructs/function-with-log-group.ts';
@@ -80,6 +81,8 @@ export class TrellisServiceStack extends Stack {
       alarms: this.alarms,
       functionDefaults,
     });
+    // An approved source is fetched at once: the api queues it on the ingest queue.
+    bindQueueSender({ fn: this.web.api, queue: this.ingestion.work.queue, urlVariable: 'INGEST_QUEUE_URL' });
     // The HTTP API's endpoint has no trailing slash, like a configured publicBaseUrl.
     const publicBaseUrl = config.publicBaseUrl ?? this.web.httpApi.apiEndpoint;
     this.digests = new Digests(this, 'Digests', {

@@ -1,4 +1,6 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
+import { type ApprovalAnnouncementDependencies, announceApproval } from '../sources/announce-approval.ts';
 import { type ApprovalInput, approveSuggestion, rejectSuggestion } from '../sources/approve-suggestion.ts';
 import { isSuggestionId, type SourceSuggestionInput } from '../sources/source-suggestion.ts';
 import { suggestSource } from '../sources/suggest-source.ts';
@@ -38,6 +40,10 @@ export interface SourceRouteDependencies extends SignedInDependencies {
   readonly users: Pick<UserRepository, 'get' | 'getMany'>;
   readonly sources: Pick<SourceRepository, 'get' | 'list' | 'creationPart' | 'existingIn'>;
   readonly suggestions: SourceSuggestionStore;
+  /** After an approval: the fetch queued at once, the suggester told (see announceApproval). */
+  readonly announce?: ApprovalAnnouncementDependencies;
+  /** Where links in mails point (the configured public URL, or the request's host). */
+  readonly publicBaseUrlOf?: (event: APIGatewayProxyEventV2) => string;
 }
 
 const ownSuggestionsShown = 20;
@@ -219,6 +225,10 @@ export function sourceRoutes(deps: SourceRouteDependencies) {
             request.visitor.profile.id,
             new Date(),
           );
+          if (deps.announce) {
+            const base = deps.publicBaseUrlOf?.(request.event) ?? '';
+            await announceApproval(deps.announce, approval, base, new Date());
+          }
           return respond(request, {
             html: () => redirectResponse('/sources?done=approved'),
             json: () => jsonResponse(200, approval),

@@ -119,6 +119,8 @@ describe('web entry point', () => {
         MAIL_FROM: 'digest@example.invalid',
         SES_CONFIGURATION_SET: { Ref: logicalIdOf(trellis.stacks.service.mail.configurationSet) },
         MESSAGE_ID_DOMAIN: 'example.invalid',
+        // An approved source is fetched at once.
+        INGEST_QUEUE_URL: { Ref: logicalIdOf(trellis.stacks.service.ingestion.work.queue) },
         // No -c adminEmails: no ADMIN_EMAILS, so nobody has the admin role.
       },
     });
@@ -145,12 +147,15 @@ describe('web entry point', () => {
     expect(granting('dynamodb:PutItem')).toEqual([[tableArn]]);
   });
 
-  it('lets the api function read the link secret, send mail (invitations) and call nothing else outside logs, X-Ray and the table', () => {
+  it('lets the api function read the link secret, send mail (invitations), queue a fetch of an approved source, and call nothing else outside logs, X-Ray and the table', () => {
     const actions = allowedActions(statementsOf(trellis.service, ids.role));
     expect(actions.filter((action) => !/^(logs|xray|dynamodb):/.test(action))).toEqual([
       'secretsmanager:GetSecretValue',
       'ses:SendEmail',
       'ses:SendRawEmail',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:SendMessage',
     ]);
   });
 

@@ -314,6 +314,14 @@ describe('deciding suggestions as the admin', () => {
       defaultTags: ['peers', 'berlin'],
     });
     expect(await suggestions.get(id)).toMatchObject({ status: 'approved', decidedBy: admin.profile.id });
+    // The person who suggested it is told, once, with the feed's address.
+    const told = (await under.inbox()).filter(
+      (mail) =>
+        mail.destination.to.some((to) => to.includes(ana.profile.email)) &&
+        mail.subject === 'Your suggested feed was approved',
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0]?.body.text).toContain(url);
 
     const after = await admin.visitor.request('/sources?done=approved');
     expect(after.text).toContain('Approved: the feed is now a source and is fetched within minutes.');
