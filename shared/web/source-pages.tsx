@@ -287,6 +287,25 @@ function LastError(props: { readonly source: Source }) {
   );
 }
 
+/** How many entries of the last parse had problems, and the first few of them. */
+function Problems(props: { readonly source: Source }) {
+  const { lastProblemCount, lastProblems } = props.source.health;
+  if (lastProblemCount === 0) return <>none</>;
+  return (
+    <details>
+      <summary>
+        {lastProblemCount}
+        <span class="visually-hidden"> problems in {props.source.organization ?? props.source.url}</span>
+      </summary>
+      <ul>
+        {lastProblems.map((problem) => (
+          <li>{problem}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function HealthTable(props: { readonly sources: readonly Source[] }) {
   if (props.sources.length === 0)
     return (
@@ -298,7 +317,7 @@ function HealthTable(props: { readonly sources: readonly Source[] }) {
   const sorted = [...props.sources].sort((a, b) =>
     (a.organization ?? a.url).localeCompare(b.organization ?? b.url),
   );
-  // Six columns do not fit a phone: the table scrolls sideways in a region one can focus and scroll by keyboard.
+  // Seven columns do not fit a phone: the table scrolls sideways in a region one can focus and scroll by keyboard.
   return (
     <>
       <h2 id="sources-title">Sources ({props.sources.length})</h2>
@@ -315,6 +334,7 @@ function HealthTable(props: { readonly sources: readonly Source[] }) {
           { header: 'Last success', cell: (source: Source) => <Time iso={source.health.lastSuccessAt} /> },
           { header: 'Last error', cell: (source: Source) => <LastError source={source} /> },
           { header: 'Events', cell: (source: Source) => source.health.lastEventCount },
+          { header: 'Problems', cell: (source: Source) => <Problems source={source} /> },
           { header: 'Next fetch', cell: (source: Source) => <Time iso={source.health.nextFetchAt} /> },
         ]}
       />

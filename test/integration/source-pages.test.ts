@@ -330,6 +330,7 @@ describe('deciding suggestions as the admin', () => {
       /<th scope="row">Berlin Peers e\.V\.<br\/><code>https:\/\/berlin-peers\.example\.org\/meetups\.ics<\/code>/,
     );
     expect(after.text).toContain('format not known yet');
+    expect(after.text).toContain('<th scope="col">Problems</th>');
     expect(after.text).toContain(`<code>${url}</code>: approved`);
 
     // Its health as the ingest records it: last fetch, last success, last error with the failures, event count.
