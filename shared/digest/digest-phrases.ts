@@ -73,7 +73,9 @@ export function isQuietWeek(model: DigestModel): boolean {
     digestEvents(model).length === 0 &&
     model.changes.length === 0 &&
     model.contactsDue.length === 0 &&
-    model.callsClosing.length === 0
+    model.callsClosing.length === 0 &&
+    (model.people ?? []).length === 0 &&
+    (model.organizations ?? []).length === 0
   );
 }
 

@@ -64,11 +64,19 @@ function updatesSubject(model: DigestModel): string {
     callsClosing.length === 1 && onlyCall
       ? `${onlyCall.kind === 'call-for-speakers' ? 'the call for speakers' : 'registration'} for ${titleText(onlyCall.title)} closes soon`
       : countedCalls;
+  const people = model.people ?? [];
+  const organizations = model.organizations ?? [];
+  const suggested =
+    people.length > 0
+      ? `${plural(people.length, 'person', 'people')} worth meeting`
+      : organizations.length > 0
+        ? `${plural(organizations.length, 'organization', 'organizations')} worth joining`
+        : null;
   const sentence = (parts: readonly (string | null)[]) =>
     `This week: ${parts.filter((part) => part !== null).join('; ')}`;
   return fitted([
-    sentence([namedChange, namedContact, namedCall]),
-    sentence([countedChanges, countedContacts, countedCalls]),
+    sentence([namedChange, namedContact, namedCall, suggested]),
+    sentence([countedChanges, countedContacts, countedCalls, suggested]),
   ]);
 }
 

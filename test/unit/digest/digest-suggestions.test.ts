@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { digestSubject } from '../../../shared/digest/digest-subject.ts';
 import { digestSuggestions, suggestionsDue } from '../../../shared/digest/digest-suggestions.ts';
 import { renderDigestText } from '../../../shared/digest/render-digest-text.ts';
 import type { StoredEvent } from '../../../shared/events/stored-event.ts';
 import type { MatchedEvent } from '../../../shared/matching/match-events.ts';
 import { storedEvent, userProfile } from '../../support/matching-fixtures.ts';
-import { digestModel } from './digest-model-builder.ts';
+import { digestModel, quietWeekModel } from './digest-model-builder.ts';
 
 const now = new Date('2030-03-04T08:00:00Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -89,5 +90,14 @@ describe('people worth meeting and organizations worth joining in the digest', (
     });
     expect(result.people).toEqual([]);
     expect(result.organizations).toEqual([]);
+  });
+});
+
+describe('a week with only suggestions', () => {
+  it('is not a quiet week: the suggestions are shown and named in the subject', () => {
+    const { people } = digestSuggestions({ ...input, memory: {} });
+    const model = quietWeekModel({ people });
+    expect(renderDigestText(model)).toContain('People worth meeting');
+    expect(digestSubject(model)).toBe('This week: 1 person worth meeting');
   });
 });
