@@ -109,7 +109,7 @@ const digestPreviewDeps = {
 };
 const contactDeps = {
   ...contactActions,
-  usedLinks: createUsedLinks(tableName),
+  usedLinks: createUsedLinks(tableName, client),
 };
 
 const routes = apiRoutes({

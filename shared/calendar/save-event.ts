@@ -12,7 +12,17 @@ export class EventNotFoundError extends Error {
   override readonly name = 'EventNotFoundError';
 }
 
-export interface SaveEventResult {
+/** What a confirmation shows of the saved event: when and where, and its page. */
+export interface SavedEventGlance {
+  readonly eventId: string;
+  readonly start: string;
+  readonly end: string | null;
+  readonly allDay: boolean;
+  readonly location: string | null;
+  readonly online: boolean;
+}
+
+export interface SaveEventResult extends SavedEventGlance {
   readonly eventTitle: string;
   readonly saved: 'saved' | 'already-saved';
   readonly invite: InviteOutcome;
@@ -41,7 +51,17 @@ export async function saveEventForUser(
   // Saved again unchanged: the rendered feed has it already (and a render lives CALENDAR_MAX_AGE at most).
   if (saving.outcome === 'saved') await deps.calendars.invalidate(userId);
   const invite = await reconcileInvite(deps, userId, eventId, now, { saved: saving.saved, event });
-  return { eventTitle: event.title, saved: saving.outcome, invite };
+  return {
+    eventTitle: event.title,
+    saved: saving.outcome,
+    invite,
+    eventId: event.id,
+    start: event.start,
+    end: event.end,
+    allDay: event.allDay,
+    location: event.location,
+    online: event.online,
+  };
 }
 
 /** The "Add to my calendar" link's action: like saveEventForUser, but a vanished event is null. */
@@ -49,7 +69,8 @@ export function saveEventForLink(deps: SaveEventDependencies): SaveForLink {
   return async (userId, eventId, now) => {
     try {
       const result = await saveEventForUser(deps, userId, eventId, now);
-      return { eventTitle: result.eventTitle, invited: invitedOutcomes.includes(result.invite) };
+      const { saved: _saved, invite, ...glance } = result;
+      return { ...glance, invited: invitedOutcomes.includes(invite) };
     } catch (error) {
       if (error instanceof EventNotFoundError) return null;
       throw error;

@@ -1,3 +1,4 @@
+import type { SavedEventGlance } from '../calendar/save-event.ts';
 import type { LinkPayload } from '../security/signed-links.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { UserChangedError, type UserRepository } from '../store/user-repository.ts';
@@ -9,12 +10,18 @@ export type SaveForLink = (
   userId: string,
   eventId: string,
   now: Date,
-) => Promise<{ readonly eventTitle: string; readonly invited: boolean } | null>;
+) => Promise<(SavedEventGlance & { readonly eventTitle: string; readonly invited: boolean }) | null>;
 
 export type LinkActionResult =
   | { readonly outcome: 'unsubscribed'; readonly email: string }
   | { readonly outcome: 'not-interested'; readonly eventTitle: string }
-  | { readonly outcome: 'saved'; readonly eventTitle: string; readonly invited: boolean }
+  | ({
+      readonly outcome: 'saved';
+      readonly eventTitle: string;
+      readonly invited: boolean;
+      /** The reader's zone, to show when the event is. */
+      readonly timeZone: string;
+    } & SavedEventGlance)
   | { readonly outcome: 'gone' };
 
 const attempts = 3;
@@ -34,7 +41,7 @@ export async function applyLinkAction(
   for (let attempt = 1; ; attempt += 1) {
     const profile = await deps.users.get(link.userId);
     if (!profile) return { outcome: 'gone' };
-    if (link.action === 'save') return saveFromLink(deps.saveEvent, link, now);
+    if (link.action === 'save') return saveFromLink(deps.saveEvent, link, profile.timeZone, now);
     try {
       if (link.action === 'unsubscribe') {
         if (!profile.unsubscribed) {
@@ -57,9 +64,10 @@ export async function applyLinkAction(
 async function saveFromLink(
   saveEvent: SaveForLink | null,
   link: LinkPayload,
+  timeZone: string,
   now: Date,
 ): Promise<LinkActionResult> {
   if (!saveEvent || !link.eventId) return { outcome: 'gone' };
   const saved = await saveEvent(link.userId, link.eventId, now);
-  return saved ? { outcome: 'saved', ...saved } : { outcome: 'gone' };
+  return saved ? { outcome: 'saved', ...saved, timeZone } : { outcome: 'gone' };
 }

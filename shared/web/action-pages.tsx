@@ -1,12 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import type { Cadence } from '../contacts/contact.ts';
+import { formatEventTime } from '../digest/format-event-time.ts';
 import type { ContactLinkResult } from '../reminders/apply-contact-link.ts';
 import type { LinkAction } from '../security/signed-links.ts';
 import type { LinkActionResult } from '../users/apply-link-action.ts';
-import { renderPageDocument } from './components/page-shell.tsx';
+import { type PageNav, renderPageDocument } from './components/page-shell.tsx';
 
-/** The pages behind the one-click links in mails: no session, so no navigation; the shared shell. */
-const page = (title: string, body: ComponentChildren) => renderPageDocument(title, body);
+/**
+ * The pages behind the one-click links in mails, in the shared shell: with the navigation when the
+ * browser has a session (a link works without one: mail clients follow it with no cookie).
+ */
+const shellPage = (title: string, body: ComponentChildren, nav?: PageNav) =>
+  renderPageDocument(title, body, nav ? { nav } : {});
 
 const questions: Record<LinkAction, { title: string; text: string; button: string }> = {
   unsubscribe: {
@@ -62,10 +67,14 @@ function Lines(props: { readonly lines: readonly string[] }) {
 export function renderActionConfirmation(
   action: LinkAction,
   subjectTitle: string | null,
-  options: { readonly cadence?: Cadence; readonly problems?: readonly string[] } = {},
+  options: {
+    readonly cadence?: Cadence;
+    readonly problems?: readonly string[];
+    readonly nav?: PageNav;
+  } = {},
 ): string {
   const question = questions[action];
-  return page(
+  return shellPage(
     question.title,
     <>
       {subjectTitle ? (
@@ -86,6 +95,7 @@ export function renderActionConfirmation(
         <button type="submit">{question.button}</button>
       </form>
     </>,
+    options.nav,
   );
 }
 
@@ -119,7 +129,8 @@ function CadenceFields(props: { readonly cadence: Cadence }) {
 }
 
 /** The outcome of a contact link's POST. */
-export function renderContactActionDone(result: ContactLinkResult): string {
+export function renderContactActionDone(result: ContactLinkResult, nav?: PageNav): string {
+  const page = (title: string, body: ComponentChildren) => shellPage(title, body, nav);
   switch (result.outcome) {
     case 'talked':
       return page(
@@ -160,7 +171,8 @@ export function renderContactActionDone(result: ContactLinkResult): string {
   }
 }
 
-export function renderActionDone(result: LinkActionResult): string {
+export function renderActionDone(result: LinkActionResult, nav?: PageNav): string {
+  const page = (title: string, body: ComponentChildren) => shellPage(title, body, nav);
   switch (result.outcome) {
     case 'unsubscribed':
       return page('You are unsubscribed', <p>{result.email} will get no more weekly digests.</p>);
@@ -174,18 +186,28 @@ export function renderActionDone(result: LinkActionResult): string {
     case 'saved':
       return page(
         'Saved',
-        <p>
-          <strong>{result.eventTitle}</strong> is saved.{' '}
-          {result.invited
-            ? 'The invitation is on its way to your inbox.'
-            : 'It is in your Trellis calendar feed; no invitation was emailed (see your preferences).'}
-        </p>,
+        <>
+          <p>
+            <strong>{result.eventTitle}</strong> is saved.{' '}
+            {result.invited
+              ? 'The invitation is on its way to your inbox.'
+              : 'It is in your Trellis calendar feed; no invitation was emailed (see your preferences).'}
+          </p>
+          <p>
+            {formatEventTime(result, result.timeZone)}
+            {result.location ? ` · ${result.location}` : result.online ? ' · online' : ''}
+          </p>
+          <p>
+            <a href={`/events/${encodeURIComponent(result.eventId)}`}>The event’s page</a> ·{' '}
+            <a href="/calendar">Your calendar</a> · <a href="/events">More events</a>
+          </p>
+        </>,
       );
     case 'gone':
       return page('Nothing to do', <p>This link is about something that no longer exists.</p>);
   }
 }
 
-export function renderLinkProblem(message: string): string {
-  return page('This link does not work', <p>{message}.</p>);
+export function renderLinkProblem(message: string, nav?: PageNav): string {
+  return shellPage('This link does not work', <p>{message}.</p>, nav);
 }

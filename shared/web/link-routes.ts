@@ -28,9 +28,9 @@ export interface LinkRouteDependencies {
   readonly linkActions: Parameters<typeof applyLinkAction>[0];
 }
 
-const linkProblemPage = (_request: RouteRequest, { problem }: KnownProblem) =>
+const linkProblemPage = (request: RouteRequest, { problem }: KnownProblem) =>
   problem.status === 400 || problem.status === 410
-    ? htmlResponse(problem.status, renderLinkProblem(problem.title))
+    ? htmlResponse(problem.status, renderLinkProblem(problem.title, request.visitor?.nav(null)))
     : null;
 
 export function linkRoutes(deps: LinkRouteDependencies) {
@@ -44,22 +44,29 @@ export function linkRoutes(deps: LinkRouteDependencies) {
       access: 'anyone',
       handler: async (request) => {
         const link = await linkOf(request);
+        const nav = request.visitor?.nav(null);
         if (isContactLinkAction(link.action)) {
-          const subject = await contactLinkSubject(deps.contacts, link);
-          if (!subject) return htmlResponse(404, renderContactActionDone({ outcome: 'gone' }));
+          // A one-use link that was used says so before asking again.
+          const [subject, used] = await Promise.all([
+            contactLinkSubject(deps.contacts, link),
+            deps.contacts.usedLinks.isUsed(request.param('token')),
+          ]);
+          if (used) return htmlResponse(410, renderContactActionDone({ outcome: 'already-used' }, nav));
+          if (!subject) return htmlResponse(404, renderContactActionDone({ outcome: 'gone' }, nav));
           return htmlResponse(
             200,
             renderActionConfirmation(
               link.action,
               `${subject.contact.name} (${subject.contact.relationship})`,
-              {
-                cadence: subject.contact.cadence,
-              },
+              { cadence: subject.contact.cadence, ...(nav ? { nav } : {}) },
             ),
           );
         }
         const subject = link.eventId ? await deps.events.get(link.eventId) : null;
-        return htmlResponse(200, renderActionConfirmation(link.action, subject?.title ?? null));
+        return htmlResponse(
+          200,
+          renderActionConfirmation(link.action, subject?.title ?? null, nav ? { nav } : {}),
+        );
       },
       problemPage: linkProblemPage,
     }),
@@ -80,14 +87,27 @@ export function linkRoutes(deps: LinkRouteDependencies) {
             Object.fromEntries(formOf(request)),
             new Date(),
           );
+          const nav = request.visitor?.nav(null);
           if (result.outcome === 'invalid-form')
             return htmlResponse(
               400,
-              renderActionConfirmation(link.action, result.contactName, { problems: result.problems }),
+              renderActionConfirmation(link.action, result.contactName, {
+                problems: result.problems,
+                ...(nav ? { nav } : {}),
+              }),
             );
-          return htmlResponse(result.outcome === 'already-used' ? 410 : 200, renderContactActionDone(result));
+          return htmlResponse(
+            result.outcome === 'already-used' ? 410 : 200,
+            renderContactActionDone(result, nav),
+          );
         }
-        return htmlResponse(200, renderActionDone(await applyLinkAction(deps.linkActions, link, new Date())));
+        return htmlResponse(
+          200,
+          renderActionDone(
+            await applyLinkAction(deps.linkActions, link, new Date()),
+            request.visitor?.nav(null),
+          ),
+        );
       },
       problemPage: linkProblemPage,
     }),

@@ -100,7 +100,7 @@ function addContact(name: string, fields: Partial<NewContactInput> = {}) {
 
 const linkDepsOf = () => ({
   ...createContactDependencies(table.documentClient, table.tableName),
-  usedLinks: createUsedLinks(table.tableName),
+  usedLinks: createUsedLinks(table.tableName, table.documentClient),
 });
 
 const message = (localDate: string): ReminderMessage => ({
@@ -226,6 +226,9 @@ describe('reconnect reminders', () => {
     expect(await applyContactLink(linkDeps, token, action, {}, nineInBerlin)).toEqual({
       outcome: 'already-used',
     });
+    // Opened again, the link says it was used before asking anything.
+    expect(await linkDeps.usedLinks.isUsed(token)).toBe(true);
+    expect(await linkDeps.usedLinks.isUsed(`${token}x`)).toBe(false);
   });
 
   it('uses a link up in the change it makes: posted twice at once, one change; a failed change leaves it usable', async () => {

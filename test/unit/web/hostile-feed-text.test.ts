@@ -233,7 +233,21 @@ describe('a hostile feed renders inert', () => {
 
   it('on the one-click link pages that name an event', () => {
     expectInert(renderActionConfirmation('save', TITLE), [TITLE]);
-    expectInert(renderActionDone({ outcome: 'saved', eventTitle: TITLE, invited: true }), [TITLE]);
+    expectInert(
+      renderActionDone({
+        outcome: 'saved',
+        eventTitle: TITLE,
+        invited: true,
+        timeZone: 'Europe/Berlin',
+        eventId: 'evt_"><script>',
+        start: '2030-03-12T18:00:00Z',
+        end: null,
+        allDay: false,
+        location: PLACE,
+        online: false,
+      }),
+      [TITLE, PLACE],
+    );
     expectInert(renderActionDone({ outcome: 'not-interested', eventTitle: TITLE }), [TITLE]);
   });
 
