@@ -103,6 +103,8 @@ const digestPreviewDeps = {
     links: async () => ({ secret: await linkSecret() }),
     unsubscribeMailto: mail.unsubscribeMailto,
     windowDays: digestWindowDaysFromEnv(),
+    saved: saveDeps.savedEvents,
+    memberships: createMembershipRepository(client, tableName),
   },
   suppression: saveDeps.suppression,
   publicBaseUrlOf: myDataDeps.publicBaseUrlOf,
