@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { esbuildOptionsFor } from '../../infra/bundling.ts';
+import { esbuildOptionsFor, repoRoot } from '../../infra/bundling.ts';
 
 /**
  * Runs a bench worker the way Lambda runs a function: bundled by esbuild with the functions' options
@@ -14,7 +13,10 @@ export async function runBundledWorker(
   entry: string,
   env: Record<string, string>,
 ): Promise<Record<string, unknown>> {
-  const dir = await mkdtemp(join(tmpdir(), 'trellis-bench-worker-'));
+  // Inside the checkout: the bundle leaves @aws-sdk/* to the runtime (as Lambda's nodejs22.x provides
+  // it), and here the runtime's copy is the project's node_modules.
+  await mkdir(join(repoRoot, '.bench-tmp'), { recursive: true });
+  const dir = await mkdtemp(join(repoRoot, '.bench-tmp', 'worker-'));
   try {
     const outfile = join(dir, 'worker.mjs');
     await build({ ...esbuildOptionsFor(entry, outfile), sourcemap: false });
