@@ -17,14 +17,13 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { esbuildOptionsFor } from '../../infra/bundling.ts';
+import { esbuildOptionsFor, gazetteerFile, repoRoot } from '../../infra/bundling.ts';
 import { calendarUrlsFor } from '../../shared/calendar/calendar-subscription.ts';
 import { contentHash, type SourceEventContent } from '../../shared/events/event-content.ts';
 import { planSourceSync } from '../../shared/events/plan-source-sync.ts';
@@ -240,12 +239,15 @@ export async function measureCalendarFeed(options: {
   /** Measured seconds per mode, in one-second slices, after a one-second warm-up. */
   seconds: number;
 }): Promise<CalendarFigures> {
-  const dir = await mkdtemp(join(tmpdir(), 'trellis-bench-calendar-'));
+  // Inside the checkout, with the gazetteer beside the bundle: as deployed (see run-bundled.ts).
+  await mkdir(join(repoRoot, '.bench-tmp'), { recursive: true });
+  const dir = await mkdtemp(join(repoRoot, '.bench-tmp', 'calendar-'));
   const servers: ServerProcess[] = [];
   try {
     const entry = fileURLToPath(new URL('./calendar-worker.ts', import.meta.url));
     const bundle = join(dir, 'worker.mjs');
     await build({ ...esbuildOptionsFor(entry, bundle), sourcemap: false });
+    await copyFile(gazetteerFile, join(dir, 'cities15000.tsv'));
 
     const dynamo = await startServer(entry, { BENCH_ROLE: 'dynamo', BENCH_TABLE: tableName });
     servers.push(dynamo);

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { esbuildOptionsFor, repoRoot } from '../../infra/bundling.ts';
+import { esbuildOptionsFor, gazetteerFile, repoRoot } from '../../infra/bundling.ts';
 
 /**
  * Runs a bench worker the way Lambda runs a function: bundled by esbuild with the functions' options
@@ -20,6 +20,7 @@ export async function runBundledWorker(
   try {
     const outfile = join(dir, 'worker.mjs');
     await build({ ...esbuildOptionsFor(entry, outfile), sourcemap: false });
+    await copyFile(gazetteerFile, join(dir, 'cities15000.tsv'));
     return await new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [outfile], {
         env: { ...process.env, ...env },
