@@ -75,5 +75,15 @@ export const demoSources: readonly DemoSource[] = [
     defaultTags: ['product-management'],
     timeZone: 'Europe/Berlin',
   },
+  {
+    // The conference data set's format with dates relative to today: calls for speakers that close
+    // soon, whatever day the demo runs (the real snapshot's calls may all be over).
+    file: 'devops.json',
+    contentType: 'application/json; charset=utf-8',
+    kind: 'industry-event',
+    organization: 'Berlin Platform Community',
+    defaultTags: [],
+    timeZone: 'Europe/Berlin',
+  },
   ...conferenceDataSources(),
 ];

@@ -91,7 +91,9 @@ describe('trellis dev (the embedded local runtime)', () => {
     ]);
     // One source per topic file of the conference data snapshot, besides one demo feed per other format.
     expect(formats.filter((format) => format === 'conference-data')).toHaveLength(
-      demoSources.filter((source) => isConferenceDataFile(source.file)).length,
+      // The snapshot's topic files and the demo's own conference feed (dates relative to today).
+      demoSources.filter((source) => isConferenceDataFile(source.file) || source.file === 'devops.json')
+        .length,
     );
     expect(sources.length).toBe(demoSources.length);
     expect(sources.every((source) => source.health.lastError === null)).toBe(true);
@@ -148,6 +150,12 @@ describe('trellis dev (the embedded local runtime)', () => {
     expect(ana[0]?.subject).toMatch(/event/);
     // Platform Engineering Day is six days ahead whatever the time of day (the weekly meetup may have started already).
     expect(ana[0]?.body.text).toContain('Platform Engineering Day');
+    // The demo's conference feed has a call for speakers closing in nine days, in Berlin, on DevOps;
+    // and the chair of Platform Engineering Day also speaks at the security roundtable.
+    expect(ana[0]?.body.text).toContain('Calls for speakers closing soon');
+    expect(ana[0]?.body.text).toContain('Platform Engineering Berlin');
+    expect(ana[0]?.body.text).toContain('People worth meeting');
+    expect(ana[0]?.body.text).toContain('Lena Hoffmann');
   });
 
   it('records "not interested" only on the POST of its link', async () => {
