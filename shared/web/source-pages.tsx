@@ -1,3 +1,6 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { formatEventStart } from '../digest/format-event-time.ts';
 import type { Source, SourceKind } from '../sources/source.ts';
 import { sourceKinds } from '../sources/source.ts';
 import type { SourceSuggestion } from '../sources/source-suggestion.ts';
@@ -36,6 +39,8 @@ export interface SourcesAdminView {
 
 export interface SourcesPageView {
   readonly nav: PageNav;
+  /** The viewer's zone (their profile's): every time is shown in it. */
+  readonly timeZone: string;
   readonly csrf: string;
   readonly status: string | null;
   readonly problems: readonly string[];
@@ -73,10 +78,14 @@ const statusLabels: Readonly<Record<SourceSuggestion['status'], string>> = {
   rejected: 'not accepted',
 };
 
-/** A time as people read it, in UTC, with the exact instant for machines. */
+/** The viewer's zone, for every time on the page. */
+const ViewerZone = createContext('UTC');
+
+/** A time as the viewer reads it, in their own zone ("Wed 2 Dec, 23:35 CET"), with the exact instant for machines. */
 function Time(props: { readonly iso: string | null; readonly never?: string }) {
+  const zone = useContext(ViewerZone);
   if (!props.iso) return <>{props.never ?? 'never'}</>;
-  return <time dateTime={props.iso}>{props.iso.slice(0, 16).replace('T', ' ')} UTC</time>;
+  return <time dateTime={props.iso}>{formatEventStart(props.iso, false, zone)}</time>;
 }
 
 function KindSelect(props: { readonly control: ControlAttributes; readonly selected: string }) {
@@ -386,11 +395,11 @@ function AdminSections(props: { readonly csrf: string; readonly admin: SourcesAd
 export function renderSourcesPage(view: SourcesPageView): string {
   return renderPageDocument(
     'Sources',
-    <>
+    <ViewerZone.Provider value={view.timeZone}>
       <SuggestForm csrf={view.csrf} form={view.suggestForm} />
       <OwnSuggestions own={view.own} />
       {view.admin ? <AdminSections csrf={view.csrf} admin={view.admin} /> : null}
-    </>,
+    </ViewerZone.Provider>,
     { nav: view.nav, status: view.status, problems: view.problems },
   );
 }

@@ -142,6 +142,7 @@ export function sourceRoutes(deps: SourceRouteDependencies) {
       statusCode,
       renderSourcesPage({
         nav: visitor.nav('sources'),
+        timeZone: visitor.profile.timeZone,
         csrf: visitor.csrf,
         status: state.status ?? null,
         problems: state.problems ?? [],

@@ -351,12 +351,13 @@ describe('deciding suggestions as the admin', () => {
       health.indexOf('</tr>', health.indexOf('Berlin Peers e.V.<br/>')),
     );
     expect(row).toContain('format icalendar');
-    expect(row).toContain('<time datetime="2030-03-04T05:06:07.000Z">2030-03-04 05:06 UTC</time>');
-    expect(row).toContain('<time datetime="2030-03-01T00:00:00.000Z">2030-03-01 00:00 UTC</time>');
+    // In the admin's own zone (UTC here), never a bare instant.
+    expect(row).toContain('<time datetime="2030-03-04T05:06:07.000Z">Mon 4 Mar, 05:06 UTC</time>');
+    expect(row).toContain('<time datetime="2030-03-01T00:00:00.000Z">Fri 1 Mar, 00:00 UTC</time>');
     expect(row).toContain('HTTP 503 from berlin-peers.example.org');
     expect(row).toContain('3 failed fetches in a row');
     expect(row).toContain('<td>12</td>');
-    expect(row).toContain('2030-03-04 07:06 UTC');
+    expect(row).toContain('Mon 4 Mar, 07:06 UTC');
 
     // The suggester sees the outcome; approving again is a 409; the feed can no longer be suggested.
     expect((await ana.visitor.request('/sources')).text).toContain('approved: Trellis reads it');

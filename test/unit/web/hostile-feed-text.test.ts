@@ -207,6 +207,7 @@ describe('a hostile feed renders inert', () => {
     };
     const html = renderSourcesPage({
       nav: { ...nav, current: 'sources', isAdmin: true },
+      timeZone: 'Europe/Berlin',
       csrf: 'tok-123',
       status: null,
       problems: [TITLE],
