@@ -1,13 +1,11 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningDev, startDev } from '../../bin/local/run-dev.ts';
-import { silentLogger } from '../../shared/log/logger.ts';
+import type { RunningDev } from '../../bin/local/run-dev.ts';
 import { launchChromium } from './chromium.ts';
+import { axeViolations, type DemoDev, startDemoDev } from './demo-dev.ts';
 import { waitForSignInLink } from './local-inbox.ts';
 
 /*
@@ -23,10 +21,9 @@ const stepTimeoutMs = 15_000;
 /** The browser's zone (what the page's script reads) differs from the language's first guess (New York). */
 const browserZone = 'America/Chicago';
 const artifacts = fileURLToPath(new URL('../../test-artifacts/e2e/browse-events/', import.meta.url));
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const bareInstant = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-let root: string;
+let demo: DemoDev | undefined;
 let dev: RunningDev | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext | undefined;
@@ -48,36 +45,12 @@ async function screenshot(on: Page, name: string) {
   await on.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
 
-async function axeViolations(on: Page): Promise<{ rule: string; targets: string[] }[]> {
-  const results = await new AxeBuilder({ page: on }).withTags(wcagTags).analyze();
-  return results.violations.map((violation) => ({
-    rule: violation.id,
-    targets: violation.nodes.map((node) => node.target.join(' ')),
-  }));
-}
-
 beforeAll(async () => {
   await rm(artifacts, { recursive: true, force: true });
   await mkdir(artifacts, { recursive: true });
   browser = await launchChromium();
-  root = await mkdtemp(join(tmpdir(), 'trellis-e2e-browse-'));
-  dev = await startDev(
-    {
-      dataDir: join(root, 'trellis'),
-      host: '127.0.0.1',
-      apiPort: 0,
-      dynamoPort: 0,
-      dynamoEndpoint: null,
-      sesPort: 0,
-      feedsPort: 0,
-      ingestEveryMinutes: 60,
-      allowLoopbackFeeds: false,
-      tableName: 'trellis',
-      logLevel: 'error',
-    },
-    silentLogger,
-  );
-  await dev.ingestNow();
+  demo = await startDemoDev('browse');
+  dev = demo.dev;
   // An American English browser in Chicago: Accept-Language en-US, and Intl's zone America/Chicago.
   context = await browser.newContext({ baseURL: dev.apiUrl, locale: 'en-US', timezoneId: browserZone });
   context.setDefaultTimeout(stepTimeoutMs);
@@ -87,8 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await dev?.stop();
-  if (root) await rm(root, { recursive: true, force: true });
+  await demo?.stop();
 }, 60_000);
 
 describe('browsing events as a visitor, then signing up and saving one (headless Chromium)', () => {

@@ -1,13 +1,11 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningDev, startDev } from '../../bin/local/run-dev.ts';
-import { silentLogger } from '../../shared/log/logger.ts';
+import type { RunningDev } from '../../bin/local/run-dev.ts';
 import { launchChromium } from './chromium.ts';
+import { axeViolations, type DemoDev, startDemoDev } from './demo-dev.ts';
 import { inboxOf, signInSubject, waitForSignInLink } from './local-inbox.ts';
 
 /*
@@ -26,7 +24,7 @@ const stepTimeoutMs = 15_000;
 /** Screenshots of each step, kept for a person to look at when a run fails (git-ignored). */
 const artifacts = fileURLToPath(new URL('../../test-artifacts/e2e/sign-in-browser/', import.meta.url));
 
-let root: string;
+let demo: DemoDev | undefined;
 let dev: RunningDev | undefined;
 let browser: Browser | undefined;
 let firstPage: Page | undefined;
@@ -83,17 +81,6 @@ function browserFetch(
   );
 }
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** What axe-core finds against WCAG 2.1 A and AA on the page as it is now: rule and elements. */
-async function axeViolations(page: Page): Promise<{ rule: string; targets: string[] }[]> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  return results.violations.map((violation) => ({
-    rule: violation.id,
-    targets: violation.nodes.map((node) => node.target.join(' ')),
-  }));
-}
-
 /** The whole sign-in in one browser context: ask for a link, open it from the inbox, confirm. */
 async function signInWithBrowser(context: BrowserContext, email: string, shots: string): Promise<Page> {
   const page = await context.newPage();
@@ -120,31 +107,13 @@ beforeAll(async () => {
   await mkdir(artifacts, { recursive: true });
   // Fail at once, with the install hint, when Chromium is missing.
   browser = await launchChromium();
-  root = await mkdtemp(join(tmpdir(), 'trellis-e2e-browser-'));
-  dev = await startDev(
-    {
-      dataDir: join(root, 'trellis'),
-      host: '127.0.0.1',
-      apiPort: 0,
-      dynamoPort: 0,
-      dynamoEndpoint: null,
-      sesPort: 0,
-      feedsPort: 0,
-      ingestEveryMinutes: 60,
-      allowLoopbackFeeds: false,
-      tableName: 'trellis',
-      logLevel: 'error',
-    },
-    silentLogger,
-  );
-  // The demo feeds, read once, so the digest preview and the calendar have events to show.
-  await dev.ingestNow();
+  demo = await startDemoDev('browser');
+  dev = demo.dev;
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await dev?.stop();
-  if (root) await rm(root, { recursive: true, force: true });
+  await demo?.stop();
 }, 60_000);
 
 describe('signing in to Trellis in a browser (headless Chromium)', () => {

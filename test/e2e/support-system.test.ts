@@ -1,13 +1,11 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningDev, startDev } from '../../bin/local/run-dev.ts';
-import { silentLogger } from '../../shared/log/logger.ts';
+import type { RunningDev } from '../../bin/local/run-dev.ts';
 import { launchChromium } from './chromium.ts';
+import { axeViolations, type DemoDev, startDemoDev } from './demo-dev.ts';
 import { waitForSignInLink } from './local-inbox.ts';
 
 /*
@@ -21,9 +19,8 @@ import { waitForSignInLink } from './local-inbox.ts';
 const reader = 'ana@example.org';
 const stepTimeoutMs = 15_000;
 const artifacts = fileURLToPath(new URL('../../test-artifacts/e2e/support-system/', import.meta.url));
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let root: string;
+let demo: DemoDev | undefined;
 let dev: RunningDev | undefined;
 let browser: Browser | undefined;
 let page: Page | undefined;
@@ -38,36 +35,12 @@ function signedIn(): Page {
   return page;
 }
 
-async function axeViolations(on: Page) {
-  const results = await new AxeBuilder({ page: on }).withTags(wcagTags).analyze();
-  return results.violations.map((violation) => ({
-    rule: violation.id,
-    targets: violation.nodes.map((node) => node.target.join(' ')),
-  }));
-}
-
 beforeAll(async () => {
   await rm(artifacts, { recursive: true, force: true });
   await mkdir(artifacts, { recursive: true });
   browser = await launchChromium();
-  root = await mkdtemp(join(tmpdir(), 'trellis-e2e-support-'));
-  dev = await startDev(
-    {
-      dataDir: join(root, 'trellis'),
-      host: '127.0.0.1',
-      apiPort: 0,
-      dynamoPort: 0,
-      dynamoEndpoint: null,
-      sesPort: 0,
-      feedsPort: 0,
-      ingestEveryMinutes: 60,
-      allowLoopbackFeeds: false,
-      tableName: 'trellis',
-      logLevel: 'error',
-    },
-    silentLogger,
-  );
-  await dev.ingestNow();
+  demo = await startDemoDev('support');
+  dev = demo.dev;
   const context = await browser.newContext({ baseURL: dev.apiUrl });
   context.setDefaultTimeout(stepTimeoutMs);
   page = await context.newPage();
@@ -82,8 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await dev?.stop();
-  if (root) await rm(root, { recursive: true, force: true });
+  await demo?.stop();
 }, 60_000);
 
 describe('growing a support system in a browser (headless Chromium)', () => {
