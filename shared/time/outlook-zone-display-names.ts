@@ -1,6 +1,6 @@
 /**
  * Outlook sometimes writes a zone's display name as its TZID ("(UTC+01:00) Amsterdam, Berlin, Bern,
- * Rome, Stockholm, Vienna"). windows-iana maps Windows zone ids, not these, so this table maps the
+ * Rome, Stockholm, Vienna"). zone-names.ts maps Windows zone ids, not these, so this table maps the
  * text after the "(UTC±hh:mm)" prefix, in the form displayNameKey gives it, to the Windows zone id.
  * Windows 10/11 names and the older Windows XP/Exchange 2003 ones; an unlisted name falls through
  * to the feed's VTIMEZONE.
