@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { DigestModel } from '../digest/digest-model.ts';
 import { digestSubject } from '../digest/digest-subject.ts';
 import { renderDigestHtml } from '../digest/render-digest-html.tsx';
 import { renderDigestText } from '../digest/render-digest-text.ts';
 import { listUnsubscribeHeaders } from './list-unsubscribe.ts';
 import { MailCompositionError } from './mail-composition-error.ts';
+import { formatMailbox } from './mime-encoding.ts';
+import { buildMimeMessage, type MimeHeader, type MimeLeaf, type MimeNode } from './mime-message.ts';
 
 /** Who a message comes from, as configured once per deployment. */
 export interface MailIdentity {
@@ -85,10 +86,10 @@ const MAILBOX = /^[^\s@<>()[\]\\,;:"\p{Cc}]+@[^\s@<>()[\]\\,;:"\p{Cc}]+$/u;
 const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 
 /**
- * A MIME message built by nodemailer's MailComposer: multipart/alternative (text, HTML, then any
- * further alternatives), inside multipart/mixed when there are attachments; UTF-8 throughout,
- * headers encoded by MailComposer (RFC 2047 words for non-ASCII names and subjects). File and URL
- * content is refused, so nothing here reads the disk or the network.
+ * A MIME message (shared/mail/mime-message.ts): multipart/alternative (text, HTML, then any further
+ * alternatives), inside multipart/mixed when there are attachments; UTF-8 throughout, RFC 2047 words for
+ * non-ASCII names and subjects, quoted-printable or base64 bodies where 7bit will not do. The bytes are those
+ * nodemailer's MailComposer wrote before it (test/unit/mail/mime-message.test.ts compares the two).
  */
 export async function composeMessage(input: MessageInput): Promise<ComposedMessage> {
   const { identity } = input;
@@ -108,33 +109,40 @@ export async function composeMessage(input: MessageInput): Promise<ComposedMessa
   }
   const messageId = `<${randomBytes(16).toString('hex')}@${identity.messageIdDomain}>`;
   const subject = oneLine(input.subject);
-  const composer = new MailComposer({
-    from: identity.from,
-    ...(identity.replyTo ? { replyTo: identity.replyTo } : {}),
-    to: input.to.name ? { name: oneLine(input.to.name), address: input.to.address } : input.to.address,
-    subject,
-    messageId,
-    date: input.now,
-    ...(input.inReplyTo ? { inReplyTo: input.inReplyTo } : {}),
-    ...(input.references?.length ? { references: [...input.references] } : {}),
-    headers: extraHeaders(input.headers ?? {}),
-    text: input.text,
-    ...(input.html === null ? {} : { html: input.html }),
-    alternatives: (input.alternatives ?? []).map((part) => ({
-      contentType: part.contentType,
-      content: part.content,
-    })),
-    attachments: (input.attachments ?? []).map((attachment) => ({
-      filename: attachment.filename,
-      contentType: attachment.contentType,
-      content: typeof attachment.content === 'string' ? attachment.content : Buffer.from(attachment.content),
-    })),
-    newline: 'windows',
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
-  const raw = await composer.compile().build();
-  return { raw, messageId, subject };
+  const structured = (name: string, value: string): MimeHeader => ({ name, value, kind: 'structured' });
+  const headers: MimeHeader[] = [
+    ...Object.entries(extraHeaders(input.headers ?? {})).map(([name, value]) => ({ name, value })),
+    structured('From', formatMailbox(parseMailbox(identity.from))),
+    structured(
+      'To',
+      formatMailbox({ address: input.to.address, name: input.to.name ? oneLine(input.to.name) : null }),
+    ),
+    ...(identity.replyTo ? [structured('Reply-To', formatMailbox(parseMailbox(identity.replyTo)))] : []),
+    ...(input.inReplyTo ? [structured('In-Reply-To', messageIds([input.inReplyTo]))] : []),
+    ...(input.references?.length ? [structured('References', messageIds(input.references))] : []),
+    { name: 'Subject', value: subject },
+    structured('Message-ID', messageId),
+    structured('Date', input.now.toUTCString().replace(/GMT/, '+0000')),
+  ];
+  // Empty text or HTML is left out; with no renderings at all the message is an empty text/plain.
+  const alternatives: MimeLeaf[] = [
+    ...(input.text ? [{ contentType: 'text/plain; charset=utf-8', content: input.text }] : []),
+    ...(input.html ? [{ contentType: 'text/html; charset=utf-8', content: input.html }] : []),
+    ...(input.alternatives ?? []).map((part) => ({ contentType: part.contentType, content: part.content })),
+  ];
+  const attachments: MimeLeaf[] = (input.attachments ?? []).map((attachment) => ({
+    contentType: attachment.contentType,
+    content: attachment.content,
+    filename: attachment.filename,
+  }));
+  const readable: MimeNode | null =
+    alternatives.length > 1 ? { multipart: 'alternative', parts: alternatives } : (alternatives[0] ?? null);
+  const parts = [...(readable ? [readable] : []), ...attachments];
+  const body: MimeNode =
+    parts.length > 1
+      ? { multipart: 'mixed', parts }
+      : (parts[0] ?? { contentType: 'text/plain', content: '' });
+  return { raw: buildMimeMessage(headers, body), messageId, subject };
 }
 
 /** The digest's subject and bodies: what the message carries, and what the preview page shows. */
@@ -171,6 +179,38 @@ function extraHeaders(headers: Readonly<Record<string, string>>): Record<string,
     if (CONTROL.test(value)) throw new MailCompositionError(`Header '${name}' holds a line break`);
   }
   return { ...headers };
+}
+
+/**
+ * One mailbox of the configuration: `Trellis <digest@example.org>`, `"Trellis, Berlin" <…>` or a bare address.
+ * The display name is whatever stands before the angle brackets (quotes taken off); it is quoted or encoded again
+ * on the way out. Anything whose address is not one mailbox is refused.
+ */
+function parseMailbox(value: string): { name: string | null; address: string } {
+  const trimmed = value.trim();
+  const angled = /^(.*?)\s*<([^<>\s]+)>$/.exec(trimmed);
+  const address = angled ? (angled[2] ?? '') : trimmed;
+  let name = angled ? (angled[1] ?? '').trim() : '';
+  const quoted = /^"((?:[^"\\]|\\.)*)"$/.exec(name);
+  if (quoted) name = (quoted[1] ?? '').replace(/\\(.)/g, '$1');
+  if (!MAILBOX.test(address) || (!quoted && /[<>"]/.test(name))) {
+    throw new MailCompositionError(`Not a single mailbox: '${value}'`);
+  }
+  return { name: name || null, address };
+}
+
+/** Message-IDs for In-Reply-To and References: each in angle brackets, no white space inside, one space apart. */
+function messageIds(ids: readonly string[]): string {
+  return ids
+    .flatMap((id) =>
+      id
+        .replace(/<[^>]*>/g, (inside) => inside.replace(/\s/g, ''))
+        .trim()
+        .split(/\s+/),
+    )
+    .filter(Boolean)
+    .map((id) => `${id.startsWith('<') ? '' : '<'}${id}${id.endsWith('>') ? '' : '>'}`)
+    .join(' ');
 }
 
 function oneLine(value: string): string {
