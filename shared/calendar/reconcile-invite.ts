@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger.ts';
 import { composeInviteMessage, type InviteKind } from '../mail/compose-invite.ts';
 import type { MailIdentity } from '../mail/compose-message.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { sendOnce } from '../mail/send-once.ts';
 import type { EventStore } from '../store/event-store.ts';
 import {
   isSaved,
@@ -47,7 +48,9 @@ export type InviteOutcome =
   | 'unconfirmed'
   | 'suppressed'
   | 'past'
-  | 'busy';
+  | 'busy'
+  /** Handed to SES before, with no word whether it went: held until SES's event says, never re-sent. */
+  | 'held';
 
 /** What the caller read or wrote just before, so it is not read again (absent: read it). */
 export interface KnownState {
@@ -101,22 +104,6 @@ export async function reconcileInvite(
 
   const sequence = previous ? previous.sequence + 1 : 0;
   const period = invitePeriod(eventId, sequence);
-  const claim = await deps.ledger.claim(userId, period, now);
-  if (claim.outcome === 'busy') return 'busy';
-  if (claim.outcome === 'sent') {
-    // Sent before a crash that left the saved item behind: record what went out, send nothing.
-    const entry = (await deps.ledger.latestSent([userId], [period])).get(userId);
-    if (entry?.detail && entry.messageId) {
-      await deps.savedEvents.recordInvite(
-        userId,
-        eventId,
-        { sequence, ...entry.detail, sentAt: entry.sentAt ?? now.toISOString(), messageId: entry.messageId },
-        previous?.sequence ?? null,
-      );
-    }
-    return 'up-to-date';
-  }
-
   const kind: InviteKind = removed
     ? 'removed'
     : method === 'CANCEL'
@@ -125,33 +112,63 @@ export async function reconcileInvite(
         previous && !isRemovalFingerprint(previous.fingerprint)
         ? 'update'
         : 'new';
-  let messageId: string;
-  try {
-    messageId = await deliver(deps, event, profile, { kind, method, sequence, previous }, now);
-  } catch (error) {
-    await deps.ledger.release(userId, period, claim.token);
-    throw error;
-  }
-  const invite: SentInvite = { sequence, fingerprint, method, sentAt: now.toISOString(), messageId };
-  const sent = { messageId, sentAt: now, detail: { fingerprint, method } satisfies InviteLedgerDetail };
+  const detail: InviteLedgerDetail = { fingerprint, method };
   const previousSequence = previous?.sequence ?? null;
-  // SENT and the saved event's record of what went out, together.
-  try {
-    await deps.ledger.markSent(userId, period, claim.token, sent, [
-      deps.savedEvents.recordInvitePart(userId, eventId, invite, previousSequence),
-    ]);
-  } catch (error) {
-    if (!(error instanceof TransactionCancelledError && error.failedOn('saved-invite'))) throw error;
-    // The saved event moved on meanwhile (removed for good, another invitation recorded): the mail went
-    // out all the same, so the ledger says so and the next reconcile starts from what the record holds.
-    await deps.ledger.markSent(userId, period, claim.token, sent);
-    log.warn('invitation sent but not recorded on the saved event: it changed meanwhile', { sequence });
+  const result = await sendOnce(deps.ledger, { userId, period }, now, log, {
+    compose: async () => {
+      const composed = await composeInvite(deps, event, profile, { kind, method, sequence, previous }, now);
+      return {
+        messageId: composed.messageId,
+        detail,
+        send: (tags) =>
+          deps.mailer
+            .sendRaw({ raw: composed.raw, from: deps.identity.from, to: [profile.email], tags })
+            .then(() => undefined),
+      };
+    },
+    markSent: async (token, mail) => {
+      const invite: SentInvite = {
+        sequence,
+        ...detail,
+        sentAt: now.toISOString(),
+        messageId: mail.messageId,
+      };
+      const sent = { ...mail, sentAt: now };
+      // SENT and the saved event's record of what went out, together.
+      try {
+        await deps.ledger.markSent(userId, period, token, sent, [
+          deps.savedEvents.recordInvitePart(userId, eventId, invite, previousSequence),
+        ]);
+      } catch (error) {
+        if (!(error instanceof TransactionCancelledError && error.failedOn('saved-invite'))) throw error;
+        // The saved event moved on meanwhile (removed for good, another invitation recorded): the mail
+        // went out all the same, so the ledger says so and the next reconcile starts from the record.
+        await deps.ledger.markSent(userId, period, token, sent);
+        log.warn('invitation sent but not recorded on the saved event: it changed meanwhile', { sequence });
+      }
+    },
+  });
+  if (result.outcome === 'busy') return 'busy';
+  if (result.outcome === 'unknown-outcome') return 'held';
+  if (result.outcome === 'already-sent') {
+    // Sent before a crash (or completed by SES's event) that left the saved item behind: record what
+    // went out, send nothing.
+    const entry = (await deps.ledger.latestSent([userId], [period])).get(userId);
+    if (entry?.detail && entry.messageId) {
+      await deps.savedEvents.recordInvite(
+        userId,
+        eventId,
+        { sequence, ...entry.detail, sentAt: entry.sentAt ?? now.toISOString(), messageId: entry.messageId },
+        previousSequence,
+      );
+    }
+    return 'up-to-date';
   }
-  log.info('invitation sent', { kind, sequence, messageId });
+  log.info('invitation sent', { kind, sequence, messageId: result.messageId });
   return kind === 'new' ? 'sent-invite' : kind === 'update' ? 'sent-update' : 'sent-cancel';
 }
 
-async function deliver(
+async function composeInvite(
   deps: InviteDependencies,
   event: StoredEvent,
   profile: { email: string; name: string | null; timeZone: string },
@@ -162,7 +179,7 @@ async function deliver(
     previous: SentInvite | null;
   },
   now: Date,
-): Promise<string> {
+): Promise<{ messageId: string; raw: Uint8Array }> {
   const ics = renderInvite({
     entry: {
       event,
@@ -193,6 +210,5 @@ async function deliver(
     deps.identity,
     now,
   );
-  await deps.mailer.sendRaw({ raw: composed.raw, from: deps.identity.from, to: [profile.email] });
-  return composed.messageId;
+  return composed;
 }

@@ -40,7 +40,11 @@ export async function sendInviteUpdates(
     }
     const results = await updateAttendeesOf(deps, message.eventId, now);
     outcomes.push(...results);
-    if (results.some((result) => result.outcome === 'failed' || result.outcome === 'busy'))
+    if (
+      results.some(
+        (result) => result.outcome === 'failed' || result.outcome === 'busy' || result.outcome === 'held',
+      )
+    )
       failedMessageIds.push(record.messageId);
   }
   return { failedMessageIds, outcomes };

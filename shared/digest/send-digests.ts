@@ -7,6 +7,7 @@ import { addDays } from '../feeds/event-time.ts';
 import type { Logger } from '../log/logger.ts';
 import { composeDigestMessage, digestMessageParts, type MailIdentity } from '../mail/compose-message.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { sendOnce } from '../mail/send-once.ts';
 import { buildEventIndex, matchEventsForUser, type PreviousDigestEntry } from '../matching/match-events.ts';
 import { type DigestMessage, digestMessageSchema } from '../queue/digest-message.ts';
 import type { QueueRecord } from '../queue/queue-record.ts';
@@ -104,6 +105,8 @@ export type DigestOutcome =
   | 'suppressed'
   | 'unknown-user'
   | 'busy'
+  /** Handed to SES before, with no word whether it went: retried until SES's event says, never re-sent. */
+  | 'held'
   | 'failed'
   | 'invalid-message';
 
@@ -140,7 +143,7 @@ export async function sendDigestBatch(
   const failedMessageIds: string[] = [];
   const record = (messageId: string, userId: string | null, outcome: DigestOutcome) => {
     outcomes.push({ messageId, userId, outcome });
-    if (outcome === 'failed' || outcome === 'busy' || outcome === 'invalid-message')
+    if (outcome === 'failed' || outcome === 'busy' || outcome === 'held' || outcome === 'invalid-message')
       failedMessageIds.push(messageId);
   };
 
@@ -281,46 +284,44 @@ async function sendOne(
     log.info('digest skipped: nothing fits this week');
     return 'empty-week';
   }
-  const claim = await deps.ledger.claim(profile.id, message.isoWeek, now);
-  if (claim.outcome === 'sent') {
-    log.info('digest already sent this week', { sentAt: claim.sentAt });
-    return 'already-sent';
-  }
-  if (claim.outcome === 'busy') {
-    log.warn('digest is being sent by another attempt; retrying later', { leaseUntil: claim.leaseUntil });
-    return 'busy';
-  }
-  let sent: { messageId: string };
-  try {
-    sent = await deliver(deps, model, profile, now);
-  } catch (error) {
-    await deps.ledger.release(profile.id, message.isoWeek, claim.token);
-    throw error;
-  }
-  await deps.ledger.markSent(profile.id, message.isoWeek, claim.token, {
-    messageId: sent.messageId,
-    sentAt: now,
-    detail: { shown: shownEntries(model, matches), suggestions: suggestions.memory },
+  const result = await sendOnce(deps.ledger, { userId: profile.id, period: message.isoWeek }, now, log, {
+    compose: async () => {
+      const composed = await composeDigestMessage(model, deps.identity, now);
+      return {
+        messageId: composed.messageId,
+        detail: { shown: shownEntries(model, matches), suggestions: suggestions.memory },
+        send: (tags) =>
+          deps.mailer
+            .sendRaw({ raw: composed.raw, from: deps.identity.from, to: [profile.email], tags })
+            .then(() => undefined),
+      };
+    },
+    markSent: (token, mail) =>
+      deps.ledger.markSent(profile.id, message.isoWeek, token, { ...mail, sentAt: now }),
   });
-  log.info('digest sent', {
-    messageId: sent.messageId,
-    attempt: claim.attempt,
-    events: model.sections.reduce((sum, section) => sum + section.items.length, 0),
-    changes: model.changes.length,
-  });
-  return 'sent';
+  switch (result.outcome) {
+    case 'already-sent':
+      log.info('digest already sent this week', { sentAt: result.sentAt });
+      return 'already-sent';
+    case 'busy':
+      return 'busy';
+    case 'unknown-outcome':
+      return 'held';
+    case 'sent':
+      log.info('digest sent', {
+        messageId: result.messageId,
+        attempt: result.attempt,
+        events: model.sections.reduce((sum, section) => sum + section.items.length, 0),
+        changes: model.changes.length,
+      });
+      return 'sent';
+  }
 }
 
 /** The reader's calls closing from their today through the next 21 days, from the batch's calls. */
 function readersCalls(profile: UserProfile, callEvents: readonly StoredEvent[], now: Date) {
   const today = localDate(now, profile.timeZone);
   return matchingCalls(profile, callEvents, now, today, addDays(today, CALLS_CLOSING_WITHIN_DAYS));
-}
-
-async function deliver(deps: DigestSendDependencies, model: DigestModel, profile: UserProfile, now: Date) {
-  const composed = await composeDigestMessage(model, deps.identity, now);
-  await deps.mailer.sendRaw({ raw: composed.raw, from: deps.identity.from, to: [profile.email] });
-  return { messageId: composed.messageId };
 }
 
 /** A digest rendered without sending or recording anything: `trellis digest --dry-run` and the preview page. */

@@ -1,9 +1,12 @@
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { MailTag } from './ledger-tag.ts';
 
 export interface OutgoingMessage {
   readonly raw: Uint8Array;
   readonly from: string;
   readonly to: readonly string[];
+  /** SES message tags, returned in SES's events (the send-ledger key of a scheduled mail). */
+  readonly tags?: readonly MailTag[];
 }
 
 export interface Mailer {
@@ -26,8 +29,13 @@ const defaultRetry: MailerRetry = {
   pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** The mail certainly did not go out (SES said no, or it was never handed over). */
+export class MailNotSentError extends Error {
+  override readonly name: string = 'MailNotSentError';
+}
+
 /** SES rejected the message for a reason retrying will not fix (bad address, unverified sender, …). */
-export class MailRejectedError extends Error {
+export class MailRejectedError extends MailNotSentError {
   override readonly name = 'MailRejectedError';
 }
 
@@ -50,6 +58,9 @@ export function createSesMailer(
               Destination: { ToAddresses: [...message.to] },
               Content: { Raw: { Data: message.raw } },
               ...(options.configurationSet ? { ConfigurationSetName: options.configurationSet } : {}),
+              ...(message.tags?.length
+                ? { EmailTags: message.tags.map((tag) => ({ Name: tag.name, Value: tag.value })) }
+                : {}),
             }),
           );
           return { providerMessageId: output.MessageId ?? '' };
@@ -67,4 +78,20 @@ export function createSesMailer(
       }
     },
   };
+}
+
+/** Failures that happen before a request can leave: no connection, no address. */
+const neverLeftCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * Whether the failed call certainly sent nothing: SES answered with an error (or we read its answer as
+ * one), or the request never left. A timeout or a connection broken after the request left says
+ * nothing about it.
+ */
+export function surelyNotSent(error: unknown): boolean {
+  if (error instanceof MailNotSentError) return true;
+  const failure = error as { $metadata?: { httpStatusCode?: number }; code?: string } | null;
+  const status = failure?.$metadata?.httpStatusCode;
+  if (typeof status === 'number' && status >= 400) return true;
+  return typeof failure?.code === 'string' && neverLeftCodes.has(failure.code);
 }

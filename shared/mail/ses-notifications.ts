@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { type LedgerTagKey, ledgerKeyFromTag, ledgerTagName } from './ledger-tag.ts';
 
 /**
  * SES event notifications (through the configuration set's SNS destination). Only what suppression
@@ -11,7 +12,14 @@ export const sesNotificationSchema = z
   .object({
     eventType: z.string().optional(),
     notificationType: z.string().optional(),
-    mail: z.object({ messageId: z.string().optional(), destination: z.array(z.string()).optional() }).loose(),
+    mail: z
+      .object({
+        messageId: z.string().optional(),
+        timestamp: z.string().optional(),
+        destination: z.array(z.string()).optional(),
+        tags: z.record(z.string(), z.array(z.string())).optional(),
+      })
+      .loose(),
     bounce: z
       .object({ bounceType: z.string(), bounceSubType: z.string().optional(), bouncedRecipients: recipients })
       .loose()
@@ -49,4 +57,21 @@ export function suppressionsFrom(notification: z.infer<typeof sesNotificationSch
     }));
   }
   return [];
+}
+
+/** The send-ledger entry a Send or Delivery event answers: SES took the mail (null for anything else). */
+export function ledgerAnswerFrom(
+  notification: z.infer<typeof sesNotificationSchema>,
+): { key: LedgerTagKey; sesMessageId: string; at: Date } | null {
+  const type = notification.eventType ?? notification.notificationType ?? '';
+  if (type !== 'Send' && type !== 'Delivery') return null;
+  const value = notification.mail.tags?.[ledgerTagName]?.[0];
+  const key = value ? ledgerKeyFromTag(value) : null;
+  if (!key) return null;
+  const at = new Date(notification.mail.timestamp ?? Number.NaN);
+  return {
+    key,
+    sesMessageId: notification.mail.messageId ?? '',
+    at: Number.isNaN(at.getTime()) ? new Date() : at,
+  };
 }

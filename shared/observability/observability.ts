@@ -26,7 +26,9 @@ export type MetricName =
   | 'FeedsFetched'
   | 'FeedsFailed'
   | 'EventsStored'
-  | 'MessagesEnqueued';
+  | 'MessagesEnqueued'
+  | 'LedgerCompletedBySes'
+  | 'MailsDeferred';
 
 export interface MetricsPort {
   count(name: MetricName, value?: number): void;

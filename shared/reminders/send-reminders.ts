@@ -3,6 +3,7 @@ import type { Logger } from '../log/logger.ts';
 import type { MailIdentity } from '../mail/compose-message.ts';
 import { composeReminderMessage } from '../mail/compose-reminder.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { sendOnce } from '../mail/send-once.ts';
 import { type DueRenewal, renewalsToRemind } from '../organizations/membership.ts';
 import type { QueueRecord } from '../queue/queue-record.ts';
 import { type ReminderMessage, reminderMessageSchema } from '../queue/reminder-message.ts';
@@ -47,6 +48,8 @@ export type ReminderOutcome =
   | 'suppressed'
   | 'unknown-user'
   | 'busy'
+  /** Handed to SES before, with no word whether it went: retried until SES's event says, never re-sent. */
+  | 'held'
   | 'failed'
   | 'invalid-message';
 
@@ -76,7 +79,7 @@ export async function sendReminderBatch(
   const failedMessageIds: string[] = [];
   const record = (messageId: string, userId: string | null, outcome: ReminderOutcome) => {
     outcomes.push({ messageId, userId, outcome });
-    if (outcome === 'failed' || outcome === 'busy' || outcome === 'invalid-message')
+    if (outcome === 'failed' || outcome === 'busy' || outcome === 'held' || outcome === 'invalid-message')
       failedMessageIds.push(messageId);
   };
   const messages: { messageId: string; message: ReminderMessage }[] = [];
@@ -147,60 +150,81 @@ async function sendOne(
     log.info('no contact due today');
     return 'nothing-due';
   }
-  const claim = await deps.ledger.claim(profile.id, today, now);
-  if (claim.outcome === 'sent') {
-    // Sent before a crash that left the contacts unmarked: mark them, or they would be listed daily.
-    await deps.contacts.markReminded(
-      profile.id,
-      due.map((entry) => entry.contact.id),
-      today,
-    );
-    await deps.memberships?.markRenewalsReminded(profile.id, renewals);
-    return 'already-sent';
-  }
-  if (claim.outcome === 'busy') return 'busy';
-  const model = withRenewals(buildReminderModel(profile, due, upcoming, today, links, now), renewals);
-  let messageId: string;
-  try {
-    messageId = await deliver(deps, model, now);
-  } catch (error) {
-    await deps.ledger.release(profile.id, today, claim.token);
-    throw error;
-  }
   const contactIds = due.map((entry) => entry.contact.id);
-  const sent = { messageId, sentAt: now, detail: { contactIds } };
-  // SENT and the contacts' "reminded on" together; a contact removed meanwhile cancels that, and then
-  // the ledger is marked alone and the rest of the contacts one by one.
-  const renewalParts = deps.memberships?.renewalRemindedParts(profile.id, renewals) ?? [];
+  const result = await sendOnce(deps.ledger, { userId: profile.id, period: today }, now, log, {
+    compose: async () => {
+      const model = withRenewals(buildReminderModel(profile, due, upcoming, today, links, now), renewals);
+      const composed = await composeReminderMessage(model, deps.identity, now);
+      return {
+        messageId: composed.messageId,
+        detail: { contactIds },
+        send: (tags) =>
+          deps.mailer
+            .sendRaw({ raw: composed.raw, from: deps.identity.from, to: [model.recipient.email], tags })
+            .then(() => undefined),
+      };
+    },
+    markSent: (token, mail) =>
+      markReminderSent(deps, profile.id, today, token, { ...mail, sentAt: now }, renewals),
+  });
+  switch (result.outcome) {
+    case 'already-sent':
+      // Sent before a crash (or completed by SES's event) that left the contacts unmarked: mark them,
+      // or they would be listed daily.
+      await deps.contacts.markReminded(profile.id, contactIds, today);
+      await deps.memberships?.markRenewalsReminded(profile.id, renewals);
+      return 'already-sent';
+    case 'busy':
+      return 'busy';
+    case 'unknown-outcome':
+      return 'held';
+    case 'sent':
+      log.info('reminder sent', {
+        messageId: result.messageId,
+        contacts: contactIds.length,
+        renewals: renewals.length,
+        attempt: result.attempt,
+      });
+      return 'sent';
+  }
+}
+
+/**
+ * SENT and the contacts' "reminded on" together; a contact removed meanwhile cancels that, and then the
+ * ledger is marked alone and the rest of the contacts one by one.
+ */
+async function markReminderSent(
+  deps: ReminderSendDependencies,
+  userId: string,
+  today: string,
+  token: string,
+  sent: { messageId: string; sentAt: Date; detail: ReminderLedgerDetail },
+  renewals: readonly DueRenewal[],
+): Promise<void> {
+  const { contactIds } = sent.detail;
+  const renewalParts = deps.memberships?.renewalRemindedParts(userId, renewals) ?? [];
   const together = contactIds.length + renewalParts.length < maxContactsPerTransaction;
   try {
     await deps.ledger.markSent(
-      profile.id,
+      userId,
       today,
-      claim.token,
+      token,
       sent,
-      together ? [...deps.contacts.remindedParts(profile.id, contactIds, today), ...renewalParts] : [],
+      together ? [...deps.contacts.remindedParts(userId, contactIds, today), ...renewalParts] : [],
     );
     if (!together) {
-      await deps.contacts.markReminded(profile.id, contactIds, today);
-      await deps.memberships?.markRenewalsReminded(profile.id, renewals);
+      await deps.contacts.markReminded(userId, contactIds, today);
+      await deps.memberships?.markRenewalsReminded(userId, renewals);
     }
   } catch (error) {
     const markFailed =
       error instanceof TransactionCancelledError &&
       (error.failedOn('contact-reminded') || error.failedOn('membership-reminded'));
     if (!markFailed) throw error;
-    await deps.ledger.markSent(profile.id, today, claim.token, sent);
-    await deps.contacts.markReminded(profile.id, contactIds, today);
-    await deps.memberships?.markRenewalsReminded(profile.id, renewals);
+    await deps.ledger.markSent(userId, today, token, sent);
+    await deps.contacts.markReminded(userId, contactIds, today);
+    await deps.memberships?.markRenewalsReminded(userId, renewals);
   }
-  log.info('reminder sent', {
-    messageId,
-    contacts: contactIds.length,
-    renewals: renewals.length,
-    attempt: claim.attempt,
-  });
-  return 'sent';
 }
 
 /** The memberships whose renewal the mail of `today` announces (none without a membership store). */
@@ -218,12 +242,6 @@ function withRenewals(model: ReminderModel, renewals: readonly DueRenewal[]): Re
     ...model,
     renewals: renewals.map(({ organization, renewsOn }) => ({ organization, renewsOn })),
   };
-}
-
-async function deliver(deps: ReminderSendDependencies, model: ReminderModel, now: Date): Promise<string> {
-  const composed = await composeReminderMessage(model, deps.identity, now);
-  await deps.mailer.sendRaw({ raw: composed.raw, from: deps.identity.from, to: [model.recipient.email] });
-  return composed.messageId;
 }
 
 /** Renders one user's reminder for a date without sending or recording anything (`trellis reminders --dry-run`). */

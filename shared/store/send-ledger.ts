@@ -9,34 +9,52 @@ import { TransactionCancelledError, type TransactionPart, transactWrite } from '
 /*
  * The send ledger makes every scheduled email go out once and only once, whatever the retries:
  *
- *   (none) ──claim──▶ SENDING (token, lease) ──markSent──▶ SENT
- *                        │  ▲
- *                        └──┘ lease expired: the next attempt claims again (the crash before the send)
+ *   (none) ─claim─▶ HANDING (token, lease, Message-ID, detail) ─markSent─────────────▶ SENT
+ *                      │  └─ SES's Send / Delivery event (ses-events) ──────────────────▶ SENT
+ *                      ├─ SES answered with an error: release ─▶ SENDING, claimable at once
+ *                      └─ lease expired, no SENT:
+ *                           events published and none after the wait: SES never took it, claim again
+ *                           otherwise `unknown`: held, never sent blind a second time
  *
- * A claim is a conditional write: it succeeds only where no item exists or a previous claim's lease
- * has run out; a refused claim returns the item as it is (ALL_OLD), so telling SENT from a live claim
- * costs no second read. A SENT item is final: a redelivered message, a re-run job or a second dispatcher finds
- * it and sends nothing. The window between the mail provider accepting a message and markSent is the
- * only place a duplicate can come from; it is a single write long.
+ * The mail is composed first and the claim records its hand-over in the same conditional write (one
+ * write before the send, one after). A claim succeeds only where no item exists, a claim was released,
+ * or (where SES's events are published) a hand-over went unanswered for the wait; a refused claim
+ * returns the item as it is (ALL_OLD), so telling SENT from a live claim costs no second read. Each
+ * mail carries its ledger key as an SES tag, and `ses-events` marks the entry SENT from SES's own
+ * event (`markSentBySes`): a worker that dies between SES's answer and its SENT mark leaves an entry
+ * that SES's event completes, and the next attempt finds SENT, or holds while the outcome is unknown.
  */
 
 export type ClaimOutcome =
   | { readonly outcome: 'claimed'; readonly token: string; readonly attempt: number }
   | { readonly outcome: 'sent'; readonly sentAt: string }
   /** Another worker holds a live claim: try again after its lease. */
-  | { readonly outcome: 'busy'; readonly leaseUntil: string };
+  | { readonly outcome: 'busy'; readonly leaseUntil: string }
+  /** Handed to SES, and nothing says whether SES took it: hold, do not send again. */
+  | { readonly outcome: 'unknown'; readonly handedAt: string };
 
 export interface LedgerEntry<Detail> {
   readonly userId: string;
   readonly period: string;
-  readonly status: 'sending' | 'sent';
+  readonly status: 'sending' | 'handing' | 'sent';
   readonly sentAt: string | null;
   readonly messageId: string | null;
   readonly detail: Detail | null;
 }
 
 export interface SendLedger<Detail> {
-  claim(userId: string, period: string, now: Date): Promise<ClaimOutcome>;
+  /** What the ledger records (digest, reminder, invite): part of every key and of the mail's tag. */
+  readonly kind: string;
+  /**
+   * Claims the send and records its hand-over to SES: the mail's Message-ID and the ledger detail, so
+   * SES's event alone can complete the entry.
+   */
+  claim(
+    userId: string,
+    period: string,
+    now: Date,
+    handing: { readonly messageId: string; readonly detail: Detail },
+  ): Promise<ClaimOutcome>;
   /**
    * SENT, with `alsoWrite` (what the send changes elsewhere: the invitation on the saved event, the
    * contacts reminded) in the same transaction. LedgerClaimLostError when the claim was taken over; a
@@ -49,7 +67,7 @@ export interface SendLedger<Detail> {
     sent: { messageId: string; sentAt: Date; detail: Detail },
     alsoWrite?: readonly TransactionPart[],
   ): Promise<void>;
-  /** Give a claim back at once (the send failed for a reason a retry may fix). */
+  /** Give a claim back at once: the mail certainly did not go out, a retry may send it. */
   release(userId: string, period: string, token: string): Promise<void>;
   /** For each user, the most recent SENT entry among the given periods. */
   latestSent(
@@ -61,6 +79,20 @@ export interface SendLedger<Detail> {
 /** A claim is held this long; after it the send counts as crashed and may be claimed again. */
 export const defaultLeaseMs = 5 * 60_000;
 const retentionSeconds = 400 * 24 * 3600;
+const past = '1970-01-01T00:00:00.000Z';
+
+export interface SendLedgerOptions {
+  readonly leaseMs?: number;
+  /**
+   * Where SES publishes Send events to `ses-events` (a configuration set with an event destination): a
+   * mail handed over this long ago with no Send event was not taken by SES, and may be sent again.
+   * Null (no events, as locally): a hand-over without an answer is never re-sent.
+   */
+  readonly resendUnconfirmedAfterMs?: number | null;
+}
+
+/** How long SES's Send event is waited for before a hand-over without one counts as not taken. */
+export const defaultSendEventWaitMs = 30 * 60_000;
 
 export class LedgerClaimLostError extends Error {
   override readonly name = 'LedgerClaimLostError';
@@ -70,38 +102,54 @@ export function createSendLedger<Detail>(
   client: DynamoDBDocumentClient,
   tableName: string,
   kind: string,
-  leaseMs = defaultLeaseMs,
+  options: SendLedgerOptions = {},
 ): SendLedger<Detail> {
+  const { leaseMs = defaultLeaseMs, resendUnconfirmedAfterMs = null } = options;
+  const lost = (userId: string, period: string) =>
+    new LedgerClaimLostError(`the ${kind} ledger claim for ${userId} ${period} was taken over while sending`);
+
   return {
-    async claim(userId, period, now) {
+    kind,
+
+    async claim(userId, period, now, handing) {
       const token = randomUUID();
       const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+      const values: Record<string, unknown> = {
+        ':sending': 'sending',
+        ':handing': 'handing',
+        ':token': token,
+        ':lease': leaseUntil,
+        ':now': now.toISOString(),
+        ':message': handing.messageId,
+        ':detail': handing.detail,
+        ':type': 'ledger',
+        ':kind': kind,
+        ':period': period,
+        ':user': userId,
+        ':ttl': Math.floor(now.getTime() / 1000) + retentionSeconds,
+        ':one': 1,
+      };
+      let condition = 'attribute_not_exists(pk) OR (#status = :sending AND leaseUntil < :now)';
+      if (resendUnconfirmedAfterMs !== null) {
+        // SES publishes Send events here: a hand-over with none after the wait never reached SES.
+        condition += ' OR (#status = :handing AND leaseUntil < :now AND handedAt < :resendBefore)';
+        values[':resendBefore'] = new Date(now.getTime() - resendUnconfirmedAfterMs).toISOString();
+      }
       try {
         const output = await client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: ledgerKey(userId, kind, period),
             UpdateExpression:
-              'SET #status = :sending, claimToken = :token, leaseUntil = :lease, #type = :type, #kind = :kind, period = :period, userId = :user, #ttl = :ttl ADD attempts :one',
-            ConditionExpression: 'attribute_not_exists(pk) OR (#status = :sending AND leaseUntil < :now)',
+              'SET #status = :handing, handedAt = :now, messageId = :message, detail = :detail, claimToken = :token, leaseUntil = :lease, #type = :type, #kind = :kind, period = :period, userId = :user, #ttl = :ttl ADD attempts :one',
+            ConditionExpression: condition,
             ExpressionAttributeNames: {
               '#status': 'status',
               '#type': 'type',
               '#kind': 'kind',
               '#ttl': 'ttl',
             },
-            ExpressionAttributeValues: {
-              ':sending': 'sending',
-              ':token': token,
-              ':lease': leaseUntil,
-              ':now': now.toISOString(),
-              ':type': 'ledger',
-              ':kind': kind,
-              ':period': period,
-              ':user': userId,
-              ':ttl': Math.floor(now.getTime() / 1000) + retentionSeconds,
-              ':one': 1,
-            },
+            ExpressionAttributeValues: values,
             ReturnValues: 'UPDATED_NEW',
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
@@ -111,9 +159,11 @@ export function createSendLedger<Detail>(
         if (!isConditionFailure(error)) throw error;
         // The exception carries the item in DynamoDB's wire form: lib-dynamodb does not convert errors.
         const item = error.Item ? unmarshall(error.Item as Parameters<typeof unmarshall>[0]) : {};
-        return item.status === 'sent'
-          ? { outcome: 'sent', sentAt: String(item.sentAt) }
-          : { outcome: 'busy', leaseUntil: String(item.leaseUntil) };
+        if (item.status === 'sent') return { outcome: 'sent', sentAt: String(item.sentAt) };
+        const live = String(item.leaseUntil ?? past) >= now.toISOString();
+        if (item.status === 'handing' && !live)
+          return { outcome: 'unknown', handedAt: String(item.handedAt) };
+        return { outcome: 'busy', leaseUntil: String(item.leaseUntil) };
       }
     },
 
@@ -133,15 +183,11 @@ export function createSendLedger<Detail>(
           ':token': token,
         },
       };
-      const lost = () =>
-        new LedgerClaimLostError(
-          `the ${kind} ledger claim for ${userId} ${period} was taken over while sending`,
-        );
       if (alsoWrite.length === 0) {
         try {
           await client.send(new UpdateCommand(update));
         } catch (error) {
-          if (isConditionFailure(error)) throw lost();
+          if (isConditionFailure(error)) throw lost(userId, period);
           throw error;
         }
         return;
@@ -149,7 +195,8 @@ export function createSendLedger<Detail>(
       try {
         await transactWrite(client, [{ label: 'ledger', Update: update }, ...alsoWrite]);
       } catch (error) {
-        if (error instanceof TransactionCancelledError && error.failedOn('ledger')) throw lost();
+        if (error instanceof TransactionCancelledError && error.failedOn('ledger'))
+          throw lost(userId, period);
         throw error;
       }
     },
@@ -160,13 +207,14 @@ export function createSendLedger<Detail>(
           new UpdateCommand({
             TableName: tableName,
             Key: ledgerKey(userId, kind, period),
-            UpdateExpression: 'SET leaseUntil = :past',
-            ConditionExpression: 'claimToken = :token AND #status = :sending',
+            UpdateExpression: 'SET #status = :sending, leaseUntil = :past REMOVE handedAt',
+            ConditionExpression: 'claimToken = :token AND #status <> :sent',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
-              ':past': '1970-01-01T00:00:00.000Z',
+              ':past': past,
               ':token': token,
               ':sending': 'sending',
+              ':sent': 'sent',
             },
           }),
         )
@@ -194,6 +242,47 @@ export function createSendLedger<Detail>(
         if (!current || current.period < entry.period) latest.set(userId, entry);
       }
       return latest;
+    },
+  };
+}
+
+/** What SES's Send / Delivery event tells the ledger: the mail tagged with this key was taken. */
+export interface LedgerEvidence {
+  /** SENT from SES's event where the entry waits on a hand-over; anything else is left as it is. */
+  markSentBySes(
+    key: { readonly kind: string; readonly userId: string; readonly period: string },
+    sesMessageId: string,
+    at: Date,
+  ): Promise<'marked' | 'not-waiting'>;
+}
+
+export function createLedgerEvidence(client: DynamoDBDocumentClient, tableName: string): LedgerEvidence {
+  return {
+    async markSentBySes(key, sesMessageId, at) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: ledgerKey(key.userId, key.kind, key.period),
+            UpdateExpression:
+              'SET #status = :sent, sentAt = :at, sesMessageId = :id, sentBy = :ses REMOVE leaseUntil',
+            ConditionExpression: '#status = :handing',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':sent': 'sent',
+              ':handing': 'handing',
+              ':at': at.toISOString(),
+              ':id': sesMessageId,
+              ':ses': 'ses-event',
+            },
+          }),
+        );
+        return 'marked';
+      } catch (error) {
+        // Already SENT by its worker, expired (TTL) or never ours: nothing waits for this answer.
+        if (isConditionFailure(error)) return 'not-waiting';
+        throw error;
+      }
     },
   };
 }

@@ -89,7 +89,11 @@ beforeEach(async () => {
     sendRaw: async (message) => {
       if (failNextSends > 0) {
         failNextSends -= 1;
-        throw new Error('connection reset before SES answered');
+        // SES answered with an error: the mail certainly did not go out.
+        throw Object.assign(new Error('service unavailable'), {
+          name: 'ServiceUnavailable',
+          $metadata: { httpStatusCode: 503 },
+        });
       }
       sentRaw.push(message.raw);
       return ses.sendRaw(message);
@@ -194,7 +198,7 @@ describe('calendar invitations', () => {
       TransactWriteItemsCommand: 2,
       GetItemCommand: 2, // the event (alongside the save), the profile
       BatchGetItemCommand: 1, // the suppression list
-      UpdateItemCommand: 2, // the feed's render dropped, the ledger's claim
+      UpdateItemCommand: 2, // the feed's render dropped, the ledger's claim with its hand-over
     });
     requests.reset();
     await saveEventForUser(deps, ana.id, eventId, now);
@@ -265,7 +269,7 @@ describe('calendar invitations', () => {
     expect(sentRaw).toHaveLength(1);
   });
 
-  it('retries a send that failed before SES answered, and still mails once', async () => {
+  it('retries a send that SES answered with an error, and still mails once', async () => {
     await deps.savedEvents.save(ana.id, eventId, now);
     failNextSends = 1;
     await expect(sendInviteUpdates(deps, updateRecords([eventId]), now)).resolves.toMatchObject({

@@ -14,7 +14,7 @@ import { createSesMailer } from '../../shared/mail/mailer.ts';
 import type { DigestMessage } from '../../shared/queue/digest-message.ts';
 import { createDispatchProgress } from '../../shared/store/dispatch-progress.ts';
 import { createEventStore } from '../../shared/store/event-store.ts';
-import { createSendLedger } from '../../shared/store/send-ledger.ts';
+import { createLedgerEvidence, createSendLedger } from '../../shared/store/send-ledger.ts';
 import { createSuppressionList } from '../../shared/store/suppression-list.ts';
 import { createUserRepository, type UserRepository } from '../../shared/store/user-repository.ts';
 import { buildUserProfile, type NewProfileInput } from '../../shared/users/profile-input.ts';
@@ -156,24 +156,50 @@ describe('weekly digest sending', () => {
     expect((await mailsTo(ana.email))[0]?.subject).toContain('Kubernetes Meetup');
   });
 
-  it('sends exactly once when a worker crashed after claiming the ledger and before sending', async () => {
+  it('holds a mail whose worker died after claiming, where nothing can say whether SES took it', async () => {
     const ana = await addUser({ email: `crash-${table.tableName}@example.org` });
     const [message] = await dispatch(runAt);
     if (!message) throw new Error('expected a message');
-    // The crash: a claim that was never completed or released.
-    expect((await deps.ledger.claim(ana.id, message.isoWeek, runAt)).outcome).toBe('claimed');
+    // The crash: a claim (with its hand-over) that was never completed or released.
+    const handing = { messageId: '<lost@trellis.test>', detail: { shown: [] } };
+    expect((await deps.ledger.claim(ana.id, message.isoWeek, runAt, handing)).outcome).toBe('claimed');
 
     const meanwhile = await sendDigestBatch(deps, records([message]), new Date(runAt.getTime() + 60_000));
     expect(meanwhile).toMatchObject({ failedMessageIds: ['m0'], outcomes: [{ outcome: 'busy' }] });
-    expect(sent).toBe(0);
 
+    // No SES events here (no configuration set): after the lease the outcome stays unknown, and is held.
     const afterLease = await sendDigestBatch(
       deps,
       records([message]),
       new Date(runAt.getTime() + 6 * 60_000),
     );
-    expect(afterLease.outcomes.map((entry) => entry.outcome)).toEqual(['sent']);
-    await sendDigestBatch(deps, records([message]), new Date(runAt.getTime() + 7 * 60_000));
+    expect(afterLease).toMatchObject({ failedMessageIds: ['m0'], outcomes: [{ outcome: 'held' }] });
+    expect(sent).toBe(0);
+  });
+
+  it('sends again once the wait for the Send event passed without one, where SES publishes events', async () => {
+    const ana = await addUser({ email: `unanswered-${table.tableName}@example.org` });
+    const [message] = await dispatch(runAt);
+    if (!message) throw new Error('expected a message');
+    const ledger = createSendLedger<DigestLedgerDetail>(table.documentClient, table.tableName, 'digest', {
+      resendUnconfirmedAfterMs: 30 * 60_000,
+    });
+    const handing = { messageId: '<lost@trellis.test>', detail: { shown: [] } };
+    expect((await ledger.claim(ana.id, message.isoWeek, runAt, handing)).outcome).toBe('claimed');
+
+    const withinWait = await sendDigestBatch(
+      { ...deps, ledger },
+      records([message]),
+      new Date(runAt.getTime() + 10 * 60_000),
+    );
+    expect(withinWait.outcomes.map((entry) => entry.outcome)).toEqual(['held']);
+    const afterWait = await sendDigestBatch(
+      { ...deps, ledger },
+      records([message]),
+      new Date(runAt.getTime() + 31 * 60_000),
+    );
+    expect(afterWait.outcomes.map((entry) => entry.outcome)).toEqual(['sent']);
+    await sendDigestBatch({ ...deps, ledger }, records([message]), new Date(runAt.getTime() + 40 * 60_000));
     expect(await mailsTo(ana.email)).toHaveLength(1);
   });
 
@@ -226,7 +252,11 @@ describe('weekly digest sending', () => {
             },
       );
     const handled = await handleSesEvents(
-      { suppression: deps.suppression, logger: silentLogger },
+      {
+        suppression: deps.suppression,
+        ledger: createLedgerEvidence(table.documentClient, table.tableName),
+        logger: silentLogger,
+      },
       [
         { id: '1', body: notification('Bounce', bounced.email.toUpperCase()) },
         { id: '2', body: notification('Complaint', complained.email) },
@@ -234,7 +264,12 @@ describe('weekly digest sending', () => {
       ],
       runAt,
     );
-    expect(handled).toEqual({ suppressed: [bounced.email, complained.email], ignored: 0, invalid: 1 });
+    expect(handled).toEqual({
+      suppressed: [bounced.email, complained.email],
+      ledgerMarked: 0,
+      ignored: 0,
+      invalid: 1,
+    });
 
     const messages = await dispatch(runAt);
     expect(messages.map((message) => message.userId)).not.toContain(unconfirmed.id);

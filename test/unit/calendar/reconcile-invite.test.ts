@@ -44,6 +44,7 @@ const pendingWrites = new WeakMap<object, { holds: () => boolean; apply: () => v
 function inMemoryLedger(): SendLedger<InviteLedgerDetail> {
   const entries = new Map<string, LedgerEntry<InviteLedgerDetail> & { token: string }>();
   return {
+    kind: 'invite',
     async claim(userId, period) {
       const entry = entries.get(`${userId}|${period}`);
       if (entry?.status === 'sent') return { outcome: 'sent', sentAt: entry.sentAt ?? '' };
