@@ -1,10 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { batchWorkerEnvironment } from '../../infra/bundling.ts';
+import { addContact } from '../../shared/contacts/add-contact.ts';
+import type { Contact } from '../../shared/contacts/contact.ts';
+import type { NewContactInput } from '../../shared/contacts/contact-input.ts';
+import { addDays, localDate } from '../../shared/contacts/next-due-date.ts';
+import { contactsDueBy } from '../../shared/contacts/reminder-plan.ts';
 import { isoWeekAt } from '../../shared/digest/digest-schedule.ts';
 import { contentHash, type SourceEventContent } from '../../shared/events/event-content.ts';
 import { planSourceSync } from '../../shared/events/plan-source-sync.ts';
+import { demoContactInputs } from '../../shared/local/demo-contacts.ts';
 import { startDynamoLocal } from '../../shared/local/dynamodb-local-server.ts';
+import { createContactDependencies } from '../../shared/store/contact-dependencies.ts';
 import { createTableIfMissing } from '../../shared/store/create-table.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { createEventStore } from '../../shared/store/event-store.ts';
@@ -15,6 +22,9 @@ import { runBundledWorker } from './run-bundled.ts';
 
 export interface DigestWorkerFigures {
   readonly batchUsers: number;
+  /** Contacts added to the batch's readers, and of those, due in the digest's week (overdue included). */
+  readonly contacts: number;
+  readonly contactsDueThisWeek: number;
   readonly windowEvents: number;
   readonly batchMs: number;
   readonly mails: number;
@@ -23,17 +33,47 @@ export interface DigestWorkerFigures {
   readonly writesPerUser: number;
   readonly peakRssMb: number;
   readonly outcomes: Record<string, number>;
+  readonly byCommand: Record<string, number>;
+}
+
+/**
+ * A reader's contacts, `count` of them (3–5 in the bench): the demo reader's four (one due today, one
+ * within the week, one not due, one paused) and a fifth not due, their last talks shifted by the
+ * reader's index so that readers differ in who is due.
+ */
+function readerContacts(index: number, count: number, today: string): NewContactInput[] {
+  const shift = index % 5;
+  const inputs: NewContactInput[] = [
+    ...demoContactInputs(today),
+    {
+      name: 'Sam Okafor',
+      relationship: 'potential-mentor',
+      organization: 'Cloud Native Guild',
+      topics: ['cloud', 'kubernetes'],
+      lastContactedOn: addDays(today, -5),
+    },
+  ];
+  return inputs.slice(0, count).map((input) => ({
+    ...input,
+    lastContactedOn: input.lastContactedOn ? addDays(input.lastContactedOn, shift) : null,
+  }));
 }
 
 /**
  * A digest-send worker's batch against a real store: the window's events stored as ingest stores
- * them, the batch's readers created, then one worker process sends the batch (to a mailer that drops
- * the mail) while its DynamoDB requests and peak RSS are measured.
+ * them, the batch's readers created with their contacts (through the app's "add a contact", which
+ * also puts them in their reminder slot), then one worker process sends the batch (to a mailer that
+ * drops the mail) with the deployed function's dependencies while its DynamoDB requests and peak RSS
+ * are measured. `users` is the batch: the deployed event source mapping hands digest-send at most 100
+ * (infra/constructs/digests.ts).
  */
 export async function measureDigestWorker(options: {
   users: number;
   events: number;
+  /** Contacts per reader, cycling from min to max (default 3–5; 0 for none). */
+  contactsPerUser?: { readonly min: number; readonly max: number };
 }): Promise<DigestWorkerFigures> {
+  const perUser = options.contactsPerUser ?? { min: 3, max: 5 };
   const dynamo = await startDynamoLocal({ port: 0 });
   try {
     const raw = new DynamoDBClient({
@@ -69,6 +109,9 @@ export async function measureDigestWorker(options: {
       );
     }
     const users = createUserRepository(client, 'bench');
+    const contactStores = createContactDependencies(client, 'bench');
+    let contacts = 0;
+    let contactsDue = 0;
     const records: { messageId: string; body: string }[] = [];
     for (let index = 0; index < options.users; index += 1) {
       const generated = generateMatchingUser(events, index, 3).profile;
@@ -81,6 +124,14 @@ export async function measureDigestWorker(options: {
         unsubscribed: false,
       };
       await users.create(profile);
+      const today = localDate(BENCH_NOW, profile.timeZone);
+      const count = perUser.max > 0 ? perUser.min + (index % (perUser.max - perUser.min + 1)) : 0;
+      const added: Contact[] = [];
+      for (const input of readerContacts(index, count, today))
+        added.push(await addContact(contactStores, profile, input, BENCH_NOW));
+      contacts += added.length;
+      // As the digest's "due this week" counts them (contacts-due-this-week.ts).
+      contactsDue += contactsDueBy(added, today, addDays(today, 6)).length;
       const message = {
         userId: profile.id,
         isoWeek: isoWeekAt(BENCH_NOW.getTime(), profile.timeZone),
@@ -98,6 +149,8 @@ export async function measureDigestWorker(options: {
     });
     return {
       batchUsers: options.users,
+      contacts,
+      contactsDueThisWeek: contactsDue,
       windowEvents: options.events,
       batchMs: round(Number(worker.ms), 0),
       mails: Number(worker.mails),
@@ -106,6 +159,7 @@ export async function measureDigestWorker(options: {
       writesPerUser: round(Number(worker.writes) / options.users),
       peakRssMb: round(Number(worker.peakRssMb), 1),
       outcomes: worker.outcomes as Record<string, number>,
+      byCommand: worker.byCommand as Record<string, number>,
     };
   } finally {
     await dynamo.stop();

@@ -1,13 +1,17 @@
 /**
  * One digest-send worker handling one batch, in its own process so its peak RSS is its own. The
- * table is already seeded (digest-bench.ts); mail goes to a mailer that accepts and drops it.
- * Prints one JSON line.
+ * table is already seeded (digest-bench.ts); mail goes to a mailer that accepts and drops it. The
+ * dependencies are functions/digest-send.ts's (contacts, saved events and memberships included), so
+ * the requests counted are the deployed function's. Prints one JSON line.
  */
 
 import { type DigestLedgerDetail, sendDigestBatch } from '../../shared/digest/send-digests.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
+import { createContactRepository } from '../../shared/store/contact-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { createEventStore } from '../../shared/store/event-store.ts';
+import { createMembershipRepository } from '../../shared/store/membership-repository.ts';
+import { createSavedEventStore } from '../../shared/store/saved-event-store.ts';
 import { createSendLedger } from '../../shared/store/send-ledger.ts';
 import { createSuppressionList } from '../../shared/store/suppression-list.ts';
 import { createUserRepository } from '../../shared/store/user-repository.ts';
@@ -28,6 +32,9 @@ const outcome = await sendDigestBatch(
   {
     users: createUserRepository(client, tableName),
     events: createEventStore(client, tableName),
+    contacts: createContactRepository(client, tableName),
+    saved: createSavedEventStore(client, tableName),
+    memberships: createMembershipRepository(client, tableName),
     ledger: createSendLedger<DigestLedgerDetail>(client, tableName, 'digest'),
     suppression: createSuppressionList(client, tableName),
     mailer: {

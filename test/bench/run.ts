@@ -10,6 +10,7 @@ import { measureCalendarFeed } from './calendar-bench.ts';
 import { measureDigestWorker } from './digest-bench.ts';
 import { measureIngest } from './ingest-bench.ts';
 import { measureMatching } from './matching-bench.ts';
+import { measureScale, scaleFigures, scaleTargets } from './scale-bench.ts';
 
 const json = process.argv.includes('--json');
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -58,10 +59,15 @@ Object.assign(figures, {
   'digest.speedup_vs_naive': matching.speedupVsNaive,
   'digest.index_build_ms': matching.indexBuildMs,
 });
-log('digest: one worker sending a batch of 500 readers against a stored window of 20,000 events…');
-const worker = await measureDigestWorker({ users: 500, events: 20_000 });
+// The deployed batch: the digest-send event source mapping's batchSize (infra/constructs/digests.ts).
+log(
+  'digest: one worker sending a batch of 100 readers (3–5 contacts each) against a stored window of 20,000 events…',
+);
+const worker = await measureDigestWorker({ users: 100, events: 20_000, contactsPerUser: { min: 3, max: 5 } });
 Object.assign(figures, {
   'digest.worker_batch_users': worker.batchUsers,
+  'digest.worker_contacts': worker.contacts,
+  'digest.worker_contacts_due_this_week': worker.contactsDueThisWeek,
   'digest.worker_batch_ms': worker.batchMs,
   'digest.worker_mails': worker.mails,
   'digest.worker_mean_mail_kb': worker.meanMailKb,
@@ -119,6 +125,19 @@ try {
 } finally {
   await rm(outDir, { recursive: true, force: true });
 }
+
+log(
+  'scale: 100,000 readers due in one slot, dispatched (digests whole and killed halfway, reminders whole)…',
+);
+Object.assign(
+  figures,
+  // The reminders' killed run is the same slot-dispatch.ts as the digests' and would add ~30 s:
+  // `node test/bench/run-scale.ts --kill-reminders` measures it.
+  scaleFigures(
+    await measureScale({ readers: 100_000, reminders: true, kill: true, killReminders: false, log }),
+  ),
+);
+Object.assign(targets, scaleTargets);
 
 log('relevance: the digest selection of 32 labelled readers over 300 events (test/fixtures/relevance)…');
 const { measureRelevance } = await import('./relevance-bench.ts');
