@@ -3,11 +3,10 @@
  * reason to skip the entry. Runs once per occurrence on every ingest of every feed, so the common
  * case (plain-text fields) takes fast paths: no HTML parsing without markup, no regex built per call.
  */
-import { DateTime } from 'luxon';
 import { personKey, personName } from '../people/person-name.ts';
 import { tagEvent } from '../topics/tag-event.ts';
 import { entryIdentity, eventId } from './event-id.ts';
-import { addDays } from './event-time.ts';
+import { addDays, startOfDateMs, wallDateAt } from './event-time.ts';
 import type { CallForSpeakers, EventPerson, EventPlace, FeedProblem, NormalizedEvent } from './feed-event.ts';
 import { readOnlineLocation, urlHost } from './online-location.ts';
 import { peopleInText } from './people-in-text.ts';
@@ -194,14 +193,13 @@ function formatTime(time: EventTime): string | null {
 function sameKindAs(start: EventTime, end: EventTime): EventTime {
   if (start.kind === end.kind) return end;
   if (end.kind === 'instant') {
-    const wall = DateTime.fromMillis(end.utcMs, { zone: end.timeZone ?? 'utc' });
-    const date = wall.toISODate() ?? new Date(end.utcMs).toISOString().slice(0, 10);
-    const atMidnight = wall.hour === 0 && wall.minute === 0 && wall.second === 0;
-    return { kind: 'date', date: atMidnight ? date : addDays(date, 1) };
+    const wall = wallDateAt(end.utcMs, end.timeZone);
+    // A zone nothing knows: the UTC date, taken as not midnight.
+    const date = wall?.date ?? new Date(end.utcMs).toISOString().slice(0, 10);
+    return { kind: 'date', date: wall?.midnight ? date : addDays(date, 1) };
   }
-  const zone = start.kind === 'instant' ? (start.timeZone ?? 'utc') : 'utc';
-  const midnight = DateTime.fromISO(end.date, { zone });
-  return { kind: 'instant', utcMs: midnight.toMillis(), timeZone: zone === 'utc' ? null : zone };
+  const zone = start.kind === 'instant' && start.timeZone !== 'utc' ? start.timeZone : null;
+  return { kind: 'instant', utcMs: startOfDateMs(end.date, zone), timeZone: zone };
 }
 
 interface LocationReading {
