@@ -1,15 +1,24 @@
-import { DateTime } from 'luxon';
+import { ianaZoneRules } from '../time/zone-rules.ts';
 import type { Cadence, Contact } from './contact.ts';
+
+const dayMs = 86_400_000;
+
+/** Milliseconds of a `YYYY-MM-DD` calendar date at UTC midnight, or NaN when it is no date. */
+function dateMs(date: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return Number.NaN;
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Date(ms).toISOString().slice(0, 10) === date ? ms : Number.NaN;
+}
 
 /** A calendar date plus whole days: no zone, no DST, month ends and leap days as the calendar has them. */
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate() ?? date;
+  const ms = dateMs(date);
+  return Number.isNaN(ms) ? date : new Date(ms + Math.round(days) * dayMs).toISOString().slice(0, 10);
 }
 
 export function daysBetween(from: string, to: string): number {
-  return Math.round(
-    DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days,
-  );
+  return Math.round((dateMs(to) - dateMs(from)) / dayMs);
 }
 
 export function cadenceDays(cadence: Cadence): number {
@@ -27,7 +36,13 @@ export function nextDueDate(
   return contact.snoozedUntil && contact.snoozedUntil > due ? contact.snoozedUntil : due;
 }
 
-/** The user's local date at an instant. */
+/** The user's local date at an instant (the UTC date for a zone the runtime does not know). */
 export function localDate(at: Date, timeZone: string): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toISODate() ?? at.toISOString().slice(0, 10);
+  let offsetMs = 0;
+  try {
+    offsetMs = ianaZoneRules(timeZone).offsetAt(at.getTime());
+  } catch {
+    offsetMs = 0;
+  }
+  return new Date(at.getTime() + offsetMs).toISOString().slice(0, 10);
 }

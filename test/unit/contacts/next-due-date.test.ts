@@ -59,4 +59,11 @@ describe('calendar dates', () => {
     expect(localDate(lateEvening, 'America/Los_Angeles')).toBe('2026-11-25');
     expect(localDate(new Date('2026-11-25T10:30:00Z'), 'Pacific/Kiritimati')).toBe('2026-11-26');
   });
+
+  it('leaves what is not a calendar date as it is, and takes the UTC date in a zone the runtime does not know', () => {
+    expect(addDays('2027-02-30', 1)).toBe('2027-02-30');
+    expect(addDays('soon', 1)).toBe('soon');
+    expect(daysBetween('soon', '2027-01-01')).toBeNaN();
+    expect(localDate(new Date('2026-11-25T23:30:00Z'), 'Mars/Olympus_Mons')).toBe('2026-11-25');
+  });
 });
