@@ -42,7 +42,7 @@ interface TextReading {
  */
 export interface TextMemo {
   last: {
-    readonly raw: RawEvent;
+    raw: RawEvent;
     readonly defaultTags: readonly string[];
     readonly reading: TextReading;
   } | null;
@@ -73,6 +73,14 @@ export type NormalizeOutcome =
 export const MAX_DESCRIPTION_LENGTH = 10_000;
 
 const ABSOLUTE_HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+/**
+ * A URL the WHATWG parser gives back unchanged, checked without parsing it (most feed links): lower-case
+ * scheme and host name whose last label starts with a letter (no IPv4 forms), no port, user or
+ * punycode, a path of characters no part of the parser escapes or rewrites (no dot segments: see the
+ * "/." check beside it), then a query and a fragment of the same kind.
+ */
+const CANONICAL_HTTP_URL =
+  /^https?:\/\/(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~!$&()*+,;=:@/]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@/?]*)?(?:#[A-Za-z0-9\-._~!$&()*+,;=:@/?]*)?$/;
 /** Tags that mark text as HTML even when the feed said it was plain text. */
 const HTML_MARKUP =
   /<\/?(?:p|br|div|span|a|b|i|u|em|strong|ul|ol|li|h[1-6]|table|tr|td|img|blockquote|pre|hr)\b[^>]*>/i;
@@ -82,11 +90,14 @@ const NO_LOCATION = { online: false, joinUrl: null, place: null, line: null } as
 export function normalizeEvent(raw: RawEvent, context: NormalizeContext): NormalizeOutcome {
   const memo = context.textMemo;
   const last = memo?.last;
-  const text =
-    last && last.defaultTags === context.defaultTags && sameText(last.raw, raw)
-      ? last.reading
-      : readText(raw, context.defaultTags);
-  if (memo) memo.last = { raw, defaultTags: context.defaultTags, reading: text };
+  let text: TextReading;
+  if (last && last.defaultTags === context.defaultTags && sameText(last.raw, raw)) {
+    text = last.reading;
+    last.raw = raw;
+  } else {
+    text = readText(raw, context.defaultTags);
+    if (memo) memo.last = { raw, defaultTags: context.defaultTags, reading: text };
+  }
   const { title, description, categories, url, location } = text;
   const uid = nonEmpty(raw.uid) ?? url;
   const entry = uid ?? (context.entryIndex === undefined ? null : `#${context.entryIndex}`);
@@ -296,6 +307,8 @@ function areTidyAndDistinct(categories: readonly string[]): boolean {
 function absoluteHttpUrl(value: string | null): string | null {
   if (value === null) return null;
   const trimmed = value.trim();
+  if (CANONICAL_HTTP_URL.test(trimmed) && !trimmed.includes('/.') && !trimmed.includes('xn--'))
+    return trimmed;
   if (!ABSOLUTE_HTTP_URL.test(trimmed)) return null;
   return URL.parse(trimmed)?.href ?? null;
 }

@@ -9,8 +9,11 @@ import { personName } from '../people/person-name.ts';
 /** Anchored at the line's start, so a line that is not labelled costs one failed match at one place. */
 const LABELLED_LINE =
   /^[ \t]*(speakers?|keynote(?: speakers?)?|panell?ists?|moderators?|hosts?|hosted by)[ \t]*(?::|[–—-][ \t])[ \t]*(.+)$/i;
-/** Whether any line starts with a label at all: most descriptions have none, and are done here. */
-const LABEL_AT_LINE_START = /(?:^|\n)[ \t]*(?:speaker|keynote|panel|moderator|host)/i;
+/**
+ * Where a line starts with what may be a label (every label begins with one of these words): most
+ * descriptions have none and are done after one scan; the others have only those lines read.
+ */
+const LABEL_AT_LINE_START = /(?:^|\n)[ \t]*(?:speaker|keynote|panel|moderator|host)/gi;
 const SEPARATORS = /\s*(?:,|;|&|\band\b|\bund\b)\s*/;
 const AFFILIATION = /\s*(?:\(.*?\)|\s[–—-]\s.*|\s\|.*)$/;
 
@@ -20,9 +23,15 @@ export interface PersonInText {
 }
 
 export function peopleInText(text: string): PersonInText[] {
-  if (text === '' || !LABEL_AT_LINE_START.test(text)) return [];
+  if (text === '') return [];
   const found: PersonInText[] = [];
-  for (const line of text.split('\n')) {
+  LABEL_AT_LINE_START.lastIndex = 0;
+  for (let start = LABEL_AT_LINE_START.exec(text); start !== null; start = LABEL_AT_LINE_START.exec(text)) {
+    const lineStart = text.charCodeAt(start.index) === 10 /* \n */ ? start.index + 1 : start.index;
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = lineEnd === -1 ? text.slice(lineStart) : text.slice(lineStart, lineEnd);
+    // The next label can only be on a later line.
+    LABEL_AT_LINE_START.lastIndex = lineEnd === -1 ? text.length : lineEnd;
     const match = LABELLED_LINE.exec(line);
     if (!match) continue;
     const label = (match[1] as string).toLowerCase();

@@ -194,6 +194,30 @@ describe('normalizeEvent', () => {
     expect(online.joinUrl).toBe('https://zoom.us/j/1?pwd=%C3%A4');
   });
 
+  it('keeps a URL the parser would not change as it is, and still rewrites the look-alikes', () => {
+    for (const url of [
+      'https://events.example.org/e/bench-1?utm_source=feed&x=(1)#agenda',
+      'http://a-b.example.co.uk/~meetup/2026/05;jsessionid=1',
+    ]) {
+      expect(normalized({ url }).event.url).toBe(url);
+    }
+    const rewritten: Record<string, string | null> = {
+      'https://example.org/a/./b': 'https://example.org/a/b',
+      'https://example.org/a/%2e%2e/b': 'https://example.org/b',
+      'http://example.org:80/e': 'http://example.org/e',
+      'https://127.1/e': 'https://127.0.0.1/e',
+      'https://example.0x7f/e': null,
+      'https://example.org': 'https://example.org/',
+      "https://example.org/e?it's": 'https://example.org/e?it%27s',
+      'https://xn--bcher-kva.example/e': 'https://xn--bcher-kva.example/e',
+      'https://xn--a.example/e': null,
+    };
+    for (const [url, stored] of Object.entries(rewritten)) {
+      expect(normalized({ url }).event.url, url).toBe(URL.parse(url)?.href ?? null);
+      expect(normalized({ url }).event.url, url).toBe(stored);
+    }
+  });
+
   it('tags from the vocabulary in title, description and categories, every category slugged, and the defaults', () => {
     const { event } = normalized(
       {
