@@ -9,11 +9,8 @@ import { personName } from '../people/person-name.ts';
 /** Anchored at the line's start, so a line that is not labelled costs one failed match at one place. */
 const LABELLED_LINE =
   /^[ \t]*(speakers?|keynote(?: speakers?)?|panell?ists?|moderators?|hosts?|hosted by)[ \t]*(?::|[–—-][ \t])[ \t]*(.+)$/i;
-/**
- * Where a line starts with what may be a label (every label begins with one of these words): most
- * descriptions have none and are done after one scan; the others have only those lines read.
- */
-const LABEL_AT_LINE_START = /(?:^|\n)[ \t]*(?:speaker|keynote|panel|moderator|host)/gi;
+/** What a line that may be labelled starts with, from where its indentation ends: every label begins with one of these. */
+const LABEL_WORD = /speaker|keynote|panel|moderator|host/iy;
 const SEPARATORS = /\s*(?:,|;|&|\band\b|\bund\b)\s*/;
 const AFFILIATION = /\s*(?:\(.*?\)|\s[–—-]\s.*|\s\|.*)$/;
 
@@ -25,13 +22,19 @@ export interface PersonInText {
 export function peopleInText(text: string): PersonInText[] {
   if (text === '') return [];
   const found: PersonInText[] = [];
-  LABEL_AT_LINE_START.lastIndex = 0;
-  for (let start = LABEL_AT_LINE_START.exec(text); start !== null; start = LABEL_AT_LINE_START.exec(text)) {
-    const lineStart = text.charCodeAt(start.index) === 10 /* \n */ ? start.index + 1 : start.index;
-    const lineEnd = text.indexOf('\n', lineStart);
-    const line = lineEnd === -1 ? text.slice(lineStart) : text.slice(lineStart, lineEnd);
-    // The next label can only be on a later line.
-    LABEL_AT_LINE_START.lastIndex = lineEnd === -1 ? text.length : lineEnd;
+  // Line by line with native searches; most lines start with no label word and are never cut out.
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const start = lineStart;
+    lineStart = lineEnd + 1;
+    let wordStart = start;
+    while (wordStart < lineEnd && (text.charCodeAt(wordStart) === 32 || text.charCodeAt(wordStart) === 9)) {
+      wordStart++;
+    }
+    LABEL_WORD.lastIndex = wordStart;
+    if (!LABEL_WORD.test(text)) continue;
+    const line = text.slice(start, lineEnd);
     const match = LABELLED_LINE.exec(line);
     if (!match) continue;
     const label = (match[1] as string).toLowerCase();

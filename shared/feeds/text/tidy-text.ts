@@ -4,7 +4,6 @@ const WHITESPACE_RUN = /\s+/g;
 /** Whitespace that collapsing would change: a run, a non-space, or at either end. */
 const UNTIDY_WHITESPACE = /\s\s|[^\S ]|^ | $/;
 const CARRIAGE_RETURNS = /\r\n?/g;
-const NEEDS_LINE_TIDY = /\r|\t|\u00a0| {2}| \n|\n |\n\n\n/;
 const HORIZONTAL_RUN = /[^\S\n]+/g;
 const SPACE_AROUND_NEWLINE = / ?\n ?/g;
 const BLANK_LINES = /\n{3,}/g;
@@ -20,11 +19,29 @@ export function collapseWhitespace(text: string): string {
  * line in a row, trimmed at both ends.
  */
 export function tidyMultilineText(text: string): string {
-  if (!NEEDS_LINE_TIDY.test(text)) return text.trim();
+  if (!needsLineTidy(text)) return text.trim();
   return text
     .replace(CARRIAGE_RETURNS, '\n')
     .replace(HORIZONTAL_RUN, ' ')
     .replace(SPACE_AROUND_NEWLINE, '\n')
     .replace(BLANK_LINES, '\n\n')
     .trim();
+}
+
+/**
+ * Whether the text has anything tidyMultilineText changes besides its ends: a carriage return, tab
+ * or no-break space, two spaces, a space beside a line break, or two blank lines. Seven native
+ * substring searches: several times faster than one regular expression of these alternatives,
+ * which tries them all at every space.
+ */
+function needsLineTidy(text: string): boolean {
+  return (
+    text.includes('\r') ||
+    text.includes('\t') ||
+    text.includes('\u00a0') ||
+    text.includes('  ') ||
+    text.includes(' \n') ||
+    text.includes('\n ') ||
+    text.includes('\n\n\n')
+  );
 }
