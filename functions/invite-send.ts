@@ -1,15 +1,15 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { InviteLedgerDetail } from '#shared/calendar/reconcile-invite.ts';
 import { sendInviteUpdates } from '#shared/calendar/send-invite-updates.ts';
 import { loadInviteSendConfig } from '#shared/config/calendar-config.ts';
 import { createSesMailer } from '#shared/mail/mailer.ts';
+import { createSesClient } from '#shared/mail/ses-client.ts';
 import { createObservability } from '#shared/observability/observability.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
 import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
-import { createSendLedger } from '#shared/store/send-ledger.ts';
+import { createSendLedger, defaultSendEventWaitMs } from '#shared/store/send-ledger.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
 
@@ -22,9 +22,12 @@ const deps = {
   users: createUserRepository(client, tableName),
   events: createEventStore(client, tableName),
   savedEvents: createSavedEventStore(client, tableName),
-  ledger: createSendLedger<InviteLedgerDetail>(client, tableName, 'invite'),
+  // SES publishes Send events to ses-events wherever a configuration set is used (infra/constructs/mail.ts).
+  ledger: createSendLedger<InviteLedgerDetail>(client, tableName, 'invite', {
+    resendUnconfirmedAfterMs: mail.configurationSet ? defaultSendEventWaitMs : null,
+  }),
   suppression: createSuppressionList(client, tableName),
-  mailer: createSesMailer(observability.traced(new SESv2Client({})), {
+  mailer: createSesMailer(observability.traced(createSesClient()), {
     configurationSet: mail.configurationSet,
   }),
   identity: { from: mail.from, replyTo: mail.replyTo, messageIdDomain: mail.messageIdDomain },

@@ -1,16 +1,21 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { linkSecretIn, linkSecretMiddleware } from '#shared/config/link-secret.ts';
 import { loadReminderSendConfig } from '#shared/config/reminder-config.ts';
+import { createBulkMailer } from '#shared/mail/bulk-mailer.ts';
 import { createSesMailer } from '#shared/mail/mailer.ts';
+import { sesAccountLimits } from '#shared/mail/ses-account-limits.ts';
+import { createSesClient } from '#shared/mail/ses-client.ts';
 import { createObservability } from '#shared/observability/observability.ts';
+import { requeueDeferred } from '#shared/queue/requeue-deferred.ts';
 import { type ReminderLedgerDetail, sendReminderBatch } from '#shared/reminders/send-reminders.ts';
 import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
 import { createMembershipRepository } from '#shared/store/membership-repository.ts';
-import { createSendLedger } from '#shared/store/send-ledger.ts';
+import { createSendLedger, defaultSendEventWaitMs } from '#shared/store/send-ledger.ts';
+import { createSendRateStore } from '#shared/store/send-rate-store.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
 
@@ -18,15 +23,24 @@ const config = loadReminderSendConfig();
 const observability = createObservability({ service: 'reminder-send', logLevel: config.logLevel });
 const { metrics } = observability;
 const client = observability.traced(createDocumentClient());
+const ses = observability.traced(createSesClient());
+const accountLimits = sesAccountLimits(ses);
+const sqs = observability.traced(new SQSClient({}));
 const deps = {
   users: createUserRepository(client, config.tableName),
   contacts: createContactRepository(client, config.tableName),
   memberships: createMembershipRepository(client, config.tableName),
   events: createEventStore(client, config.tableName),
-  ledger: createSendLedger<ReminderLedgerDetail>(client, config.tableName, 'reminder'),
+  // SES publishes Send events to ses-events wherever a configuration set is used (infra/constructs/mail.ts).
+  ledger: createSendLedger<ReminderLedgerDetail>(client, config.tableName, 'reminder', {
+    resendUnconfirmedAfterMs: config.mail.configurationSet ? defaultSendEventWaitMs : null,
+  }),
   suppression: createSuppressionList(client, config.tableName),
-  mailer: createSesMailer(observability.traced(new SESv2Client({})), {
-    configurationSet: config.mail.configurationSet,
+  mailer: createBulkMailer({
+    mailer: createSesMailer(ses, { configurationSet: config.mail.configurationSet }),
+    rate: createSendRateStore(client, config.tableName),
+    maxSendRate: async () => (await accountLimits()).maxSendRate,
+    logger: observability.logger,
   }),
   identity: {
     from: config.mail.from,
@@ -48,5 +62,16 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
       'MailsSuppressed',
       outcome.outcomes.filter(({ outcome }) => outcome === 'suppressed').length,
     );
-    return { batchItemFailures: outcome.failedMessageIds.map((itemIdentifier) => ({ itemIdentifier })) };
+    const deferred = new Set(
+      outcome.outcomes.filter(({ outcome }) => outcome === 'deferred').map(({ messageId }) => messageId),
+    );
+    metrics.count('MailsDeferred', deferred.size);
+    const notRequeued = outcome.resumeAt
+      ? await requeueDeferred(sqs, event.Records, deferred, new Date(outcome.resumeAt), new Date())
+      : [];
+    return {
+      batchItemFailures: [...outcome.failedMessageIds, ...notRequeued].map((itemIdentifier) => ({
+        itemIdentifier,
+      })),
+    };
   });

@@ -30,9 +30,9 @@ export interface DigestsProps {
 const digestSchedule = Schedule.cron({ minute: '0/15' });
 
 /**
- * How many digest-send invocations may run at once, which with the pace of one invocation bounds the SES send
- * rate: keep 2 × one invocation's sends per second under the account's SES rate (14/s by default); SES throttling
- * beyond that is retried by the SDK. This is the event source's maximum concurrency, not reserved concurrency:
+ * How many digest-send invocations may run at once. The send rate itself is shared through the table
+ * (shared/mail/bulk-mailer.ts: all bulk senders together at most 70 % of SES's rate); this only bounds how many
+ * wait for it. This is the event source's maximum concurrency, not reserved concurrency:
  * with reserved concurrency the SQS poller's surplus invocations fail as throttles, which count as receives and
  * push good messages to the dead-letter queue after three; maximum concurrency only stops polling. 2 is the
  * lowest SQS allows.
@@ -63,7 +63,6 @@ export class Digests extends Construct {
       timeout: Duration.seconds(300),
     });
     bindTable({ fn: this.send, table, accessMode: 'readWrite' });
-    mail.grantSend(this.send);
     bindLinkSecret({ fn: this.send, secret: linkSecret });
     this.send.addEnvironment('PUBLIC_BASE_URL', props.publicBaseUrl);
     this.send.addEnvironment('MESSAGE_ID_DOMAIN', mail.fromDomain);
@@ -78,6 +77,7 @@ export class Digests extends Construct {
       maxConcurrency: maxConcurrentSenders,
       alarms,
     });
+    mail.grantBulkSend(this.send, this.work.queue);
 
     this.dispatch = new FunctionWithLogGroup(this, 'Dispatch', {
       ...functionDefaults,

@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { type Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Policy, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -14,7 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AlarmTopic } from './alarm-topic.ts';
 import { bindTable } from './bindings.ts';
@@ -31,6 +31,8 @@ export interface MailProps {
 
 /** The SES events `ses-events` acts on: suppression on bounces and complaints, the send ledger on the rest. */
 const publishedEvents = [
+  // Send: SES took the mail; completes a send-ledger entry whose worker died before marking it.
+  EmailSendingEvent.SEND,
   EmailSendingEvent.BOUNCE,
   EmailSendingEvent.COMPLAINT,
   EmailSendingEvent.DELIVERY,
@@ -193,6 +195,25 @@ export class Mail extends Construct {
         resources: [this.identityArn, this.configurationSetArn],
       }),
     );
+  }
+
+  /**
+   * `grantSend` for a bulk sender (digests, reminders): also reads the account's send rate (SES GetAccount),
+   * of which bulk mail takes at most 70 % through the shared rate counter in the table, and puts deferred
+   * messages back on its own queue (a daily-quota pause) instead of failing them into the dead-letter queue.
+   */
+  grantBulkSend(fn: LambdaFunction, ownQueue: IQueue): void {
+    this.grantSend(fn);
+    ownQueue.grantSendMessages(fn);
+    if (!fn.role) return;
+    const policy = new Policy(fn, 'SesAccountPolicy', {
+      roles: [fn.role],
+      statements: [new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] })],
+    });
+    Validations.of(policy).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'SES GetAccount supports no resource-level permissions; this policy holds only that action.',
+    });
   }
 
   private watchReputation(alarms: AlarmTopic, reputation: (typeof reputationAlarms)[number]): Alarm {

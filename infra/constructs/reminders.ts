@@ -62,7 +62,6 @@ export class Reminders extends Construct {
     });
     // Reads contacts, profiles and events; writes the send ledger and the contacts' reminder state.
     bindTable({ fn: this.send, table, accessMode: 'readWrite' });
-    mail.grantSend(this.send);
     bindLinkSecret({ fn: this.send, secret: linkSecret });
     this.send.addEnvironment('PUBLIC_BASE_URL', props.publicBaseUrl);
     this.send.addEnvironment('MESSAGE_ID_DOMAIN', mail.fromDomain);
@@ -75,6 +74,7 @@ export class Reminders extends Construct {
       maxConcurrency: maxConcurrentSenders,
       alarms,
     });
+    mail.grantBulkSend(this.send, this.work.queue);
 
     this.dispatch = new FunctionWithLogGroup(this, 'Dispatch', {
       ...functionDefaults,

@@ -7,6 +7,7 @@ import { addDays } from '../feeds/event-time.ts';
 import type { Logger } from '../log/logger.ts';
 import { composeDigestMessage, digestMessageParts, type MailIdentity } from '../mail/compose-message.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { MailDeferredError } from '../mail/bulk-mailer.ts';
 import { sendOnce } from '../mail/send-once.ts';
 import { buildEventIndex, matchEventsForUser, type PreviousDigestEntry } from '../matching/match-events.ts';
 import { type DigestMessage, digestMessageSchema } from '../queue/digest-message.ts';
@@ -107,11 +108,15 @@ export type DigestOutcome =
   | 'busy'
   /** Handed to SES before, with no word whether it went: retried until SES's event says, never re-sent. */
   | 'held'
+  /** Bulk sending is paused (daily quota) or its shared rate stayed full: handed back for `resumeAt`. */
+  | 'deferred'
   | 'failed'
   | 'invalid-message';
 
 export interface DigestBatchOutcome {
   readonly failedMessageIds: string[];
+  /** When the 'deferred' messages may be tried again (null: none were deferred). */
+  readonly resumeAt: string | null;
   readonly outcomes: { messageId: string; userId: string | null; outcome: DigestOutcome }[];
 }
 
@@ -156,7 +161,7 @@ export async function sendDigestBatch(
       record(messageId, null, 'invalid-message');
     }
   }
-  if (messages.length === 0) return { failedMessageIds, outcomes };
+  if (messages.length === 0) return { failedMessageIds, outcomes, resumeAt: null };
 
   const profiles = new Map(
     (await deps.users.getMany(messages.map((entry) => entry.message.userId))).map((profile) => [
@@ -198,6 +203,7 @@ export async function sendDigestBatch(
     unsubscribeMailto: deps.unsubscribeMailto,
   };
 
+  let resumeAt: Date | null = null;
   for (const { messageId, message } of messages) {
     const profile = profiles.get(message.userId);
     const log = deps.logger.child({ messageId, userId: message.userId, isoWeek: message.isoWeek });
@@ -220,6 +226,10 @@ export async function sendDigestBatch(
       record(messageId, profile.id, 'suppressed');
       continue;
     }
+    if (resumeAt) {
+      record(messageId, profile.id, 'deferred');
+      continue;
+    }
     try {
       const outcome = await sendOne(
         deps,
@@ -237,11 +247,18 @@ export async function sendDigestBatch(
       );
       record(messageId, profile.id, outcome);
     } catch (error) {
+      if (error instanceof MailDeferredError) {
+        // Paused or rate-bound: nothing more is sent from this batch; all of it comes back later.
+        log.warn('digest deferred', { reason: error.message, resumeAt: error.resumeAt.toISOString() });
+        resumeAt = error.resumeAt;
+        record(messageId, profile.id, 'deferred');
+        continue;
+      }
       log.error('digest failed', { error });
       record(messageId, profile.id, 'failed');
     }
   }
-  return { failedMessageIds, outcomes };
+  return { failedMessageIds, outcomes, resumeAt: resumeAt?.toISOString() ?? null };
 }
 
 async function sendOne(

@@ -25,7 +25,8 @@ interface QueuedMessage {
 
 export interface LocalQueue {
   readonly name: string;
-  send(body: string): { messageId: string; md5: string };
+  /** Queues a message, visible after `delaySeconds` (SQS's DelaySeconds). */
+  send(body: string, delaySeconds?: number): { messageId: string; md5: string };
   /** Resolves when nothing is queued or in flight (dead-lettered messages do not count). */
   drain(): Promise<void>;
   readonly deadLetters: readonly { messageId: string; body: string }[];
@@ -132,16 +133,23 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
   return {
     name: options.name,
     deadLetters,
-    send(body) {
+    send(body, delaySeconds = 0) {
       const message: QueuedMessage = {
         messageId: randomUUID(),
         body,
         sentAt: Date.now(),
         receiveCount: 0,
-        visibleAt: Date.now(),
+        visibleAt: Date.now() + delaySeconds * 1000,
       };
       messages.push(message);
-      setImmediate(() => void deliver());
+      if (delaySeconds > 0) {
+        // A later message may now be the next one due: schedule again from it.
+        if (timer && !delivering) {
+          clearTimeout(timer);
+          timer = null;
+        }
+        schedule();
+      } else setImmediate(() => void deliver());
       return { messageId: message.messageId, md5: md5Hex(body) };
     },
     drain() {

@@ -4,7 +4,7 @@ import type { LocalQueue } from './local-queue.ts';
 
 /**
  * The slice of the SQS API (JSON protocol) that Trellis's functions use: SendMessage and
- * SendMessageBatch. Functions keep their real SQS client; only its endpoint points here.
+ * SendMessageBatch (with DelaySeconds). Functions keep their real SQS client; only its endpoint points here.
  */
 export interface LocalSqs {
   readonly endpoint: string;
@@ -59,13 +59,13 @@ export async function startLocalSqs(
           message: 'The specified queue does not exist.',
         });
       if (target === 'AmazonSQS.SendMessage') {
-        const sent = queue.send(String(body.MessageBody ?? ''));
+        const sent = queue.send(String(body.MessageBody ?? ''), Number(body.DelaySeconds ?? 0));
         return reply(response, 200, { MessageId: sent.messageId, MD5OfMessageBody: sent.md5 });
       }
       if (target === 'AmazonSQS.SendMessageBatch') {
-        const entries = (body.Entries ?? []) as { Id: string; MessageBody: string }[];
+        const entries = (body.Entries ?? []) as { Id: string; MessageBody: string; DelaySeconds?: number }[];
         const successful = entries.map((entry) => {
-          const sent = queue.send(entry.MessageBody);
+          const sent = queue.send(entry.MessageBody, entry.DelaySeconds ?? 0);
           return { Id: entry.Id, MessageId: sent.messageId, MD5OfMessageBody: sent.md5 };
         });
         return reply(response, 200, { Successful: successful, Failed: [] });

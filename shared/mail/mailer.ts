@@ -34,6 +34,14 @@ export class MailNotSentError extends Error {
   override readonly name: string = 'MailNotSentError';
 }
 
+/** SES refused: the account's 24-hour sending quota is used up. Retrying before it frees up cannot help. */
+export class DailyQuotaExceededError extends MailNotSentError {
+  override readonly name = 'DailyQuotaExceededError';
+}
+
+/** SES says "Daily message quota exceeded" in a throttling error (ThrottlingException and kin). */
+const dailyQuotaMessage = /daily message quota|daily sending quota/i;
+
 /** SES rejected the message for a reason retrying will not fix (bad address, unverified sender, …). */
 export class MailRejectedError extends MailNotSentError {
   override readonly name = 'MailRejectedError';
@@ -41,7 +49,9 @@ export class MailRejectedError extends MailNotSentError {
 
 /**
  * Sends raw MIME through SES (v2 SendEmail with Raw content) in a configuration set, so bounces and
- * complaints come back as events. Throttling (SES's max send rate) backs off and retries with jitter.
+ * complaints come back as events. Throttling (SES's max send rate) backs off and retries with jitter:
+ * the only retries around a send, since the SES client is built without its own (`createSesClient`).
+ * A used-up daily quota is not retried (DailyQuotaExceededError).
  */
 export function createSesMailer(
   client: SESv2Client,
@@ -66,6 +76,9 @@ export function createSesMailer(
           return { providerMessageId: output.MessageId ?? '' };
         } catch (error) {
           const name = (error as { name?: string }).name ?? '';
+          if (dailyQuotaMessage.test((error as { message?: string }).message ?? '')) {
+            throw new DailyQuotaExceededError(`SES refused: ${(error as Error).message}`);
+          }
           if (throttlingErrors.has(name) && attempt < retry.attempts) {
             await retry.pause(Math.min(200 * 2 ** attempt, 5_000) * (0.5 + Math.random() / 2));
             continue;

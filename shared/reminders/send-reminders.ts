@@ -3,6 +3,7 @@ import type { Logger } from '../log/logger.ts';
 import type { MailIdentity } from '../mail/compose-message.ts';
 import { composeReminderMessage } from '../mail/compose-reminder.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { MailDeferredError } from '../mail/bulk-mailer.ts';
 import { sendOnce } from '../mail/send-once.ts';
 import { type DueRenewal, renewalsToRemind } from '../organizations/membership.ts';
 import type { QueueRecord } from '../queue/queue-record.ts';
@@ -50,11 +51,15 @@ export type ReminderOutcome =
   | 'busy'
   /** Handed to SES before, with no word whether it went: retried until SES's event says, never re-sent. */
   | 'held'
+  /** Bulk sending is paused (daily quota) or its shared rate stayed full: handed back for `resumeAt`. */
+  | 'deferred'
   | 'failed'
   | 'invalid-message';
 
 export interface ReminderBatchOutcome {
   readonly failedMessageIds: string[];
+  /** When the 'deferred' messages may be tried again (null: none were deferred). */
+  readonly resumeAt: string | null;
   readonly outcomes: { messageId: string; userId: string | null; outcome: ReminderOutcome }[];
 }
 
@@ -91,7 +96,7 @@ export async function sendReminderBatch(
       record(messageId, null, 'invalid-message');
     }
   }
-  if (messages.length === 0) return { failedMessageIds, outcomes };
+  if (messages.length === 0) return { failedMessageIds, outcomes, resumeAt: null };
   const profiles = new Map(
     (await deps.users.getMany(messages.map((entry) => entry.message.userId))).map((p) => [p.id, p]),
   );
@@ -104,6 +109,7 @@ export async function sendReminderBatch(
   );
   const links = await deps.links();
 
+  let resumeAt: Date | null = null;
   for (const { messageId, message } of messages) {
     const profile = profiles.get(message.userId);
     const log = deps.logger.child({ messageId, userId: message.userId, localDate: message.localDate });
@@ -121,6 +127,10 @@ export async function sendReminderBatch(
       record(messageId, profile.id, 'suppressed');
       continue;
     }
+    if (resumeAt) {
+      record(messageId, profile.id, 'deferred');
+      continue;
+    }
     try {
       record(
         messageId,
@@ -128,11 +138,18 @@ export async function sendReminderBatch(
         await sendOne(deps, profile, message.localDate, upcoming, links, now, log),
       );
     } catch (error) {
+      if (error instanceof MailDeferredError) {
+        // Paused or rate-bound: nothing more is sent from this batch; all of it comes back later.
+        log.warn('reminder deferred', { reason: error.message, resumeAt: error.resumeAt.toISOString() });
+        resumeAt = error.resumeAt;
+        record(messageId, profile.id, 'deferred');
+        continue;
+      }
       log.error('reminder failed', { error });
       record(messageId, profile.id, 'failed');
     }
   }
-  return { failedMessageIds, outcomes };
+  return { failedMessageIds, outcomes, resumeAt: resumeAt?.toISOString() ?? null };
 }
 
 async function sendOne(

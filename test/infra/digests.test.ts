@@ -154,7 +154,7 @@ describe('weekly digests', () => {
     ).toEqual([]);
   });
 
-  it('lets digest-send send mail only as the sender identity through the configuration set', () => {
+  it('lets digest-send send mail only as the sender identity through the configuration set, and read the send rate', () => {
     const mailing = send.filter((statement) =>
       actionsOf(statement).some((action) => action.startsWith('ses:')),
     );
@@ -167,11 +167,13 @@ describe('weekly digests', () => {
         Action: ['ses:SendEmail', 'ses:SendRawEmail'],
         Resource: [arn(':configuration-set/trellis-dev-service-mail'), arn(':identity/example.invalid')],
       },
+      // The account's send rate, of which bulk mail takes at most 70 %: GetAccount has no resource.
+      { Effect: 'Allow', Action: 'ses:GetAccount', Resource: '*' },
     ]);
     expect(send.some((statement) => 'Condition' in statement || 'NotResource' in statement)).toBe(false);
   });
 
-  it('lets digest-send consume the digest queue, read the link secret and the table, and send to no queue', () => {
+  it('lets digest-send consume the digest queue, read the link secret and the table, and send only to its own queue', () => {
     expect(allowedActions(send).filter((action) => !/^(logs|xray|dynamodb|ses):/.test(action))).toEqual([
       'secretsmanager:GetSecretValue',
       'sqs:ChangeMessageVisibility',
@@ -179,9 +181,13 @@ describe('weekly digests', () => {
       'sqs:GetQueueAttributes',
       'sqs:GetQueueUrl',
       'sqs:ReceiveMessage',
+      'sqs:SendMessage',
     ]);
     const consuming = send.filter((statement) => actionsOf(statement).includes('sqs:ReceiveMessage'));
     expect(consuming.map(resourcesOf)).toEqual([[{ 'Fn::GetAtt': [ids.queue, 'Arn'] }]]);
+    // Deferred digests (a daily-quota pause) go back on their own queue, delayed, never to another.
+    const sending = send.filter((statement) => actionsOf(statement).includes('sqs:SendMessage'));
+    expect(sending.map(resourcesOf)).toEqual([[{ 'Fn::GetAtt': [ids.queue, 'Arn'] }]]);
   });
 
   it('alarms the topic on any error of either digest function and on the first dead letter', () => {

@@ -114,12 +114,12 @@ describe('least privilege', () => {
     }
   });
 
-  it('allows `Resource: *` only for the X-Ray tracing actions', () => {
+  it('allows `Resource: *` only for the X-Ray tracing actions and SES GetAccount', () => {
     const wildcard = all
       .flatMap((fn) => fn.statements)
       .filter((statement) => resourcesOf(statement).includes('*'));
     expect(new Set(wildcard.flatMap(actionsOf))).toEqual(
-      new Set(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']),
+      new Set(['xray:PutTelemetryRecords', 'xray:PutTraceSegments', 'ses:GetAccount']),
     );
   });
 

@@ -54,7 +54,7 @@ describe('mail through SES', () => {
     trellis.service.resourceCountIs('AWS::SES::EmailIdentity', 0);
   });
 
-  it('publishes bounces, complaints, deliveries and rejects of that configuration set to the events topic', () => {
+  it('publishes sends, bounces, complaints, deliveries and rejects of that configuration set to the events topic', () => {
     const destinations = Object.values(
       trellis.service.findResources('AWS::SES::ConfigurationSetEventDestination'),
     );
@@ -63,7 +63,7 @@ describe('mail through SES', () => {
         ConfigurationSetName: { Ref: ids.configurationSet },
         EventDestination: {
           Enabled: true,
-          MatchingEventTypes: ['bounce', 'complaint', 'delivery', 'reject'],
+          MatchingEventTypes: ['send', 'bounce', 'complaint', 'delivery', 'reject'],
           SnsDestination: { TopicARN: { Ref: ids.topic } },
         },
       },
@@ -251,7 +251,10 @@ describe('mail through SES', () => {
     const senders = Object.values(trellis.service.findResources('AWS::IAM::Policy'))
       .filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes('"ses:'))
       .map((policy) => policy.Properties.Roles);
-    expect(senders).toEqual([web.api, calendar.inviteSend, digests.send, reminders.send].map(roleOf));
+    // digest-send and reminder-send twice: sending, and reading the account's send rate (GetAccount).
+    expect(senders).toEqual(
+      [web.api, calendar.inviteSend, digests.send, digests.send, reminders.send, reminders.send].map(roleOf),
+    );
   });
 
   it('warns that an offline synth without -c mailFrom sends from a placeholder', () => {

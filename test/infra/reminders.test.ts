@@ -191,12 +191,13 @@ describe('reconnect reminders', () => {
         Action: ['ses:SendEmail', 'ses:SendRawEmail'],
         Resource: [arn(':configuration-set/trellis-dev-service-mail'), arn(':identity/example.invalid')],
       },
+      { Effect: 'Allow', Action: 'ses:GetAccount', Resource: '*' },
     ]);
     expect(sesStatements(send)).toEqual(sesStatements(digestSend));
     expect(send.some((statement) => 'Condition' in statement || 'NotResource' in statement)).toBe(false);
   });
 
-  it('lets reminder-send read and write the table, consume the reminder queue, read the link secret, and send to no queue', () => {
+  it('lets reminder-send read and write the table, consume the reminder queue, read the link secret, and send only to its own queue', () => {
     expect(allowedActions(send).filter((action) => !/^(logs|xray|ses):/.test(action))).toEqual([
       'dynamodb:BatchGetItem',
       'dynamodb:BatchWriteItem',
@@ -212,6 +213,7 @@ describe('reconnect reminders', () => {
       'sqs:GetQueueAttributes',
       'sqs:GetQueueUrl',
       'sqs:ReceiveMessage',
+      'sqs:SendMessage',
     ]);
     const consuming = send.filter((statement) => actionsOf(statement).includes('sqs:ReceiveMessage'));
     expect(consuming.map(resourcesOf)).toEqual([[{ 'Fn::GetAtt': [ids.queue, 'Arn'] }]]);

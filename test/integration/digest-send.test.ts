@@ -9,12 +9,14 @@ import {
 import { planSourceSync } from '../../shared/events/plan-source-sync.ts';
 import type { LocalSes } from '../../shared/local/ses-local.ts';
 import { silentLogger } from '../../shared/log/logger.ts';
+import { createBulkMailer } from '../../shared/mail/bulk-mailer.ts';
 import { handleSesEvents } from '../../shared/mail/handle-ses-events.ts';
-import { createSesMailer } from '../../shared/mail/mailer.ts';
+import { createSesMailer, DailyQuotaExceededError } from '../../shared/mail/mailer.ts';
 import type { DigestMessage } from '../../shared/queue/digest-message.ts';
 import { createDispatchProgress } from '../../shared/store/dispatch-progress.ts';
 import { createEventStore } from '../../shared/store/event-store.ts';
 import { createLedgerEvidence, createSendLedger } from '../../shared/store/send-ledger.ts';
+import { createSendRateStore } from '../../shared/store/send-rate-store.ts';
 import { createSuppressionList } from '../../shared/store/suppression-list.ts';
 import { createUserRepository, type UserRepository } from '../../shared/store/user-repository.ts';
 import { buildUserProfile, type NewProfileInput } from '../../shared/users/profile-input.ts';
@@ -201,6 +203,44 @@ describe('weekly digest sending', () => {
     expect(afterWait.outcomes.map((entry) => entry.outcome)).toEqual(['sent']);
     await sendDigestBatch({ ...deps, ledger }, records([message]), new Date(runAt.getTime() + 40 * 60_000));
     expect(await mailsTo(ana.email)).toHaveLength(1);
+  });
+
+  it('defers the rest of a batch when the daily quota runs out: nothing to the DLQ, nothing twice', async () => {
+    const readers = [
+      await addUser({ email: `quota-a-${table.tableName}@example.org` }),
+      await addUser({ email: `quota-b-${table.tableName}@example.org` }),
+      await addUser({ email: `quota-c-${table.tableName}@example.org` }),
+    ];
+    const messages = await dispatch(runAt);
+    let clockNow = runAt.getTime();
+    let calls = 0;
+    const quotaUntil = runAt.getTime() + 30 * 60_000;
+    const bulk = createBulkMailer({
+      mailer: {
+        sendRaw: async (mail) => {
+          calls += 1;
+          // The second send of the morning finds the 24-hour quota used up, until half past.
+          if (calls === 2 && clockNow < quotaUntil)
+            throw new DailyQuotaExceededError('SES refused: Daily message quota exceeded.');
+          return deps.mailer.sendRaw(mail);
+        },
+      },
+      rate: createSendRateStore(table.documentClient, table.tableName),
+      maxSendRate: async () => 100,
+      logger: silentLogger,
+      clock: () => clockNow,
+    });
+
+    const first = await sendDigestBatch({ ...deps, mailer: bulk }, records(messages), runAt);
+    expect(first.outcomes.map((entry) => entry.outcome)).toEqual(['sent', 'deferred', 'deferred']);
+    expect(first.failedMessageIds).toEqual([]);
+    expect(first.resumeAt).toBe(new Date(runAt.getTime() + 60 * 60_000).toISOString());
+    expect(calls).toBe(2);
+
+    clockNow = runAt.getTime() + 61 * 60_000;
+    const resumed = await sendDigestBatch({ ...deps, mailer: bulk }, records(messages), new Date(clockNow));
+    expect(resumed.outcomes.map((entry) => entry.outcome)).toEqual(['already-sent', 'sent', 'sent']);
+    for (const reader of readers) expect(await mailsTo(reader.email)).toHaveLength(1);
   });
 
   it('retries a throttled send and delivers once', async () => {
