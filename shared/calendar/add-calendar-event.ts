@@ -1,30 +1,27 @@
-import type { ICalCalendar } from 'ical-generator';
-import { ICalAttendeeStatus, ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
 import { type CalendarEntry, calendarUid } from './calendar-entry.ts';
+import { type IcsEvent, instantMs } from './ics-writer.ts';
 
-const statusValue = {
-  confirmed: ICalEventStatus.CONFIRMED,
-  tentative: ICalEventStatus.TENTATIVE,
-  cancelled: ICalEventStatus.CANCELLED,
-} as const;
+const statusValue = { confirmed: 'CONFIRMED', tentative: 'TENTATIVE', cancelled: 'CANCELLED' } as const;
 
 const dayMs = 86_400_000;
+const hourMs = 3_600_000;
 
-/** Start and end as ical-generator wants them: luxon in the event's own zone, so TZID and wall time agree. */
+/** A stored date-time (wall time in `zone` when it has no offset) plus `ms`, as an ISO instant. */
+function plusMs(iso: string, zone: string | null, ms: number): string {
+  return new Date(instantMs(iso, zone) + ms).toISOString();
+}
+
+/** Start and end: all-day as dates, timed as instants shown in the event's own zone (TZID) or in UTC. */
 function eventTimes(entry: CalendarEntry) {
   const { event } = entry;
   if (event.allDay) {
-    const start = DateTime.fromISO(event.start, { zone: 'utc' });
     // DTEND of an all-day event is exclusive; a one-day event without an end lasts its day.
-    const end = event.end ? DateTime.fromISO(event.end, { zone: 'utc' }) : start.plus({ days: 1 });
-    return { start, end, allDay: true, timezone: null };
+    const end = event.end ?? plusMs(event.start.slice(0, 10), null, dayMs).slice(0, 10);
+    return { start: event.start, end, allDay: true, timeZone: null };
   }
-  const zone = event.timeZone ?? 'utc';
-  const start = DateTime.fromISO(event.start, { zone });
   // A timed event without an end is shown as an hour: clients draw zero-length events badly.
-  const end = event.end ? DateTime.fromISO(event.end, { zone }) : start.plus({ hours: 1 });
-  return { start, end, allDay: false, timezone: event.timeZone };
+  const end = event.end ?? plusMs(event.start, event.timeZone, hourMs);
+  return { start: event.start, end, allDay: false, timeZone: event.timeZone };
 }
 
 /** Calendars show a few lines; the cap also keeps a 500-event feed well inside one DynamoDB item. */
@@ -51,43 +48,33 @@ function locationOf(entry: CalendarEntry): string | null {
 }
 
 /**
- * Adds one entry as a VEVENT. Text from feeds is escaped by ical-generator (commas, semicolons,
- * newlines). DTSTAMP is `stamp`: the message time for an iTIP message, and for a published feed
- * (RFC 5545 3.8.7.2) when the event was last revised, so an unchanged feed renders to the same bytes
- * and keeps its ETag.
+ * One entry as a VEVENT. Text from feeds is escaped by the writer (commas, semicolons, newlines).
+ * DTSTAMP is `stamp`: the message time for an iTIP message, and for a published feed (RFC 5545
+ * 3.8.7.2) when the event was last revised, so an unchanged feed renders to the same bytes and keeps
+ * its ETag.
  */
-export function addCalendarEvent(
-  calendar: ICalCalendar,
+export function calendarEvent(
   entry: CalendarEntry,
   stamp: Date,
   extra: { readonly organizer?: { name: string; email: string }; readonly attendee?: string } = {},
-) {
+): IcsEvent {
   const { event } = entry;
-  const times = eventTimes(entry);
-  const lastModified = DateTime.fromISO(event.updatedAt, { zone: 'utc' });
-  const created = DateTime.fromISO(event.firstSeenAt, { zone: 'utc' });
-  const item = calendar.createEvent({
-    id: calendarUid(event.id),
+  return {
+    uid: calendarUid(event.id),
     sequence: entry.sequence,
-    stamp: DateTime.fromJSDate(stamp, { zone: 'utc' }),
-    created,
-    lastModified,
-    start: times.start,
-    end: times.end,
-    allDay: times.allDay,
-    timezone: times.timezone,
+    stamp,
+    ...eventTimes(entry),
     summary: event.title,
-    description: descriptionOf(entry),
     location: locationOf(entry),
+    description: descriptionOf(entry),
+    ...(extra.organizer ? { organizer: extra.organizer } : {}),
+    ...(extra.attendee ? { attendee: extra.attendee } : {}),
+    categories: event.tags.slice(0, 8),
     url: event.url ?? event.joinUrl ?? null,
     status: statusValue[entry.status],
-    categories: event.tags.slice(0, 8).map((name) => ({ name })),
-    ...(extra.organizer ? { organizer: extra.organizer } : {}),
-  });
-  if (extra.attendee) {
-    item.createAttendee({ email: extra.attendee, rsvp: true, status: ICalAttendeeStatus.NEEDSACTION });
-  }
-  return item;
+    created: new Date(event.firstSeenAt),
+    lastModified: new Date(event.updatedAt),
+  };
 }
 
 /** The span of instants the entries cover, for VTIMEZONE observances. */

@@ -1,7 +1,6 @@
-import ical, { ICalEventTransparency } from 'ical-generator';
-import { DateTime } from 'luxon';
-import { addCalendarEvent, spanOf } from './add-calendar-event.ts';
+import { calendarEvent, spanOf } from './add-calendar-event.ts';
 import type { CalendarEntry, CalendarReminderEntry } from './calendar-entry.ts';
+import { type IcsEvent, writeCalendar } from './ics-writer.ts';
 import { vtimezoneFor } from './vtimezone.ts';
 
 export interface CalendarFeedInput {
@@ -15,7 +14,7 @@ export interface CalendarFeedInput {
   readonly refreshMinutes: number;
 }
 
-/** ical-generator adds the leading '-'. */
+/** The writer adds the leading '-'. */
 export const calendarProdId = '//Trellis//Trellis calendar//EN';
 
 /** A name may come from a profile: one line, no control characters, bounded. */
@@ -31,29 +30,31 @@ function calendarName(name: string): string {
 /** The user's subscribable feed (METHOD-less, as RFC 5545 publishing expects of a subscription). */
 export function renderCalendarFeed(input: CalendarFeedInput): string {
   const span = spanOf(input.entries, input.now);
-  const calendar = ical({
-    prodId: calendarProdId,
-    name: calendarName(input.name),
-    description: 'Events matched to your interests and the events you saved, from Trellis.',
-    ttl: input.refreshMinutes * 60,
-    timezone: { name: null, generator: (zone: string) => vtimezoneFor(zone, span.fromMs, span.toMs) },
-  });
-  for (const entry of input.entries) addCalendarEvent(calendar, entry, new Date(entry.event.updatedAt));
-  for (const reminder of input.reminders ?? []) {
-    const stamp = DateTime.fromISO(reminder.lastModified, { zone: 'utc' });
-    const day = DateTime.fromISO(reminder.date, { zone: 'utc' });
-    calendar.createEvent({
-      id: reminder.uid,
+  const reminders = (input.reminders ?? []).map((reminder): IcsEvent => {
+    const stamp = new Date(reminder.lastModified);
+    return {
+      uid: reminder.uid,
       stamp,
       lastModified: stamp,
-      start: day,
-      end: day.plus({ days: 1 }),
+      start: reminder.date,
+      end: new Date(Date.parse(`${reminder.date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
       allDay: true,
+      timeZone: null,
       summary: reminder.title,
       description: reminder.description,
       // A reminder takes no time: it must not show the user as busy.
-      transparency: ICalEventTransparency.TRANSPARENT,
-    });
-  }
-  return calendar.toString();
+      transparent: true,
+    };
+  });
+  return writeCalendar({
+    prodId: calendarProdId,
+    name: calendarName(input.name),
+    description: 'Events matched to your interests and the events you saved, from Trellis.',
+    ttlSeconds: input.refreshMinutes * 60,
+    vtimezone: (zone) => vtimezoneFor(zone, span.fromMs, span.toMs),
+    events: [
+      ...input.entries.map((entry) => calendarEvent(entry, new Date(entry.event.updatedAt))),
+      ...reminders,
+    ],
+  });
 }

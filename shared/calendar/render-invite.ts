@@ -1,7 +1,7 @@
-import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { InviteMethod } from '../store/saved-event-store.ts';
-import { addCalendarEvent, spanOf } from './add-calendar-event.ts';
+import { calendarEvent, spanOf } from './add-calendar-event.ts';
 import type { CalendarEntry } from './calendar-entry.ts';
+import { writeCalendar } from './ics-writer.ts';
 import { calendarProdId } from './render-calendar-feed.ts';
 import { vtimezoneFor } from './vtimezone.ts';
 
@@ -20,13 +20,12 @@ export interface InviteInput {
  */
 export function renderInvite(input: InviteInput): string {
   const span = spanOf([input.entry], input.now);
-  const calendar = ical({
-    prodId: calendarProdId,
-    method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-    timezone: { name: null, generator: (zone: string) => vtimezoneFor(zone, span.fromMs, span.toMs) },
-  });
   const entry: CalendarEntry =
     input.method === 'CANCEL' ? { ...input.entry, status: 'cancelled' } : input.entry;
-  addCalendarEvent(calendar, entry, input.now, { organizer: input.organizer, attendee: input.attendee });
-  return calendar.toString();
+  return writeCalendar({
+    prodId: calendarProdId,
+    method: input.method === 'CANCEL' ? 'CANCEL' : 'REQUEST',
+    vtimezone: (zone) => vtimezoneFor(zone, span.fromMs, span.toMs),
+    events: [calendarEvent(entry, input.now, { organizer: input.organizer, attendee: input.attendee })],
+  });
 }
