@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { ComponentChildren } from 'preact';
 import {
   type Contact,
@@ -15,6 +14,7 @@ import {
   dueSentence,
   dueStateOf,
 } from '../contacts/contact-due-state.ts';
+import { dateText } from '../time/date-text.ts';
 import { TOPICS } from '../topics/topic-vocabulary.ts';
 import { FieldHint, FieldProblem, FormField } from './components/form-field.tsx';
 import { type PageNav, PostForm, renderPageDocument } from './components/page-shell.tsx';
@@ -56,10 +56,7 @@ export const isContactsDone = (value: string | undefined): value is ContactsDone
   value !== undefined && Object.hasOwn(doneMessages, value);
 
 /** "Tue 12 May 2026": a local calendar date as people read it. */
-export function dateText(date: string): string {
-  const day = DateTime.fromISO(date, { zone: 'utc', locale: 'en-GB' });
-  return day.isValid ? day.toFormat('ccc d LLL yyyy') : date;
-}
+export { dateText };
 
 function Time(props: { readonly date: string }) {
   return <time dateTime={props.date}>{dateText(props.date)}</time>;

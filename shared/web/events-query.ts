@@ -1,10 +1,10 @@
-import { DateTime } from 'luxon';
 import * as z from 'zod';
 import { type BrowseFilter, searchWordsOf } from '../browse/browse-filter.ts';
 import { citiesNear, nearPointOf } from '../browse/near-place.ts';
 import { cityKeyOf, organizationKeyOf } from '../matching/place-keys.ts';
 import { sourceKinds } from '../sources/source.ts';
 import type { EventPagePosition } from '../store/event-store.ts';
+import { wallTimeToUtcMs } from '../time/zoned-time.ts';
 import { isTopicId } from '../topics/topic-vocabulary.ts';
 
 /*
@@ -115,8 +115,18 @@ export function givenParameters(raw: Readonly<Record<string, string | undefined>
 /** An instant as given, or the start of a date in the zone (`endOfDay`: the start of the next day). */
 function instantOf(value: string, zone: string, endOfDay: boolean): Date {
   if (value.length > 10) return new Date(value);
-  const day = DateTime.fromISO(value, { zone }).startOf('day');
-  return (endOfDay ? day.plus({ days: 1 }) : day).toJSDate();
+  const [year, month, day] = value.split('-').map(Number);
+  return new Date(
+    wallTimeToUtcMs(
+      year ?? Number.NaN,
+      month ?? Number.NaN,
+      (day ?? Number.NaN) + (endOfDay ? 1 : 0),
+      0,
+      0,
+      0,
+      zone,
+    ),
+  );
 }
 
 /**

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { formatEventTime } from '../digest/format-event-time.ts';
 import type { Membership } from '../organizations/membership.ts';
 import {
@@ -6,6 +5,7 @@ import {
   type OrganizationSuggestion,
   organizationKindLabels,
 } from '../organizations/rank-organizations.ts';
+import { dateText } from '../time/date-text.ts';
 import { FeedLink } from './components/feed-link.tsx';
 import { FieldProblem } from './components/form-field.tsx';
 import { type PageNav, PostForm, renderPageDocument } from './components/page-shell.tsx';
@@ -46,12 +46,6 @@ export interface OrganizationsPageView {
   readonly nav: PageNav;
   readonly status?: string | null;
   readonly problem?: MembershipFormProblem | null;
-}
-
-/** "Tue 12 May 2026" */
-function dateText(date: string): string {
-  const day = DateTime.fromISO(date, { zone: 'utc', locale: 'en-GB' });
-  return day.isValid ? day.toFormat('ccc d LLL yyyy') : date;
 }
 
 function NextEvent(props: { readonly event: OrganizationEventRef; readonly timeZone: string }) {
