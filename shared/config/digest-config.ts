@@ -10,7 +10,7 @@ import {
   envString,
   parseEnv,
 } from './env.ts';
-import { type LinkSecretSource, linkSecretShape, linkSecretSourceOf } from './link-secret.ts';
+import { type LinkSecretSource, linkSecretShape, linkSecretSourceOf } from './link-secret-source.ts';
 
 export interface MailConfig {
   /** `Trellis <digest@example.org>` */

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { LogLevel } from '../log/logger.ts';
 import { type MailConfig, mailConfigOf, mailShape } from './digest-config.ts';
 import { commonShape, type Env, envBaseUrl, envString, parseEnv } from './env.ts';
-import { type LinkSecretSource, linkSecretShape, linkSecretSourceOf } from './link-secret.ts';
+import { type LinkSecretSource, linkSecretShape, linkSecretSourceOf } from './link-secret-source.ts';
 
 export interface ReminderDispatchConfig {
   readonly tableName: string;
