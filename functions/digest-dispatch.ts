@@ -1,7 +1,7 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
-import { loadDigestDispatchConfig } from '#shared/config/digest-config.ts';
+import { digestWindowDaysFromEnv, loadDigestDispatchConfig } from '#shared/config/digest-config.ts';
 import {
   type DigestDispatchResult,
   type DigestSlotDue,
@@ -12,7 +12,9 @@ import type { DigestMessage } from '#shared/queue/digest-message.ts';
 import { createJsonQueue } from '#shared/queue/json-queue.ts';
 import { createDispatchProgress } from '#shared/store/dispatch-progress.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { createEventStore } from '#shared/store/event-store.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
+import { createWindowSnapshotStore } from '#shared/store/window-snapshot-store.ts';
 
 const config = loadDigestDispatchConfig();
 const observability = createObservability({ service: 'digest-dispatch', logLevel: config.logLevel });
@@ -22,6 +24,12 @@ const deps = {
   progress: createDispatchProgress<DigestSlotDue>(client, config.tableName, 'digest'),
   queue: createJsonQueue<DigestMessage>(observability.traced(new SQSClient({})), config.queueUrl),
   logger: observability.logger,
+  // The event window, read once per run for all its send batches (shared/digest/snapshot-digest-window.ts).
+  window: {
+    events: createEventStore(client, config.tableName),
+    snapshots: createWindowSnapshotStore(client, config.tableName),
+    windowDays: digestWindowDaysFromEnv(),
+  },
 };
 
 /** EventBridge, every 15 minutes: queue the digests that came due since the last run. */

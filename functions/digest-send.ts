@@ -19,6 +19,7 @@ import { createSendLedger, defaultSendEventWaitMs } from '#shared/store/send-led
 import { createSendRateStore } from '#shared/store/send-rate-store.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
 import { createUserRepository } from '#shared/store/user-repository.ts';
+import { createWindowSnapshotStore } from '#shared/store/window-snapshot-store.ts';
 
 const config = loadDigestSendConfig();
 const observability = createObservability({ service: 'digest-send', logLevel: config.logLevel });
@@ -33,6 +34,7 @@ const deps = {
   contacts: createContactRepository(client, config.tableName),
   saved: createSavedEventStore(client, config.tableName),
   memberships: createMembershipRepository(client, config.tableName),
+  snapshots: createWindowSnapshotStore(client, config.tableName),
   // SES publishes Send events to ses-events wherever a configuration set is used (infra/constructs/mail.ts).
   ledger: createSendLedger<DigestLedgerDetail>(client, config.tableName, 'digest', {
     resendUnconfirmedAfterMs: config.mail.configurationSet ? defaultSendEventWaitMs : null,

@@ -83,7 +83,8 @@ export class Digests extends Construct {
       ...functionDefaults,
       name: 'digest-dispatch',
       description: 'Queues one digest per reader whose local send hour has come',
-      memorySize: 256,
+      // Also reads the event window once per run into the snapshot its send batches read (20,000 events).
+      memorySize: 512,
       // A slot of 100,000 readers is queued in well under a minute; the cursor carries a longer one on.
       timeout: Duration.seconds(300),
     });

@@ -6,6 +6,8 @@ import {
 import type { DigestMessage } from '../queue/digest-message.ts';
 import type { UserRepository } from '../store/user-repository.ts';
 import { dueSlotsInWindow } from './digest-schedule.ts';
+import { type DigestWindowDependencies, snapshotDigestWindow } from './snapshot-digest-window.ts';
+import type { WindowSnapshotRef } from './window-snapshot.ts';
 
 /** A digest slot due in a plan: the readers of (zone, weekday, hour), for the week it falls in. */
 export interface DigestSlotDue {
@@ -22,10 +24,16 @@ export interface DigestDispatchResult {
   readonly complete: boolean;
 }
 
-/** The digest's slots and readers, for the scaled dispatcher (see slot-dispatch.ts). */
+/**
+ * The digest's slots and readers, for the scaled dispatcher (see slot-dispatch.ts). With `snapshotWindow`,
+ * the first page of a run snapshots the event window and every message of the run points to it.
+ */
 export function digestSlotSource(
   users: Pick<UserRepository, 'listDigestZones' | 'pageDigestSlot'>,
+  snapshotWindow?: () => Promise<WindowSnapshotRef>,
 ): SlotSource<DigestSlotDue, DigestMessage> {
+  let snapshot: Promise<WindowSnapshotRef> | null = null;
+  let window: WindowSnapshotRef | null = null;
   return {
     async slotsDue(fromMs, toMs) {
       const slots: DigestSlotDue[] = [];
@@ -34,8 +42,19 @@ export function digestSlotSource(
       }
       return slots.sort((a, b) => a.dueMs - b.dueMs || a.zone.localeCompare(b.zone));
     },
-    page: (slot, after, limit) => users.pageDigestSlot(slot.zone, slot.weekday, slot.hour, after, limit),
-    message: (slot, userId) => ({ userId, isoWeek: slot.isoWeek, dueAt: new Date(slot.dueMs).toISOString() }),
+    async page(slot, after, limit) {
+      if (snapshotWindow) {
+        snapshot ??= snapshotWindow();
+        window = await snapshot;
+      }
+      return users.pageDigestSlot(slot.zone, slot.weekday, slot.hour, after, limit);
+    },
+    message: (slot, userId) => ({
+      userId,
+      isoWeek: slot.isoWeek,
+      dueAt: new Date(slot.dueMs).toISOString(),
+      ...(window ? { window } : {}),
+    }),
   };
 }
 
@@ -47,10 +66,14 @@ export function digestSlotSource(
 export async function dispatchDueDigests(
   deps: Omit<SlotDispatchDependencies<DigestSlotDue, DigestMessage>, 'source'> & {
     readonly users: Pick<UserRepository, 'listDigestZones' | 'pageDigestSlot'>;
+    /** Where the run's window snapshot goes; absent: each send batch reads the window itself. */
+    readonly window?: DigestWindowDependencies;
   },
   now: Date,
 ): Promise<DigestDispatchResult> {
-  const result = await runSlotDispatch({ ...deps, source: digestSlotSource(deps.users) }, now);
+  const { window } = deps;
+  const source = digestSlotSource(deps.users, window ? () => snapshotDigestWindow(window, now) : undefined);
+  const result = await runSlotDispatch({ ...deps, source }, now);
   deps.logger.info('digest dispatch', {
     enqueued: result.enqueued,
     reached: result.reachedMs === null ? null : new Date(result.reachedMs).toISOString(),

@@ -5,9 +5,9 @@ import { localDate } from '../contacts/next-due-date.ts';
 import type { StoredEvent } from '../events/stored-event.ts';
 import { addDays } from '../feeds/event-time.ts';
 import type { Logger } from '../log/logger.ts';
+import { MailDeferredError } from '../mail/bulk-mailer.ts';
 import { composeDigestMessage, digestMessageParts, type MailIdentity } from '../mail/compose-message.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { MailDeferredError } from '../mail/bulk-mailer.ts';
 import { sendOnce } from '../mail/send-once.ts';
 import { buildEventIndex, matchEventsForUser, type PreviousDigestEntry } from '../matching/match-events.ts';
 import { type DigestMessage, digestMessageSchema } from '../queue/digest-message.ts';
@@ -19,12 +19,14 @@ import { isSaved, type SavedEventStore } from '../store/saved-event-store.ts';
 import type { SendLedger } from '../store/send-ledger.ts';
 import type { SuppressionList } from '../store/suppression-list.ts';
 import type { UserRepository } from '../store/user-repository.ts';
+import type { WindowSnapshotStore } from '../store/window-snapshot-store.ts';
 import { receivesDigests } from '../users/digest-eligibility.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import { buildDigestModel, type DigestLinks, isEmptyDigest, shownEntries } from './build-digest-model.ts';
 import { contactsDueThisWeek } from './contacts-due-this-week.ts';
 import type { DigestModel } from './digest-model.ts';
 import { digestSuggestions, type SuggestionsMemory, suggestionsDue } from './digest-suggestions.ts';
+import { readDigestWindow } from './snapshot-digest-window.ts';
 
 /** What the ledger keeps of each sent digest. */
 export interface DigestLedgerDetail {
@@ -54,6 +56,8 @@ export interface DigestSendDependencies {
    */
   readonly saved?: Pick<SavedEventStore, 'listForUser'>;
   readonly memberships?: Pick<MembershipRepository, 'listForUser'>;
+  /** Where the dispatch runs keep their window snapshots; absent: the window is read from the table. */
+  readonly snapshots?: WindowSnapshotStore;
 }
 
 /** What the once-a-month sections read for one reader. */
@@ -189,7 +193,12 @@ export async function sendDigestBatch(
   // Calls closing soon, read once for the whole batch: every zone's today lies within a day of UTC's.
   const utcToday = localDate(now, 'UTC');
   const [stored, callEvents] = await Promise.all([
-    deps.events.listStartingBetween(now, windowTo),
+    readDigestWindow(
+      deps,
+      messages.flatMap((entry) => (entry.message.window ? [entry.message.window] : [])),
+      now,
+      windowTo,
+    ),
     deps.events.listCallsClosingBetween(
       addDays(utcToday, -1),
       addDays(utcToday, CALLS_CLOSING_WITHIN_DAYS + 1),

@@ -19,11 +19,13 @@ import { createLedgerEvidence, createSendLedger } from '../../shared/store/send-
 import { createSendRateStore } from '../../shared/store/send-rate-store.ts';
 import { createSuppressionList } from '../../shared/store/suppression-list.ts';
 import { createUserRepository, type UserRepository } from '../../shared/store/user-repository.ts';
+import { createWindowSnapshotStore } from '../../shared/store/window-snapshot-store.ts';
 import { buildUserProfile, type NewProfileInput } from '../../shared/users/profile-input.ts';
 import type { UserProfile } from '../../shared/users/user-profile.ts';
 import { eventEntry } from '../support/event-entries.ts';
 import { type StoredMail, startTestSes } from '../support/local-ses.ts';
 import { createLocalTable, type LocalTable } from '../support/local-table.ts';
+import { countRequests } from '../support/request-counter.ts';
 
 // Monday 2030-03-04, 08:00 in Berlin (CET) is 07:00Z; the dispatcher runs just after the hour.
 const dueAt = Date.parse('2030-03-04T07:00:00Z');
@@ -241,6 +243,72 @@ describe('weekly digest sending', () => {
     const resumed = await sendDigestBatch({ ...deps, mailer: bulk }, records(messages), new Date(clockNow));
     expect(resumed.outcomes.map((entry) => entry.outcome)).toEqual(['already-sent', 'sent', 'sent']);
     for (const reader of readers) expect(await mailsTo(reader.email)).toHaveLength(1);
+  });
+
+  it('reads the event window once per dispatch run: send batches read its snapshot instead', async () => {
+    const ana = await addUser({ email: `snap-a-${table.tableName}@example.org` });
+    const ben = await addUser({ email: `snap-b-${table.tableName}@example.org` });
+    const snapshots = createWindowSnapshotStore(table.documentClient, table.tableName);
+    const queued: DigestMessage[] = [];
+    await dispatchDueDigests(
+      {
+        users,
+        progress: createDispatchProgress<DigestSlotDue>(table.documentClient, table.tableName, 'digest'),
+        queue: { enqueue: async (messages) => void queued.push(...messages) },
+        logger: silentLogger,
+        window: { events: deps.events, snapshots, windowDays: 14 },
+      },
+      runAt,
+    );
+    expect(queued.map((message) => message.window)).toEqual([
+      { id: `digest-${runAt.toISOString()}`, parts: 1 },
+      { id: `digest-${runAt.toISOString()}`, parts: 1 },
+    ]);
+    // An event stored after the run's snapshot waits for the next digest, as if the batch had gone at once.
+    await deps.events.applySourceSync(
+      'src_bbbbbbbbbbbb',
+      planSourceSync(
+        new Map(),
+        [
+          eventEntry('late', {
+            title: 'Late Kubernetes Night',
+            start: '2030-03-06T18:00:00Z',
+            tags: ['kubernetes'],
+          }),
+        ],
+        { now: runAt, allowRemovals: true },
+      ),
+      runAt,
+    );
+    const requests = countRequests(table.documentClient);
+    const sentAt = new Date(runAt.getTime() + 5 * 60_000);
+    const messageFor = (userId: string) =>
+      queued.find((message) => message.userId === userId) as DigestMessage;
+    const outcome = await sendDigestBatch({ ...deps, snapshots }, records([messageFor(ana.id)]), sentAt);
+    expect(outcome.outcomes.map((entry) => entry.outcome)).toEqual(['sent']);
+    const withSnapshot = requests.byCommand();
+    const [mail] = await mailsTo(ana.email);
+    expect(mail?.subject).toContain('Kubernetes Meetup');
+    expect(mail?.body.text).not.toContain('Late Kubernetes Night');
+
+    // The same batch without the snapshot queries the window's days (and sees the late event).
+    requests.reset();
+    await sendDigestBatch(deps, records([{ ...messageFor(ben.id), window: undefined }]), sentAt);
+    const withoutSnapshot = requests.byCommand();
+    expect((withSnapshot.QueryCommand ?? 0) + 14).toBeLessThanOrEqual(withoutSnapshot.QueryCommand ?? 0);
+    expect(withSnapshot.BatchGetItemCommand).toBe((withoutSnapshot.BatchGetItemCommand ?? 0) + 1);
+    expect((await mailsTo(ben.email))[0]?.body.text).toContain('Late Kubernetes Night');
+  });
+
+  it('falls back to reading the window when the snapshot is gone', async () => {
+    const ana = await addUser({ email: `nosnap-${table.tableName}@example.org` });
+    const [message] = await dispatch(runAt);
+    if (!message) throw new Error('expected a message');
+    const snapshots = createWindowSnapshotStore(table.documentClient, table.tableName);
+    const expired = { ...message, window: { id: 'digest-2030-03-04T07:00:00.000Z', parts: 2 } };
+    const outcome = await sendDigestBatch({ ...deps, snapshots }, records([expired]), runAt);
+    expect(outcome.outcomes.map((entry) => entry.outcome)).toEqual(['sent']);
+    expect((await mailsTo(ana.email))[0]?.subject).toContain('Kubernetes Meetup');
   });
 
   it('retries a throttled send and delivers once', async () => {
