@@ -35,15 +35,15 @@ const NEEDS_OWN_CONTEXT: ReadonlySet<string> = new Set(
 const LETTERS_BEYOND_ASCII =
   '\\u00c0-\\u1fff\\u2c00-\\u2dff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff21-\\uff5a\\uff66-\\uffdc';
 /**
- * Every word as a whole word or phrase, optionally plural ("mentors" finds "mentor"), the longest
- * that fits winning. The words are written as a trie ("data(?: science|)"), longer continuations
- * before the word's end: the same matches as an alternation sorted longest first (every word that
- * fits at one place is a prefix of the longest), without trying hundreds of alternatives at each word
- * start. `\b` knows only ASCII letters, so the lookarounds keep "aï" from reading as "ai"; they sit
- * behind the `\b` so only word starts pay for them.
+ * Every word as a whole word or phrase, longest first, optionally plural ("mentors" finds "mentor").
+ * `\b` knows only ASCII letters, so the lookarounds keep "aï" from reading as "ai"; they sit behind
+ * the `\b` so only word starts pay for them.
  */
 const TERM_PATTERN = new RegExp(
-  `\\b(?<![${LETTERS_BEYOND_ASCII}])${trieSource([...meanings.keys()])}s?\\b(?![${LETTERS_BEYOND_ASCII}])`,
+  `\\b(?<![${LETTERS_BEYOND_ASCII}])(?:${[...meanings.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})s?\\b(?![${LETTERS_BEYOND_ASCII}])`,
   'gi',
 );
 
@@ -186,36 +186,6 @@ function settleReading(reading: Reading): void {
 /** A word as written, or its singular when the match took a trailing "s". */
 function meaningOf(term: string): Meaning | undefined {
   return meanings.get(term) ?? (term.endsWith('s') ? meanings.get(term.slice(0, -1)) : undefined);
-}
-
-/** The words as one regular expression: a trie, each node's longer continuations before its end. */
-function trieSource(words: readonly string[]): string {
-  interface TrieNode {
-    readonly next: Map<string, TrieNode>;
-    end: boolean;
-  }
-  const root: TrieNode = { next: new Map(), end: false };
-  for (const word of words) {
-    let node = root;
-    for (const char of word) {
-      let child = node.next.get(char);
-      if (!child) {
-        child = { next: new Map(), end: false };
-        node.next.set(char, child);
-      }
-      node = child;
-    }
-    node.end = true;
-  }
-  const source = (node: TrieNode): string => {
-    const branches = [...node.next]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([char, child]) => escapeRegExp(char) + source(child));
-    if (branches.length === 0) return '';
-    if (node.end) branches.push('');
-    return branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
-  };
-  return source(root);
 }
 
 function escapeRegExp(text: string): string {
