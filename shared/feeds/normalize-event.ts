@@ -8,7 +8,7 @@ import { tagEvent } from '../topics/tag-event.ts';
 import { entryIdentity, eventId } from './event-id.ts';
 import { addDays, startOfDateMs, wallDateAt } from './event-time.ts';
 import type { CallForSpeakers, EventPerson, EventPlace, FeedProblem, NormalizedEvent } from './feed-event.ts';
-import { readOnlineLocation, urlHost } from './online-location.ts';
+import { type OnlineReading, readOnlineLocation, urlHost } from './online-location.ts';
 import { peopleInText } from './people-in-text.ts';
 import { mergePlace, parseLocationText, placeLine } from './place.ts';
 import type { EventTime, RawEvent } from './raw-event.ts';
@@ -240,17 +240,52 @@ function readLocation(raw: RawEvent): LocationReading {
 }
 
 function readLocationUncached(raw: RawEvent): LocationReading {
-  const text = raw.locationText === null ? null : decodeHtmlEntities(raw.locationText).trim() || null;
-  const reading = text === null ? null : readOnlineLocation(text);
+  const {
+    text,
+    reading,
+    place,
+    placeLine: lineOfPlace,
+  } = raw.place === null ? textPlace(raw.locationText) : readTextPlace(raw.locationText, raw.place);
   const online = raw.online ?? reading?.online ?? false;
   const joinUrl = absoluteHttpUrl(raw.joinUrl) ?? (online ? absoluteHttpUrl(reading?.joinUrl ?? null) : null);
-  const fromText = reading === null || reading.onlineOnly ? null : parseLocationText(reading.placeText);
-  const place = mergePlace(raw.place, fromText);
-  let line = place === null ? null : placeLine(place);
+  let line = lineOfPlace;
   if (line === null && online) {
     line = (joinUrl === null ? null : urlHost(joinUrl)) ?? (text === null ? null : collapseWhitespace(text));
   }
   return { online, joinUrl, place, line };
+}
+
+/** What a location's text alone says, and the place it makes with the feed's own (structured) one. */
+interface TextPlace {
+  readonly text: string | null;
+  readonly reading: OnlineReading | null;
+  readonly place: EventPlace | null;
+  readonly placeLine: string | null;
+}
+
+/**
+ * An event with a join link or an online flag (a fifth of a typical iCalendar feed, each link its
+ * own) still shares its location text with others: the text's reading and place are kept per
+ * distinct text, bounded like textOnlyLocations.
+ */
+const placesOfText = new Map<string, TextPlace>();
+
+function textPlace(locationText: string | null): TextPlace {
+  if (locationText === null) return readTextPlace(null, null);
+  const cached = placesOfText.get(locationText);
+  if (cached) return cached;
+  const reading = readTextPlace(locationText, null);
+  if (placesOfText.size >= TEXT_ONLY_LOCATION_LIMIT) placesOfText.clear();
+  placesOfText.set(locationText, reading);
+  return reading;
+}
+
+function readTextPlace(locationText: string | null, structured: Partial<EventPlace> | null): TextPlace {
+  const text = locationText === null ? null : decodeHtmlEntities(locationText).trim() || null;
+  const reading = text === null ? null : readOnlineLocation(text);
+  const fromText = reading === null || reading.onlineOnly ? null : parseLocationText(reading.placeText);
+  const place = mergePlace(structured, fromText);
+  return { text, reading, place, placeLine: place === null ? null : placeLine(place) };
 }
 
 function plainDescription(description: string | null, format: 'text' | 'html'): string {
