@@ -125,6 +125,19 @@ export interface DigestBatchOutcome {
 }
 
 const dayMs = 86_400_000;
+/**
+ * SENT marks written together: a crash loses at most this many marks, which SES's Send events (or, where
+ * none are published, the hold on unknown outcomes) settle without a second mail.
+ */
+const sentMarksPerWrite = 25;
+
+interface SentMark {
+  readonly userId: string;
+  readonly period: string;
+  readonly token: string;
+  readonly messageId: string;
+  readonly sentAt: Date;
+}
 /** How far back the "previous digest" is looked for (a user may have had quiet weeks). */
 const previousWeeksLooked = 4;
 
@@ -212,6 +225,18 @@ export async function sendDigestBatch(
     unsubscribeMailto: deps.unsubscribeMailto,
   };
 
+  // SENT marks go in groups (the claim already holds the detail): one write per digest, not two.
+  const pendingSent: SentMark[] = [];
+  const flushSent = async () => {
+    const marks = pendingSent.splice(0);
+    await deps.ledger.markSentMany(marks, (lost) =>
+      deps.logger.warn('digest sent, but its claim was taken over before the SENT mark', lost),
+    );
+  };
+  const recordSent = async (mark: SentMark) => {
+    pendingSent.push(mark);
+    if (pendingSent.length >= sentMarksPerWrite) await flushSent();
+  };
   let resumeAt: Date | null = null;
   for (const { messageId, message } of messages) {
     const profile = profiles.get(message.userId);
@@ -253,6 +278,7 @@ export async function sendDigestBatch(
         contactsByUser.get(profile.id) ?? [],
         callEvents,
         evidenceByUser.get(profile.id) ?? noEvidence,
+        recordSent,
       );
       record(messageId, profile.id, outcome);
     } catch (error) {
@@ -267,6 +293,7 @@ export async function sendDigestBatch(
       record(messageId, profile.id, 'failed');
     }
   }
+  await flushSent();
   return { failedMessageIds, outcomes, resumeAt: resumeAt?.toISOString() ?? null };
 }
 
@@ -283,6 +310,7 @@ async function sendOne(
   contacts: readonly Contact[],
   callEvents: readonly StoredEvent[],
   evidence: SuggestionEvidence,
+  recordSent: (entry: SentMark) => Promise<void>,
 ): Promise<DigestOutcome> {
   const previous = previousDetail?.shown ?? [];
   const matches = matchEventsForUser(index, profile, { now, windowTo, previous });
@@ -323,7 +351,13 @@ async function sendOne(
       };
     },
     markSent: (token, mail) =>
-      deps.ledger.markSent(profile.id, message.isoWeek, token, { ...mail, sentAt: now }),
+      recordSent({
+        userId: profile.id,
+        period: message.isoWeek,
+        token,
+        messageId: mail.messageId,
+        sentAt: now,
+      }),
   });
   switch (result.outcome) {
     case 'already-sent':

@@ -67,6 +67,16 @@ export interface SendLedger<Detail> {
     sent: { messageId: string; sentAt: Date; detail: Detail },
     alsoWrite?: readonly TransactionPart[],
   ): Promise<void>;
+  /**
+   * SENT for several mails at once (their detail came with the claim): one transaction per 100, so a batch
+   * of digests costs one write per mail (the claim) rather than two. A transaction refused because one
+   * claim was taken over falls back to one write each; a lost claim there is logged by the caller's
+   * `onLost` and skipped (the mail went out; the entry is the other attempt's now).
+   */
+  markSentMany(
+    entries: readonly { userId: string; period: string; token: string; messageId: string; sentAt: Date }[],
+    onLost: (entry: { userId: string; period: string }) => void,
+  ): Promise<void>;
   /** Give a claim back at once: the mail certainly did not go out, a retry may send it. */
   release(userId: string, period: string, token: string): Promise<void>;
   /** For each user, the most recent SENT entry among the given periods. */
@@ -198,6 +208,46 @@ export function createSendLedger<Detail>(
         if (error instanceof TransactionCancelledError && error.failedOn('ledger'))
           throw lost(userId, period);
         throw error;
+      }
+    },
+
+    async markSentMany(entries, onLost) {
+      const sentUpdate = (entry: (typeof entries)[number]) => ({
+        TableName: tableName,
+        Key: ledgerKey(entry.userId, kind, entry.period),
+        UpdateExpression: 'SET #status = :sent, sentAt = :at, messageId = :message REMOVE leaseUntil',
+        ConditionExpression: 'claimToken = :token',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':sent': 'sent',
+          ':at': entry.sentAt.toISOString(),
+          ':message': entry.messageId,
+          ':token': entry.token,
+        },
+      });
+      const markOne = async (entry: (typeof entries)[number]) => {
+        try {
+          await client.send(new UpdateCommand(sentUpdate(entry)));
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+          onLost(entry);
+        }
+      };
+      for (let offset = 0; offset < entries.length; offset += 100) {
+        const chunk = entries.slice(offset, offset + 100);
+        if (chunk.length === 1) {
+          await markOne(chunk[0] as (typeof entries)[number]);
+          continue;
+        }
+        try {
+          await transactWrite(
+            client,
+            chunk.map((entry, index) => ({ label: `ledger-${index}`, Update: sentUpdate(entry) })),
+          );
+        } catch (error) {
+          if (!(error instanceof TransactionCancelledError)) throw error;
+          for (const entry of chunk) await markOne(entry);
+        }
       }
     },
 

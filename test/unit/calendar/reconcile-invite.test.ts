@@ -61,6 +61,9 @@ function inMemoryLedger(): SendLedger<InviteLedgerDetail> {
       });
       return { outcome: 'claimed', token, attempt: 1 };
     },
+    async markSentMany() {
+      throw new Error('invitations mark each send together with its saved event');
+    },
     async markSent(userId, period, token, done, alsoWrite = []) {
       // All or nothing, as a transaction: every condition first, then every write.
       const failed = alsoWrite.filter((part) => !pendingWrites.get(part)?.holds());
