@@ -15,6 +15,7 @@ import { createSavedEventStore } from '../../shared/store/saved-event-store.ts';
 import { createSendLedger } from '../../shared/store/send-ledger.ts';
 import { createSuppressionList } from '../../shared/store/suppression-list.ts';
 import { createUserRepository } from '../../shared/store/user-repository.ts';
+import { createWindowSnapshotStore } from '../../shared/store/window-snapshot-store.ts';
 import { countRequests } from '../support/request-counter.ts';
 import { peakRssMb } from './peak-rss.ts';
 
@@ -35,6 +36,7 @@ const outcome = await sendDigestBatch(
     contacts: createContactRepository(client, tableName),
     saved: createSavedEventStore(client, tableName),
     memberships: createMembershipRepository(client, tableName),
+    snapshots: createWindowSnapshotStore(client, tableName),
     ledger: createSendLedger<DigestLedgerDetail>(client, tableName, 'digest'),
     suppression: createSuppressionList(client, tableName),
     mailer: {

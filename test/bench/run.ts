@@ -9,6 +9,7 @@ import { measureBundles } from './bundles.ts';
 import { measureCalendarFeed } from './calendar-bench.ts';
 import { measureDigestWorker } from './digest-bench.ts';
 import { measureIngest } from './ingest-bench.ts';
+import { measureMailRate } from './mail-bench.ts';
 import { measureMatching } from './matching-bench.ts';
 import { measureScale, scaleFigures, scaleTargets } from './scale-bench.ts';
 
@@ -25,6 +26,7 @@ const targets: Record<string, string> = {
   'digest.speedup_vs_naive': '>= 50',
   'digest.worker_peak_rss_mb': '< 256',
   'digest.ddb_requests_per_user': '<= 3',
+  'mail.bulk_share_of_rate': '<= 0.7',
   'calendar.ratio_vs_static': '>= 0.33',
 };
 
@@ -74,6 +76,17 @@ Object.assign(figures, {
   'digest.worker_peak_rss_mb': worker.peakRssMb,
   'digest.ddb_requests_per_user': worker.requestsPerUser,
   'digest.ddb_writes_per_user': worker.writesPerUser,
+  'digest.ddb_requests_per_user_first_digest': worker.firstDigestRequestsPerUser,
+});
+
+log(
+  'mail: four bulk senders sharing the send rate of a 50/s account, a sign-in link every 100 ms beside them…',
+);
+const mail = await measureMailRate({ senders: 4, mails: 400, maxSendRate: 50 });
+Object.assign(figures, {
+  'mail.bulk_share_of_rate': mail.bulkShareOfRate,
+  'mail.bulk_mails_per_s': mail.bulkMailsPerS,
+  'mail.transactional_max_wait_ms': mail.transactionalMaxWaitMs,
 });
 
 log('calendar: a 500-event feed through the local HTTP API against the same bytes from a static file…');
