@@ -49,15 +49,15 @@ export const handlerEnvironment = {
  * table call (the operation the function's first invocation starts with against an empty table).
  */
 const helloFor: Record<string, { readonly file: string; readonly call: string }> = {
-  api: { file: 'hello-dynamodb-sesv2-secrets', call: 'Query' },
+  api: { file: 'hello-dynamodb-sesv2-sqs-secrets', call: 'Query' },
   'calendar-feed': { file: 'hello-dynamodb', call: 'GetItem' },
   'digest-dispatch': { file: 'hello-dynamodb-sqs', call: 'GetItem' },
-  'digest-send': { file: 'hello-dynamodb-sesv2-secrets', call: 'BatchGetItem' },
+  'digest-send': { file: 'hello-dynamodb-sesv2-sqs-secrets', call: 'BatchGetItem' },
   'ingest-dispatch': { file: 'hello-dynamodb-sqs', call: 'Query' },
   'ingest-feed': { file: 'hello-dynamodb-sqs', call: 'GetItem' },
   'invite-send': { file: 'hello-dynamodb-sesv2', call: 'GetItem' },
   'reminder-dispatch': { file: 'hello-dynamodb-sqs', call: 'GetItem' },
-  'reminder-send': { file: 'hello-dynamodb-sesv2-secrets', call: 'BatchGetItem' },
+  'reminder-send': { file: 'hello-dynamodb-sesv2-sqs-secrets', call: 'BatchGetItem' },
   'ses-events': { file: 'hello-dynamodb', call: 'PutItem' },
 };
 const helloKey = (name: string): string => {
