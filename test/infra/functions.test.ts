@@ -93,7 +93,7 @@ describe('service functions', () => {
       ['ingest-dispatch', 256, 30],
       ['ingest-feed', 1024, 120],
       ['api', 512, 10],
-      ['digest-dispatch', 256, 300],
+      ['digest-dispatch', 512, 300],
       ['digest-send', 512, 300],
       ['ses-events', 256, 30],
       ['calendar-feed', 512, 15],

@@ -33,7 +33,7 @@ describe('the index and the all-pairs reference', () => {
     expect(compared).toBe(400);
     // The comparison means something only if users do get matches.
     expect(matched / compared).toBeGreaterThan(4);
-  });
+  }, 60_000); // hundreds of users through both matchers: seconds, more on a busy machine
 
   it('forgets one user when the next one comes, also when its per-user stamps wrap around', () => {
     const events = [
