@@ -4,7 +4,7 @@ import { loadCommonConfig } from '#shared/config/env.ts';
 import { handleSesEvents } from '#shared/mail/handle-ses-events.ts';
 import { createObservability } from '#shared/observability/observability.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
-import { createLedgerEvidence } from '#shared/store/send-ledger.ts';
+import { createLedgerEvidence } from '#shared/store/ledger-evidence.ts';
 import { createSuppressionList } from '#shared/store/suppression-list.ts';
 
 const config = loadCommonConfig();

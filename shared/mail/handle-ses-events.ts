@@ -1,5 +1,5 @@
 import type { Logger } from '../log/logger.ts';
-import type { LedgerEvidence } from '../store/send-ledger.ts';
+import type { LedgerEvidence } from '../store/ledger-evidence.ts';
 import type { SuppressionList } from '../store/suppression-list.ts';
 import { ledgerAnswerFrom, sesNotificationSchema, suppressionsFrom } from './ses-notifications.ts';
 

@@ -15,7 +15,8 @@ import { createSesMailer, DailyQuotaExceededError } from '../../shared/mail/mail
 import type { DigestMessage } from '../../shared/queue/digest-message.ts';
 import { createDispatchProgress } from '../../shared/store/dispatch-progress.ts';
 import { createEventStore } from '../../shared/store/event-store.ts';
-import { createLedgerEvidence, createSendLedger } from '../../shared/store/send-ledger.ts';
+import { createLedgerEvidence } from '../../shared/store/ledger-evidence.ts';
+import { createSendLedger } from '../../shared/store/send-ledger.ts';
 import { createSendRateStore } from '../../shared/store/send-rate-store.ts';
 import { createSuppressionList } from '../../shared/store/suppression-list.ts';
 import { createUserRepository, type UserRepository } from '../../shared/store/user-repository.ts';
