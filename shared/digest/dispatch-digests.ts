@@ -30,9 +30,9 @@ export interface DigestDispatchResult {
  */
 export function digestSlotSource(
   users: Pick<UserRepository, 'listDigestZones' | 'pageDigestSlot'>,
-  snapshotWindow?: () => Promise<WindowSnapshotRef>,
+  snapshotWindow?: () => Promise<WindowSnapshotRef | null>,
 ): SlotSource<DigestSlotDue, DigestMessage> {
-  let snapshot: Promise<WindowSnapshotRef> | null = null;
+  let snapshot: Promise<WindowSnapshotRef | null> | null = null;
   let window: WindowSnapshotRef | null = null;
   return {
     async slotsDue(fromMs, toMs) {
@@ -72,7 +72,15 @@ export async function dispatchDueDigests(
   now: Date,
 ): Promise<DigestDispatchResult> {
   const { window } = deps;
-  const source = digestSlotSource(deps.users, window ? () => snapshotDigestWindow(window, now) : undefined);
+  // A snapshot that cannot be made costs reads, not digests: the batches then read the window themselves.
+  const snapshotWindow = window
+    ? () =>
+        snapshotDigestWindow(window, now).catch((error: unknown) => {
+          deps.logger.warn('digest window snapshot failed: send batches read the window', { error });
+          return null;
+        })
+    : undefined;
+  const source = digestSlotSource(deps.users, snapshotWindow);
   const result = await runSlotDispatch({ ...deps, source }, now);
   deps.logger.info('digest dispatch', {
     enqueued: result.enqueued,
