@@ -1,7 +1,6 @@
-import * as z from 'zod';
 import type { LogLevel } from '../log/logger.ts';
 import { type MailConfig, mailConfigOf, mailShape } from './digest-config.ts';
-import { commonShape, type Env, envInt, parseEnv } from './env.ts';
+import { commonShape, type Env, envInt, envSchema, parseEnv } from './env.ts';
 
 export interface CalendarFeedConfig {
   readonly tableName: string;
@@ -17,24 +16,23 @@ export interface CalendarFeedConfig {
 }
 
 /** calendar-feed's environment. */
-export const calendarFeedSchema = z
-  .object({
+export const calendarFeedSchema = envSchema(
+  {
     ...commonShape,
     CALENDAR_WINDOW_DAYS: envInt(56, { min: 1, max: 366 }),
     CALENDAR_MAX_AGE_MINUTES: envInt(60, { min: 0, max: 1440 }),
     CALENDAR_REFRESH_MINUTES: envInt(360, { min: 15, max: 10_080 }),
     CALENDAR_MAX_EVENTS: envInt(500, { min: 1, max: 1000 }),
-  })
-  .transform(
-    (env): CalendarFeedConfig => ({
-      tableName: env.TABLE_NAME,
-      logLevel: env.LOG_LEVEL,
-      windowDays: env.CALENDAR_WINDOW_DAYS,
-      maxAgeMinutes: env.CALENDAR_MAX_AGE_MINUTES,
-      refreshMinutes: env.CALENDAR_REFRESH_MINUTES,
-      maxEvents: env.CALENDAR_MAX_EVENTS,
-    }),
-  );
+  },
+  (env): CalendarFeedConfig => ({
+    tableName: env.TABLE_NAME,
+    logLevel: env.LOG_LEVEL,
+    windowDays: env.CALENDAR_WINDOW_DAYS,
+    maxAgeMinutes: env.CALENDAR_MAX_AGE_MINUTES,
+    refreshMinutes: env.CALENDAR_REFRESH_MINUTES,
+    maxEvents: env.CALENDAR_MAX_EVENTS,
+  }),
+);
 
 export function loadCalendarFeedConfig(env: Env = process.env): CalendarFeedConfig {
   return parseEnv(calendarFeedSchema, env);
@@ -47,7 +45,8 @@ export interface InviteSendConfig {
 }
 
 /** invite-send's environment. */
-export const inviteSendSchema = z.object({ ...commonShape, ...mailShape }).transform(
+export const inviteSendSchema = envSchema(
+  { ...commonShape, ...mailShape },
   (env): InviteSendConfig => ({
     tableName: env.TABLE_NAME,
     logLevel: env.LOG_LEVEL,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { LogLevel } from '../log/logger.ts';
 import {
   commonShape,
@@ -7,6 +7,7 @@ import {
   envInt,
   envOptionalString,
   envParsed,
+  envSchema,
   envString,
   parseEnv,
 } from './env.ts';
@@ -55,7 +56,7 @@ export const mailShape = {
   UNSUBSCRIBE_MAILTO: envOptionalString(),
 };
 
-type MailEnv = z.output<z.ZodObject<typeof mailShape>>;
+type MailEnv = z.output<z.ZodMiniObject<typeof mailShape>>;
 
 export function mailConfigOf(env: MailEnv): MailConfig {
   const { address, domain } = env.MAIL_FROM;
@@ -68,7 +69,7 @@ export function mailConfigOf(env: MailEnv): MailConfig {
   };
 }
 
-export const mailSchema = z.object(mailShape).transform(mailConfigOf);
+export const mailSchema = envSchema(mailShape, mailConfigOf);
 
 export function loadMailConfig(env: Env = process.env): MailConfig {
   return parseEnv(mailSchema, env);
@@ -82,27 +83,27 @@ export function digestWindowDaysFromEnv(env: Env = process.env): number {
 }
 
 /** digest-send's environment. */
-export const digestSendSchema = z
-  .object({
+export const digestSendSchema = envSchema(
+  {
     ...commonShape,
     ...mailShape,
     ...linkSecretShape,
     ...digestWindowDaysShape,
     PUBLIC_BASE_URL: envBaseUrl(),
-  })
-  .transform(
-    (env, context): DigestSendConfig => ({
-      tableName: env.TABLE_NAME,
-      logLevel: env.LOG_LEVEL,
-      mail: mailConfigOf(env),
-      publicBaseUrl: env.PUBLIC_BASE_URL,
-      linkSecret: linkSecretSourceOf(env, context),
-      windowDays: env.TRELLIS_DIGEST_WINDOW_DAYS,
-    }),
-  );
+  },
+  (env, context): DigestSendConfig => ({
+    tableName: env.TABLE_NAME,
+    logLevel: env.LOG_LEVEL,
+    mail: mailConfigOf(env),
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    linkSecret: linkSecretSourceOf(env, context),
+    windowDays: env.TRELLIS_DIGEST_WINDOW_DAYS,
+  }),
+);
 
 /** digest-dispatch's environment. */
-export const digestDispatchSchema = z.object({ ...commonShape, DIGEST_QUEUE_URL: envString() }).transform(
+export const digestDispatchSchema = envSchema(
+  { ...commonShape, DIGEST_QUEUE_URL: envString() },
   (env): DigestDispatchConfig => ({
     tableName: env.TABLE_NAME,
     logLevel: env.LOG_LEVEL,

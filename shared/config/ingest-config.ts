@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { LogLevel } from '../log/logger.ts';
 import type { LoopbackPolicy } from '../security/address-policy.ts';
 import {
@@ -8,6 +8,7 @@ import {
   envLogLevel,
   envOptionalString,
   envParsed,
+  envSchema,
   envString,
   parseEnv,
 } from './env.ts';
@@ -65,8 +66,8 @@ export interface IngestDispatchConfig extends CommonFunctionConfig {
 }
 
 /** ingest-feed's environment. */
-export const ingestFeedSchema = z
-  .object({
+export const ingestFeedSchema = envSchema(
+  {
     ...commonShape,
     TRELLIS_FEED_LOOPBACK: loopbackPolicy(),
     TRELLIS_USER_AGENT: envOptionalString(),
@@ -74,22 +75,22 @@ export const ingestFeedSchema = z
     TRELLIS_FEED_MAX_BYTES: envInt(5 * 1024 * 1024, { min: 1024, max: 64 * 1024 * 1024 }),
     TRELLIS_MAX_EVENTS_PER_SOURCE: envInt(DEFAULT_MAX_EVENTS_PER_SOURCE, { min: 1, max: 1_000_000 }),
     INVITE_QUEUE_URL: envString(),
-  })
-  .transform(
-    (env): IngestFeedConfig => ({
-      tableName: env.TABLE_NAME,
-      logLevel: env.LOG_LEVEL,
-      loopback: env.TRELLIS_FEED_LOOPBACK,
-      userAgent: env.TRELLIS_USER_AGENT,
-      horizonDays: env.TRELLIS_HORIZON_DAYS,
-      maxFeedBytes: env.TRELLIS_FEED_MAX_BYTES,
-      maxEventsPerSource: env.TRELLIS_MAX_EVENTS_PER_SOURCE,
-      inviteQueueUrl: env.INVITE_QUEUE_URL,
-    }),
-  );
+  },
+  (env): IngestFeedConfig => ({
+    tableName: env.TABLE_NAME,
+    logLevel: env.LOG_LEVEL,
+    loopback: env.TRELLIS_FEED_LOOPBACK,
+    userAgent: env.TRELLIS_USER_AGENT,
+    horizonDays: env.TRELLIS_HORIZON_DAYS,
+    maxFeedBytes: env.TRELLIS_FEED_MAX_BYTES,
+    maxEventsPerSource: env.TRELLIS_MAX_EVENTS_PER_SOURCE,
+    inviteQueueUrl: env.INVITE_QUEUE_URL,
+  }),
+);
 
 /** ingest-dispatch's environment. */
-export const ingestDispatchSchema = z.object({ ...commonShape, INGEST_QUEUE_URL: envString() }).transform(
+export const ingestDispatchSchema = envSchema(
+  { ...commonShape, INGEST_QUEUE_URL: envString() },
   (env): IngestDispatchConfig => ({
     tableName: env.TABLE_NAME,
     logLevel: env.LOG_LEVEL,

@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { type Env, envOptionalString, envParsed, parseEnv } from './env.ts';
+import * as z from 'zod/mini';
+import { type Env, envOptionalString, envParsed, envSchema, parseEnv } from './env.ts';
 
 /*
  * The link secret's configuration, apart from the middleware that fetches it (link-secret.ts): a function
@@ -22,7 +22,7 @@ export const linkSecretShape = {
 /** The source from the two parsed variables, for any function schema that spreads `linkSecretShape`. */
 export function linkSecretSourceOf(
   env: { readonly LINK_SECRET: string | null; readonly LINK_SECRET_ARN: string | null },
-  context: z.RefinementCtx,
+  context: Pick<z.core.ParsePayload, 'issues'>,
 ): LinkSecretSource {
   if (env.LINK_SECRET !== null) return { value: env.LINK_SECRET };
   if (env.LINK_SECRET_ARN !== null) return { arn: env.LINK_SECRET_ARN };
@@ -34,7 +34,7 @@ export function linkSecretSourceOf(
   return z.NEVER;
 }
 
-export const linkSecretSchema = z.object(linkSecretShape).transform(linkSecretSourceOf);
+export const linkSecretSchema = envSchema(linkSecretShape, linkSecretSourceOf);
 
 export function linkSecretSource(env: Env = process.env): LinkSecretSource {
   return parseEnv(linkSecretSchema, env);

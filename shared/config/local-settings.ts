@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { LogLevel } from '../log/logger.ts';
 import { type Env, envInt, envLogLevel, envOptionalString, parseEnv } from './env.ts';
 

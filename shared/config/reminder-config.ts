@@ -1,7 +1,6 @@
-import * as z from 'zod';
 import type { LogLevel } from '../log/logger.ts';
 import { type MailConfig, mailConfigOf, mailShape } from './digest-config.ts';
-import { commonShape, type Env, envBaseUrl, envString, parseEnv } from './env.ts';
+import { commonShape, type Env, envBaseUrl, envSchema, envString, parseEnv } from './env.ts';
 import { type LinkSecretSource, linkSecretShape, linkSecretSourceOf } from './link-secret-source.ts';
 
 export interface ReminderDispatchConfig {
@@ -19,7 +18,8 @@ export interface ReminderSendConfig {
 }
 
 /** reminder-dispatch's environment. */
-export const reminderDispatchSchema = z.object({ ...commonShape, REMINDER_QUEUE_URL: envString() }).transform(
+export const reminderDispatchSchema = envSchema(
+  { ...commonShape, REMINDER_QUEUE_URL: envString() },
   (env): ReminderDispatchConfig => ({
     tableName: env.TABLE_NAME,
     logLevel: env.LOG_LEVEL,
@@ -28,17 +28,16 @@ export const reminderDispatchSchema = z.object({ ...commonShape, REMINDER_QUEUE_
 );
 
 /** reminder-send's environment. */
-export const reminderSendSchema = z
-  .object({ ...commonShape, ...mailShape, ...linkSecretShape, PUBLIC_BASE_URL: envBaseUrl() })
-  .transform(
-    (env, context): ReminderSendConfig => ({
-      tableName: env.TABLE_NAME,
-      logLevel: env.LOG_LEVEL,
-      mail: mailConfigOf(env),
-      publicBaseUrl: env.PUBLIC_BASE_URL,
-      linkSecret: linkSecretSourceOf(env, context),
-    }),
-  );
+export const reminderSendSchema = envSchema(
+  { ...commonShape, ...mailShape, ...linkSecretShape, PUBLIC_BASE_URL: envBaseUrl() },
+  (env, context): ReminderSendConfig => ({
+    tableName: env.TABLE_NAME,
+    logLevel: env.LOG_LEVEL,
+    mail: mailConfigOf(env),
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    linkSecret: linkSecretSourceOf(env, context),
+  }),
+);
 
 export function loadReminderDispatchConfig(env: Env = process.env): ReminderDispatchConfig {
   return parseEnv(reminderDispatchSchema, env);
