@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { localDate } from '#shared/contacts/next-due-date.ts';
 import { dispatchWindow, dueSlotsInWindow } from '#shared/digest/digest-schedule.ts';
@@ -38,7 +37,7 @@ export async function run(values: SendInput, settings: LocalSettings): Promise<n
       const window = dispatchWindow(now.getTime(), null);
       for (const zone of await slots.listZones()) {
         for (const slot of window ? dueSlotsInWindow(zone, window.fromMs, window.toMs) : []) {
-          const day = DateTime.fromMillis(slot.dueMs, { zone }).toISODate() ?? '';
+          const day = localDate(new Date(slot.dueMs), zone);
           for (const userId of await slots.listInSlot(zone, slot.hour)) {
             if (!messages.some((message) => message.userId === userId && message.localDate === day))
               messages.push({ userId, localDate: day, dueAt: new Date(slot.dueMs).toISOString() });

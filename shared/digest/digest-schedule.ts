@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { isoWeekday, isoWeekText, localDateAt, plusDays } from '../time/calendar-date.ts';
 import { wallTimeToUtcMs } from '../time/zoned-time.ts';
 import { type Weekday, weekdays } from '../users/user-profile.ts';
 
@@ -27,24 +27,22 @@ const hourMs = 3_600_000;
 const dayMs = 86_400_000;
 
 export function isoWeekOfLocalDate(year: number, month: number, day: number): string {
-  const date = DateTime.fromObject({ year, month, day }, { zone: 'utc' });
-  return `${date.weekYear}-W${String(date.weekNumber).padStart(2, '0')}`;
+  return isoWeekText({ year, month, day });
 }
 
 /** The ISO week an instant falls in, in a zone. */
 export function isoWeekAt(ms: number, timeZone: string): string {
-  const local = DateTime.fromMillis(ms, { zone: timeZone });
-  return isoWeekOfLocalDate(local.year, local.month, local.day);
+  return isoWeekText(localDateAt(ms, timeZone));
 }
 
 /** Every (weekday, hour) of a zone whose due instant lies in (fromMs, toMs]. */
 export function dueSlotsInWindow(timeZone: string, fromMs: number, toMs: number): DueSlot[] {
   const slots: DueSlot[] = [];
   // Local dates that can hold a due instant in the window: a day either side covers any offset.
-  const first = DateTime.fromMillis(fromMs - dayMs, { zone: timeZone }).startOf('day');
-  const last = DateTime.fromMillis(toMs + dayMs, { zone: timeZone }).startOf('day');
-  for (let date = first; date <= last; date = date.plus({ days: 1 })) {
-    const weekday = weekdays[date.weekday - 1];
+  const first = localDateAt(fromMs - dayMs, timeZone);
+  const last = isoDateKey(localDateAt(toMs + dayMs, timeZone));
+  for (let date = first; isoDateKey(date) <= last; date = plusDays(date, 1)) {
+    const weekday = weekdays[isoWeekday(date) - 1];
     if (!weekday) continue;
     for (let hour = 0; hour < 24; hour += 1) {
       const dueMs = wallTimeToUtcMs(date.year, date.month, date.day, hour, 0, 0, timeZone);
@@ -58,14 +56,18 @@ export function dueSlotsInWindow(timeZone: string, fromMs: number, toMs: number)
 
 /** The due instant of a user's digest in the ISO week that contains `atMs` (in their zone). */
 export function digestDueInWeekOf(slot: DigestSlot, timeZone: string, atMs: number): DueSlot {
-  const local = DateTime.fromMillis(atMs, { zone: timeZone });
-  const day = local.startOf('week').plus({ days: weekdays.indexOf(slot.weekday) });
+  const local = localDateAt(atMs, timeZone);
+  const day = plusDays(local, weekdays.indexOf(slot.weekday) - (isoWeekday(local) - 1));
   return {
     ...slot,
     dueMs: wallTimeToUtcMs(day.year, day.month, day.day, slot.hour, 0, 0, timeZone),
     isoWeek: isoWeekOfLocalDate(day.year, day.month, day.day),
   };
 }
+
+/** A date as one comparable number (20300304). */
+const isoDateKey = (date: { year: number; month: number; day: number }) =>
+  date.year * 10_000 + date.month * 100 + date.day;
 
 /** The hour boundary at or before an instant: dispatch windows are whole UTC hours. */
 export function hourFloor(ms: number): number {

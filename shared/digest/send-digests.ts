@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { CALLS_CLOSING_WITHIN_DAYS, callsClosingSoon, matchingCalls } from '../calls/calls-closing-soon.ts';
 import type { Contact } from '../contacts/contact.ts';
 import { localDate } from '../contacts/next-due-date.ts';
@@ -20,6 +19,7 @@ import type { SendLedger } from '../store/send-ledger.ts';
 import type { SuppressionList } from '../store/suppression-list.ts';
 import type { UserRepository } from '../store/user-repository.ts';
 import type { WindowSnapshotStore } from '../store/window-snapshot-store.ts';
+import { isoWeekMonday, isoWeekText, plusDays } from '../time/calendar-date.ts';
 import { receivesDigests } from '../users/digest-eligibility.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import { buildDigestModel, type DigestLinks, isEmptyDigest, shownEntries } from './build-digest-model.ts';
@@ -143,11 +143,10 @@ const previousWeeksLooked = 4;
 
 function previousWeeks(isoWeek: string): string[] {
   const [year, week] = isoWeek.split('-W').map(Number);
-  const monday = DateTime.fromObject({ weekYear: year, weekNumber: week, weekday: 1 }, { zone: 'utc' });
-  return Array.from({ length: previousWeeksLooked }, (_, index) => {
-    const earlier = monday.minus({ weeks: index + 1 });
-    return `${earlier.weekYear}-W${String(earlier.weekNumber).padStart(2, '0')}`;
-  });
+  const monday = isoWeekMonday(year ?? 0, week ?? 0);
+  return Array.from({ length: previousWeeksLooked }, (_, index) =>
+    isoWeekText(plusDays(monday, -7 * (index + 1))),
+  );
 }
 
 /**

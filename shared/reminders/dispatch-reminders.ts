@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { localDate as localDateIn } from '../contacts/next-due-date.ts';
 import { dueSlotsInWindow } from '../digest/digest-schedule.ts';
 import {
   runSlotDispatch,
@@ -32,7 +32,7 @@ export function reminderSlotSource(
       for (const zone of await slots.listZones()) {
         const seen = new Set<string>();
         for (const slot of dueSlotsInWindow(zone, fromMs, toMs)) {
-          const localDate = DateTime.fromMillis(slot.dueMs, { zone }).toISODate() ?? '';
+          const localDate = localDateIn(new Date(slot.dueMs), zone);
           const key = `${localDate}#${slot.hour}`;
           if (seen.has(key)) continue;
           seen.add(key);
