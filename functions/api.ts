@@ -1,4 +1,3 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { adminEmailsFromEnv } from '#shared/auth/admin-emails.ts';
@@ -11,6 +10,7 @@ import { parseLogLevel } from '#shared/config/ingest-config.ts';
 import { linkSecretLoader, linkSecretSource } from '#shared/config/link-secret.ts';
 import type { DigestLedgerDetail } from '#shared/digest/send-digests.ts';
 import { createSesMailer } from '#shared/mail/mailer.ts';
+import { createSesClient } from '#shared/mail/ses-client.ts';
 import { createObservability } from '#shared/observability/observability.ts';
 import { createIngestQueue } from '#shared/queue/ingest-queue.ts';
 import { calendarTokenKey } from '#shared/security/calendar-token.ts';
@@ -21,7 +21,7 @@ import { createEventStore } from '#shared/store/event-store.ts';
 import { createMembershipRepository } from '#shared/store/membership-repository.ts';
 import { createProfileDependencies } from '#shared/store/profile-dependencies.ts';
 import { createSavedEventStore } from '#shared/store/saved-event-store.ts';
-import { createSendLedger } from '#shared/store/send-ledger.ts';
+import { createSendLedger, defaultSendEventWaitMs } from '#shared/store/send-ledger.ts';
 import { createSignInStore } from '#shared/store/sign-in-store.ts';
 import { createSourceRepository } from '#shared/store/source-repository.ts';
 import { createSourceSuggestionStore } from '#shared/store/source-suggestion-store.ts';
@@ -50,9 +50,12 @@ const saveDeps = {
   events,
   savedEvents: createSavedEventStore(client, tableName),
   calendars: createCalendarStore(client, tableName),
-  ledger: createSendLedger<InviteLedgerDetail>(client, tableName, 'invite'),
+  // SES publishes Send events to ses-events wherever a configuration set is used (infra/constructs/mail.ts).
+  ledger: createSendLedger<InviteLedgerDetail>(client, tableName, 'invite', {
+    resendUnconfirmedAfterMs: mail.configurationSet ? defaultSendEventWaitMs : null,
+  }),
   suppression: createSuppressionList(client, tableName),
-  mailer: createSesMailer(observability.traced(new SESv2Client({})), {
+  mailer: createSesMailer(observability.traced(createSesClient()), {
     configurationSet: mail.configurationSet,
   }),
   identity: { from: mail.from, replyTo: mail.replyTo, messageIdDomain: mail.messageIdDomain },
