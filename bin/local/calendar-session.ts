@@ -1,4 +1,3 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { CalendarSubscriptionDependencies } from '#shared/calendar/calendar-subscription.ts';
 import type { InviteLedgerDetail } from '#shared/calendar/reconcile-invite.ts';
 import type { SaveEventDependencies } from '#shared/calendar/save-event.ts';
@@ -9,6 +8,7 @@ import { linkSecretLoader, linkSecretSource } from '#shared/config/link-secret.t
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createSesMailer } from '#shared/mail/mailer.ts';
+import { createSesClient } from '#shared/mail/ses-client.ts';
 import { calendarTokenKey } from '#shared/security/calendar-token.ts';
 import { createCalendarStore } from '#shared/store/calendar-store.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
@@ -49,7 +49,7 @@ export async function openCalendarSession(
   const publicBaseUrl = aws
     ? getStringFromEnv('PUBLIC_BASE_URL')
     : (session.dev?.apiUrl ?? `http://${settings.host}:${settings.apiPort}`);
-  const ses = aws ? new SESv2Client({}) : localSesClient(session.dev);
+  const ses = aws ? createSesClient() : localSesClient(session.dev);
   const mail = aws ? loadMailConfig() : null;
   const save: MailingDependencies | null = ses
     ? {

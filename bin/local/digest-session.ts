@@ -1,4 +1,3 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { loadMailConfig } from '#shared/config/digest-config.ts';
 import { ConfigError, getStringFromEnv } from '#shared/config/env.ts';
 import { linkSecretLoader, linkSecretSource } from '#shared/config/link-secret.ts';
@@ -6,6 +5,7 @@ import type { LocalSettings } from '#shared/config/local-settings.ts';
 import type { DigestLedgerDetail, DigestSendDependencies } from '#shared/digest/send-digests.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createSesMailer, type Mailer } from '#shared/mail/mailer.ts';
+import { createSesClient } from '#shared/mail/ses-client.ts';
 import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
 import { createMembershipRepository } from '#shared/store/membership-repository.ts';
@@ -53,7 +53,7 @@ export async function openDigestSession(
         session,
         deps: {
           ...common,
-          mailer: createSesMailer(new SESv2Client({}), { configurationSet: mail.configurationSet }),
+          mailer: createSesMailer(createSesClient(), { configurationSet: mail.configurationSet }),
           identity: { from: mail.from, replyTo: mail.replyTo, messageIdDomain: mail.messageIdDomain },
           links: async () => ({ secret: await secret() }),
           publicBaseUrl: getStringFromEnv('PUBLIC_BASE_URL'),

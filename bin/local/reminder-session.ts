@@ -1,9 +1,9 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { linkSecretLoader, linkSecretSource } from '#shared/config/link-secret.ts';
 import type { LocalSettings } from '#shared/config/local-settings.ts';
 import { loadReminderSendConfig } from '#shared/config/reminder-config.ts';
 import { createLogger } from '#shared/log/logger.ts';
 import { createSesMailer, type Mailer } from '#shared/mail/mailer.ts';
+import { createSesClient } from '#shared/mail/ses-client.ts';
 import type { ReminderLedgerDetail, ReminderSendDependencies } from '#shared/reminders/send-reminders.ts';
 import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createEventStore } from '#shared/store/event-store.ts';
@@ -52,7 +52,7 @@ export async function openReminderSession(
         slots,
         deps: {
           ...common,
-          mailer: createSesMailer(new SESv2Client({}), { configurationSet: config.mail.configurationSet }),
+          mailer: createSesMailer(createSesClient(), { configurationSet: config.mail.configurationSet }),
           identity: {
             from: config.mail.from,
             replyTo: config.mail.replyTo,
