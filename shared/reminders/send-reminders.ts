@@ -1,9 +1,9 @@
 import { contactsToRemind } from '../contacts/reminder-plan.ts';
 import type { Logger } from '../log/logger.ts';
+import { MailDeferredError } from '../mail/bulk-mailer.ts';
 import type { MailIdentity } from '../mail/compose-message.ts';
 import { composeReminderMessage } from '../mail/compose-reminder.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { MailDeferredError } from '../mail/bulk-mailer.ts';
 import { sendOnce } from '../mail/send-once.ts';
 import { type DueRenewal, renewalsToRemind } from '../organizations/membership.ts';
 import type { QueueRecord } from '../queue/queue-record.ts';
