@@ -8,7 +8,7 @@ import { createSesMailer } from '#shared/mail/mailer.ts';
 import { sesAccountLimits } from '#shared/mail/ses-account-limits.ts';
 import { createSesClient } from '#shared/mail/ses-client.ts';
 import { createObservability } from '#shared/observability/observability.ts';
-import { requeueDeferred } from '#shared/queue/requeue-deferred.ts';
+import { batchResponseWithDeferrals } from '#shared/queue/requeue-deferred.ts';
 import { type ReminderLedgerDetail, sendReminderBatch } from '#shared/reminders/send-reminders.ts';
 import { createContactRepository } from '#shared/store/contact-repository.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
@@ -62,16 +62,7 @@ export const handler = middy<SQSEvent, SQSBatchResponse>()
       'MailsSuppressed',
       outcome.outcomes.filter(({ outcome }) => outcome === 'suppressed').length,
     );
-    const deferred = new Set(
-      outcome.outcomes.filter(({ outcome }) => outcome === 'deferred').map(({ messageId }) => messageId),
-    );
-    metrics.count('MailsDeferred', deferred.size);
-    const notRequeued = outcome.resumeAt
-      ? await requeueDeferred(sqs, event.Records, deferred, new Date(outcome.resumeAt), new Date())
-      : [];
-    return {
-      batchItemFailures: [...outcome.failedMessageIds, ...notRequeued].map((itemIdentifier) => ({
-        itemIdentifier,
-      })),
-    };
+    const response = await batchResponseWithDeferrals(sqs, event.Records, outcome, new Date());
+    metrics.count('MailsDeferred', response.deferred);
+    return { batchItemFailures: response.batchItemFailures };
   });

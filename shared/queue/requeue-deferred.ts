@@ -64,3 +64,31 @@ export async function requeueDeferred(
   }
   return notRequeued;
 }
+
+/**
+ * A send batch's answer to SQS: its failed messages, and its deferred ones put back for later (those that
+ * could not be put back count as failed, so SQS keeps them).
+ */
+export async function batchResponseWithDeferrals(
+  client: SQSClient,
+  records: readonly DeferrableRecord[],
+  outcome: {
+    readonly failedMessageIds: readonly string[];
+    readonly outcomes: readonly { readonly messageId: string; readonly outcome: string }[];
+    readonly resumeAt: string | null;
+  },
+  now: Date,
+): Promise<{ batchItemFailures: { itemIdentifier: string }[]; deferred: number }> {
+  const deferred = new Set(
+    outcome.outcomes.filter((entry) => entry.outcome === 'deferred').map((entry) => entry.messageId),
+  );
+  const notRequeued = outcome.resumeAt
+    ? await requeueDeferred(client, records, deferred, new Date(outcome.resumeAt), now)
+    : [];
+  return {
+    batchItemFailures: [...outcome.failedMessageIds, ...notRequeued].map((itemIdentifier) => ({
+      itemIdentifier,
+    })),
+    deferred: deferred.size,
+  };
+}

@@ -6,7 +6,11 @@ import { silentLogger } from '../../shared/log/logger.ts';
 import { bulkPool, createBulkMailer, MailDeferredError } from '../../shared/mail/bulk-mailer.ts';
 import { bulkRateWindow } from '../../shared/mail/bulk-send-rate.ts';
 import { DailyQuotaExceededError, type Mailer, type OutgoingMessage } from '../../shared/mail/mailer.ts';
-import { queueUrlOf, requeueDeferred } from '../../shared/queue/requeue-deferred.ts';
+import {
+  batchResponseWithDeferrals,
+  queueUrlOf,
+  requeueDeferred,
+} from '../../shared/queue/requeue-deferred.ts';
 import { createSendRateStore, type SendRateStore } from '../../shared/store/send-rate-store.ts';
 import { createLocalTable, type LocalTable } from '../support/local-table.ts';
 
@@ -199,6 +203,35 @@ describe('deferred messages', () => {
       new Date(),
     );
     expect(notRequeued).toEqual(['m1']);
+  });
+
+  it('make the batch answer: failed messages, and deferred ones that could not be put back', async () => {
+    const client = new SQSClient({
+      endpoint: 'http://127.0.0.1:9',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
+    const arn = 'arn:aws:sqs:eu-west-1:123456789012:trellis-digest';
+    const records = ['m1', 'm2', 'm3'].map((messageId) => ({ messageId, body: '{}', eventSourceARN: arn }));
+    const outcome = {
+      failedMessageIds: ['m1'],
+      outcomes: [
+        { messageId: 'm1', outcome: 'failed' },
+        { messageId: 'm2', outcome: 'sent' },
+        { messageId: 'm3', outcome: 'deferred' },
+      ],
+      resumeAt: new Date(Date.now() + 60_000).toISOString(),
+    };
+    expect(await batchResponseWithDeferrals(client, records, outcome, new Date())).toEqual({
+      batchItemFailures: [{ itemIdentifier: 'm1' }, { itemIdentifier: 'm3' }],
+      deferred: 1,
+    });
+    const none = { ...outcome, outcomes: outcome.outcomes.slice(0, 2), resumeAt: null };
+    expect(await batchResponseWithDeferrals(client, records, none, new Date())).toEqual({
+      batchItemFailures: [{ itemIdentifier: 'm1' }],
+      deferred: 0,
+    });
   });
 
   it('name the queue their record came from', () => {
