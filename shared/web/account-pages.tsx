@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import { everyZoneName } from '../time/iana-zone-name.ts';
 import { type PageNav, PostForm, renderPageDocument } from './components/page-shell.tsx';
 import { trustedHtml } from './components/render.ts';
-import { everyTimeZone, zoneLabel } from './events-time-zone.ts';
+import { zoneLabel } from './events-time-zone.ts';
 import { zoneGuessScript } from './zone-guess-script.ts';
 
 /* Signing in, and the signed-in home page. */
@@ -47,7 +48,7 @@ export interface ZoneChoice {
 function ZoneField(props: { readonly choice: ZoneChoice }) {
   const { likely, selected, problem } = props.choice;
   const first = [selected, ...likely.filter((zone) => zone !== selected)];
-  const others = everyTimeZone().filter((zone) => !first.includes(zone));
+  const others = everyZoneName().filter((zone) => !first.includes(zone));
   const guessed = likely.length > 0;
   return (
     <>

@@ -4,8 +4,9 @@ import { timeOfDayText } from '../browse/event-time-text.ts';
 import { organizationSlugOf } from '../browse/organization-slug.ts';
 import { type BrowseRow, seriesLine } from '../browse/series-rows.ts';
 import type { StoredEvent } from '../events/stored-event.ts';
+import { everyZoneName } from '../time/iana-zone-name.ts';
 import { isTopicId, topicById } from '../topics/topic-vocabulary.ts';
-import { everyTimeZone, type ViewerZone, zoneLabel, zoneSourceText } from './events-time-zone.ts';
+import { type ViewerZone, zoneLabel, zoneSourceText } from './events-time-zone.ts';
 
 /*
  * The pieces every event listing shares (the overview, /events, a topic's and an organization's
@@ -161,7 +162,7 @@ export function ZoneChooser(props: {
       </p>
     );
   const likely = viewer.likely.filter((zone) => zone !== viewer.zone);
-  const others = everyTimeZone().filter((zone) => zone !== viewer.zone && !likely.includes(zone));
+  const others = everyZoneName().filter((zone) => zone !== viewer.zone && !likely.includes(zone));
   return (
     <form method="get" action={props.action} class="zone">
       <p>{said}.</p>

@@ -76,13 +76,4 @@ export function zoneSourceText(source: ZoneSource): string {
   }
 }
 
-let allZones: string[] | undefined;
-/** Every zone, UTC first, by today's tz name. */
-export function everyTimeZone(): readonly string[] {
-  allZones ??= [
-    ...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => ianaZoneName(zone) ?? zone)),
-  ];
-  return allZones;
-}
-
 export const zoneLabel = (zone: string) => zone.replaceAll('_', ' ');

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { type SourceKind, sourceKinds } from '../sources/source.ts';
-import { ianaZoneName } from '../time/iana-zone-name.ts';
+import { everyZoneName } from '../time/iana-zone-name.ts';
 import { TOPICS } from '../topics/topic-vocabulary.ts';
 import { weekdays } from '../users/user-profile.ts';
 import { type ControlAttributes, describedBy, FormField } from './components/form-field.tsx';
@@ -15,15 +15,6 @@ const kindLabels: Record<SourceKind, string> = {
   'mentorship-program': 'Mentorship programs',
   'peer-group': 'Peer groups and meetups',
 };
-
-let zoneOptions: string[] | undefined;
-/** Every zone by today's tz name (Intl lists some by old names, and not UTC). */
-function timeZones(): string[] {
-  zoneOptions ??= [
-    ...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => ianaZoneName(zone) ?? zone)),
-  ].sort();
-  return zoneOptions;
-}
 
 const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
@@ -120,7 +111,9 @@ export function renderProfilePage(
   const invalid: Invalid = new Set((page.problems ?? []).map((problem) => problem.field));
   const hours = Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), text: hourLabel(hour) }));
   const days = weekdays.map((day) => ({ value: day, text: day[0]?.toUpperCase() + day.slice(1) }));
-  const zones = timeZones().includes(values.timeZone) ? timeZones() : [values.timeZone, ...timeZones()];
+  const zones = everyZoneName().includes(values.timeZone)
+    ? everyZoneName()
+    : [values.timeZone, ...everyZoneName()];
   return renderPageDocument(
     'Your interests',
     <>
