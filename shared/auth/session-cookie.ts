@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 
 /*
  * The session is a signed cookie: user id, session id, issue and expiry times, HMAC-SHA256 with a key
@@ -21,11 +21,11 @@ export interface Session {
 }
 
 const payloadSchema = z.object({
-  u: z.string().regex(/^usr_[0-9a-f]{16}$/),
-  s: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
-  x: z.number().int().positive(),
+  u: z.string().check(z.regex(/^usr_[0-9a-f]{16}$/)),
+  s: z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/)),
+  x: z.int().check(z.positive()),
   /** Absent in cookies issued before it was added: they count as issued a lifetime before expiry. */
-  i: z.number().int().positive().optional(),
+  i: z.optional(z.int().check(z.positive())),
 });
 
 export function sessionKey(linkSecret: Uint8Array): Uint8Array {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import * as z from 'zod';
 import type { Logger } from '../log/logger.ts';
 import type { MailIdentity } from '../mail/compose-message.ts';
 import { composeSignInMessage } from '../mail/compose-sign-in.ts';
@@ -10,12 +9,14 @@ import type { SuppressionList } from '../store/suppression-list.ts';
 import { TransactionCancelledError } from '../store/transact-write.ts';
 import { UserChangedError, UserExistsError, type UserRepository } from '../store/user-repository.ts';
 import { registerUser } from '../users/register-user.ts';
+import { emailAddressSchema } from '../validation/email-address.ts';
+import * as z from '../validation/zod.ts';
 
 /** At most this many sign-in links per address, and per client address, in an hour. */
 export const signInLimits = { perEmail: 5, perClient: 20 } as const;
 
 export const signInRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email('must be an email address')).pipe(z.string().max(254)),
+  email: emailAddressSchema,
 });
 
 export interface SignInDependencies {

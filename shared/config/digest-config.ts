@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import type { LogLevel } from '../log/logger.ts';
+import * as z from '../validation/zod.ts';
 import {
   commonShape,
   type Env,

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../validation/zod.ts';
 
 /**
  * Configuration is read and validated in one place: each function has one zod schema over `process.env`

@@ -1,6 +1,6 @@
-import * as z from 'zod/mini';
 import type { LogLevel } from '../log/logger.ts';
 import type { LoopbackPolicy } from '../security/address-policy.ts';
+import * as z from '../validation/zod.ts';
 import {
   commonShape,
   type Env,

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../validation/zod.ts';
 import { type Env, envOptionalString, envParsed, envSchema, parseEnv } from './env.ts';
 
 /*

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import * as z from 'zod/mini';
 import type { LogLevel } from '../log/logger.ts';
+import * as z from '../validation/zod.ts';
 import { type Env, envInt, envLogLevel, envOptionalString, parseEnv } from './env.ts';
 
 /** Everything `trellis dev` and the local CLI read from the environment, validated once. */

@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import type { CalendarStore } from '../store/calendar-store.ts';
 import type { ContactRepository } from '../store/contact-repository.ts';
+import * as z from '../validation/zod.ts';
 import type { Contact } from './contact.ts';
 import { ContactOwnerNotFoundError, ReminderScheduleChangedError } from './contact-errors.ts';
 import { buildContact, contactFieldsSchema, type NewContactInput } from './contact-input.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import * as z from 'zod';
 import { isTopicId, TOPICS } from '../topics/topic-vocabulary.ts';
+import * as z from '../validation/zod.ts';
 import { type Contact, defaultCadences, mentorStages, relationships } from './contact.ts';
 import { ContactDateInFutureError, StageNotAllowedError } from './contact-errors.ts';
 
@@ -8,10 +8,10 @@ import { addDays, nextDueDate } from './next-due-date.ts';
 
 const isoDate = z.iso.date('must be a real date like 2026-11-25');
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const cadenceSchema = z.object({
-  every: z.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365'),
+  every: z.int().check(z.minimum(1, 'must be at least 1'), z.maximum(365, 'must be at most 365')),
   unit: z.enum(['days', 'weeks']),
 });
 
@@ -19,20 +19,23 @@ export const cadenceSchema = z.object({
 export const contactFieldsSchema = z.object({
   name: text(120),
   relationship: z.enum(relationships),
-  email: z.string().trim().toLowerCase().pipe(z.email()).nullable(),
-  organization: text(120).nullable(),
+  email: z.nullable(z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email())),
+  organization: z.nullable(text(120)),
   topics: z
-    .array(z.string().refine(isTopicId, `must be one of: ${TOPICS.map((topic) => topic.id).join(', ')}`))
-    .max(20),
+    .array(
+      z.string().check(z.refine(isTopicId, `must be one of: ${TOPICS.map((topic) => topic.id).join(', ')}`)),
+    )
+    .check(z.maxLength(20)),
   cadence: cadenceSchema,
-  lastContactedOn: isoDate.nullable(),
-  notes: z.string().trim().max(2000),
+  lastContactedOn: z.nullable(isoDate),
+  notes: z.string().check(z.trim(), z.maxLength(2000)),
   paused: z.boolean(),
-  stage: z.enum(mentorStages).nullable().optional(),
+  stage: z.optional(z.nullable(z.enum(mentorStages))),
 });
 
 export type ContactFields = z.infer<typeof contactFieldsSchema>;
-export type ContactChanges = z.input<ReturnType<typeof contactFieldsSchema.partial>>;
+const contactChangesSchema = z.partial(contactFieldsSchema);
+export type ContactChanges = z.input<typeof contactChangesSchema>;
 export type NewContactInput = Partial<ContactChanges> & Pick<ContactFields, 'name' | 'relationship'>;
 
 export const newContactId = () => `con_${randomBytes(8).toString('hex')}`;
@@ -91,7 +94,7 @@ function withStageRule(contact: Contact, before?: Contact): Contact {
 
 /** The contact with some fields changed (validated); untouched fields stay. */
 export function updateContact(contact: Contact, changes: ContactChanges, today: string, now: Date): Contact {
-  const parsed = contactFieldsSchema.partial().parse(changes);
+  const parsed = contactChangesSchema.parse(changes);
   const defined = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
   const merged = { ...contact, ...defined, updatedAt: now.toISOString() } as Contact;
   // Leaving "potential mentor" drops the stage unless the change sets one (which is refused).

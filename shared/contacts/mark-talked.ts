@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import type { TransactionPart } from '../store/transact-write.ts';
+import * as z from '../validation/zod.ts';
 import { applyContactChange, type ContactChangeDependencies } from './apply-contact-change.ts';
 import type { Contact } from './contact.ts';
 import { ContactDateInFutureError } from './contact-errors.ts';

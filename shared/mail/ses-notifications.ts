@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 import { type LedgerTagKey, ledgerKeyFromTag, ledgerTagName } from './ledger-tag.ts';
 
 /**
@@ -6,30 +6,25 @@ import { type LedgerTagKey, ledgerKeyFromTag, ledgerTagName } from './ledger-tag
  * needs is read: hard bounces and complaints. Soft (transient) bounces are not suppressed: the next
  * send may well get through.
  */
-const recipients = z.array(z.object({ emailAddress: z.string() }).loose());
+const recipients = z.array(z.looseObject({ emailAddress: z.string() }));
+const optionalText = z.optional(z.string());
 
-export const sesNotificationSchema = z
-  .object({
-    eventType: z.string().optional(),
-    notificationType: z.string().optional(),
-    mail: z
-      .object({
-        messageId: z.string().optional(),
-        timestamp: z.string().optional(),
-        destination: z.array(z.string()).optional(),
-        tags: z.record(z.string(), z.array(z.string())).optional(),
-      })
-      .loose(),
-    bounce: z
-      .object({ bounceType: z.string(), bounceSubType: z.string().optional(), bouncedRecipients: recipients })
-      .loose()
-      .optional(),
-    complaint: z
-      .object({ complainedRecipients: recipients, complaintFeedbackType: z.string().optional() })
-      .loose()
-      .optional(),
-  })
-  .loose();
+export const sesNotificationSchema = z.looseObject({
+  eventType: optionalText,
+  notificationType: optionalText,
+  mail: z.looseObject({
+    messageId: optionalText,
+    timestamp: optionalText,
+    destination: z.optional(z.array(z.string())),
+    tags: z.optional(z.record(z.string(), z.array(z.string()))),
+  }),
+  bounce: z.optional(
+    z.looseObject({ bounceType: z.string(), bounceSubType: optionalText, bouncedRecipients: recipients }),
+  ),
+  complaint: z.optional(
+    z.looseObject({ complainedRecipients: recipients, complaintFeedbackType: optionalText }),
+  ),
+});
 
 export interface SuppressionOrder {
   readonly email: string;

@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import { organizationKeyOf } from '../matching/place-keys.ts';
 import type { SaveProfileDependencies } from '../users/save-profile.ts';
 import { updateProfile } from '../users/update-profile.ts';
 import type { UserProfile } from '../users/user-profile.ts';
+import * as z from '../validation/zod.ts';
 import { organizationNameSchema } from './membership.ts';
 import { NotFollowingError } from './organization-errors.ts';
 

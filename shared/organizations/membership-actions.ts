@@ -1,8 +1,9 @@
-import * as z from 'zod';
 import { organizationKeyOf } from '../matching/place-keys.ts';
 import type { MembershipRepository } from '../store/membership-repository.ts';
 import type { ReminderSlots } from '../store/reminder-slots.ts';
 import type { UserProfile } from '../users/user-profile.ts';
+import * as z from '../validation/zod.ts';
+import { validationError } from '../validation/zod.ts';
 import {
   type Membership,
   type MembershipInput,
@@ -37,7 +38,7 @@ const attempts = 3;
 const organizationKeyFor = (organization: string) => {
   const key = organizationKeyOf(organization);
   if (key === '')
-    throw new z.ZodError([
+    throw validationError([
       {
         code: 'custom',
         path: ['organization'],

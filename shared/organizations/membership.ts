@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { addDays } from '../contacts/next-due-date.ts';
+import * as z from '../validation/zod.ts';
 
 /**
  * "I'm a member": a reader's membership of an organization, keyed by the organization's normalized
@@ -28,23 +28,30 @@ const isCalendarDate = (value: string) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 };
 
-export const organizationNameSchema = z.string().trim().min(1, 'is required').max(120);
+export const organizationNameSchema = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'is required'), z.maxLength(120));
 
 export const renewalDateSchema = z
   .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
-  .refine(isCalendarDate, 'must be a real calendar date');
+  .check(
+    z.trim(),
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true }),
+    z.refine(isCalendarDate, 'must be a real calendar date'),
+  );
 
 /** What "I'm a member" takes: the organization, and a renewal date or none ('' or null clears it). */
 export const membershipInputSchema = z.object({
   organization: organizationNameSchema,
-  renewsOn: z
-    .preprocess(
-      (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
-      renewalDateSchema.nullish(),
-    )
-    .transform((value) => value ?? null),
+  renewsOn: z.pipe(
+    z.optional(
+      z.pipe(
+        z.transform((value) => (typeof value === 'string' && value.trim() === '' ? null : value)),
+        z.nullish(renewalDateSchema),
+      ),
+    ),
+    z.transform((value) => value ?? null),
+  ),
 });
 
 export type MembershipInput = z.input<typeof membershipInputSchema>;

@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 
 /** The body of one ingest queue message: which source to fetch. */
 export const ingestMessageSchema = z.object({
-  sourceId: z.string().regex(/^src_[0-9a-f]{12}$/, 'must be a source id like src_0123456789ab'),
-  force: z.boolean().optional(),
+  sourceId: z.string().check(z.regex(/^src_[0-9a-f]{12}$/, 'must be a source id like src_0123456789ab')),
+  force: z.optional(z.boolean()),
 });
 
 export type IngestMessage = z.infer<typeof ingestMessageSchema>;

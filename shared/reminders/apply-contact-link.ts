@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { ContactChangeDependencies } from '../contacts/apply-contact-change.ts';
 import { changeContact } from '../contacts/change-contact.ts';
 import { type Contact, cadenceText } from '../contacts/contact.ts';
@@ -11,6 +10,7 @@ import { defaultSnoozeDays, snoozeContact } from '../contacts/snooze-contact.ts'
 import type { ContactLinkAction, LinkPayload } from '../security/signed-links.ts';
 import { TransactionCancelledError, type TransactionPart } from '../store/transact-write.ts';
 import type { UsedLinks } from '../store/used-links.ts';
+import * as z from '../validation/zod.ts';
 
 /** The contact use cases' stores, the owner's profile (for their zone) and the single-use link record. */
 export type ContactLinkDependencies = ContactChangeDependencies & {
@@ -32,7 +32,7 @@ export type ContactLinkResult =
   | { readonly outcome: 'gone' };
 
 const cadenceForm = z.object({
-  every: z.coerce.number().pipe(cadenceSchema.shape.every),
+  every: z.pipe(z.coerce.number(), cadenceSchema.shape.every),
   unit: cadenceSchema.shape.unit,
 });
 

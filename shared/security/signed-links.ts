@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../validation/zod.ts';
 
 /**
  * One-click links in emails (unsubscribe, not interested, …) carry what they do, for whom, and until
@@ -19,10 +19,10 @@ export const isContactLinkAction = (action: LinkAction): action is ContactLinkAc
 
 const payloadSchema = z.object({
   a: z.enum(linkActions),
-  u: z.string().min(1).max(64),
-  e: z.string().min(1).max(64).optional(),
-  c: z.string().min(1).max(64).optional(),
-  x: z.number().int().positive(),
+  u: z.string().check(z.minLength(1), z.maxLength(64)),
+  e: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  c: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  x: z.int().check(z.positive()),
 });
 
 export interface LinkPayload {

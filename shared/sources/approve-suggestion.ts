@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { SourceExistsError, type SourceRepository } from '../store/source-repository.ts';
 import {
   type SourceSuggestionStore,
@@ -7,6 +6,7 @@ import {
   SuggestionNotFoundError,
 } from '../store/source-suggestion-store.ts';
 import { TransactionCancelledError } from '../store/transact-write.ts';
+import * as z from '../validation/zod.ts';
 import { buildSource } from './new-source.ts';
 import type { Source } from './source.ts';
 import { sourceKinds } from './source.ts';
@@ -20,21 +20,23 @@ import type { SourceSuggestion } from './source-suggestion.ts';
 
 /** What the admin may change when approving; absent fields keep the suggestion's (or the defaults). */
 export const approvalSchema = z.object({
-  kind: z.enum(sourceKinds, `choose one of: ${sourceKinds.join(', ')}`).optional(),
+  kind: z.optional(z.enum(sourceKinds, `choose one of: ${sourceKinds.join(', ')}`)),
   /** null (or an empty string) clears the suggested organization. */
-  organization: z
-    .string()
-    .trim()
-    .max(200, 'must be at most 200 characters')
-    .nullish()
-    .transform((value) => (value === '' ? null : value)),
-  refreshMinutes: z
-    .number('must be a whole number of minutes')
-    .int('must be a whole number of minutes')
-    .min(15, 'must be at least 15 minutes')
-    .max(7 * 24 * 60, 'must be at most a week (10080 minutes)')
-    .optional(),
-  defaultTags: z.array(z.string(), 'must be a list of tags').max(20, 'at most 20 tags').optional(),
+  organization: z.pipe(
+    z.nullish(z.string().check(z.trim(), z.maxLength(200, 'must be at most 200 characters'))),
+    z.transform((value) => (value === '' ? null : value)),
+  ),
+  refreshMinutes: z.optional(
+    z
+      .int('must be a whole number of minutes')
+      .check(
+        z.minimum(15, 'must be at least 15 minutes'),
+        z.maximum(7 * 24 * 60, 'must be at most a week (10080 minutes)'),
+      ),
+  ),
+  defaultTags: z.optional(
+    z.array(z.string(), 'must be a list of tags').check(z.maxLength(20, 'at most 20 tags')),
+  ),
 });
 
 export type ApprovalInput = z.input<typeof approvalSchema>;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
 import { strictAddressPolicy } from '../security/address-policy.ts';
 import { parseOutboundUrl, refuseBlockedLiteral } from '../security/outbound-url.ts';
 import { SourceFetchError } from '../security/source-fetch-error.ts';
+import * as z from '../validation/zod.ts';
 import { type SourceKind, sourceKinds } from './source.ts';
 
 /*
@@ -65,32 +65,49 @@ function outboundRefusal(url: string): string | null {
 
 /** An absolute http(s) URL, normalized exactly as a Source's URL is (so the ids agree). */
 export const suggestedFeedUrl = z
-  .string('enter the feed URL')
-  .trim()
-  .min(1, { message: 'enter the feed URL', abort: true })
-  .max(2048, 'must be at most 2048 characters')
-  .refine((value) => URL.canParse(value), {
-    message: 'must be an absolute URL, such as https://example.org/events.ics',
-    abort: true,
-  })
-  .refine((value) => ['http:', 'https:'].includes(new URL(value).protocol), {
-    message: 'must be an http or https URL',
-    abort: true,
-  })
-  .transform((value) => new URL(value).href)
-  .superRefine((url, context) => {
-    const refusal = outboundRefusal(url);
-    if (refusal) context.addIssue({ code: 'custom', message: `Trellis would never fetch this: ${refusal}` });
-  });
+  .pipe(
+    z.string('enter the feed URL').check(
+      z.trim(),
+      z.minLength(1, { message: 'enter the feed URL', abort: true }),
+      z.maxLength(2048, 'must be at most 2048 characters'),
+      z.refine((value) => URL.canParse(value), {
+        message: 'must be an absolute URL, such as https://example.org/events.ics',
+        abort: true,
+      }),
+      z.refine((value) => ['http:', 'https:'].includes(new URL(value).protocol), {
+        message: 'must be an http or https URL',
+        abort: true,
+      }),
+    ),
+    z.transform((value) => new URL(value).href),
+  )
+  .check(
+    z.superRefine((url, context) => {
+      const refusal = outboundRefusal(url);
+      if (refusal)
+        context.issues.push({
+          code: 'custom',
+          message: `Trellis would never fetch this: ${refusal}`,
+          input: url,
+        });
+    }),
+  );
 
 export const sourceSuggestionInputSchema = z.object({
   url: suggestedFeedUrl,
   kind: z.enum(sourceKinds, `choose one of: ${sourceKinds.join(', ')}`),
-  organization: z.preprocess(
-    blankAsAbsent,
-    z.string().trim().max(200, 'must be at most 200 characters').nullish(),
+  organization: z.optional(
+    z.pipe(
+      z.transform(blankAsAbsent),
+      z.nullish(z.string().check(z.trim(), z.maxLength(200, 'must be at most 200 characters'))),
+    ),
   ),
-  note: z.preprocess(blankAsAbsent, z.string().trim().max(500, 'must be at most 500 characters').nullish()),
+  note: z.optional(
+    z.pipe(
+      z.transform(blankAsAbsent),
+      z.nullish(z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters'))),
+    ),
+  ),
 });
 
 export type SourceSuggestionInput = z.input<typeof sourceSuggestionInputSchema>;

@@ -1,13 +1,6 @@
-import * as z from 'zod';
+import { emailAddressSchema } from '../validation/email-address.ts';
 import { type SaveProfileDependencies, saveProfile } from './save-profile.ts';
 import type { UserProfile } from './user-profile.ts';
-
-const newEmailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email('must be an email address'))
-  .pipe(z.string().max(254));
 
 /**
  * A user's address changes: the old address is freed and the new one claimed in the profile's own
@@ -20,7 +13,7 @@ export function changeEmail(
   email: string,
   now: Date,
 ): Promise<UserProfile> {
-  const address = newEmailSchema.parse(email);
+  const address = emailAddressSchema.parse(email);
   if (address === previous.email) return Promise.resolve(previous);
   return saveProfile(
     deps,

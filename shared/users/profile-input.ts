@@ -1,72 +1,85 @@
 import { randomBytes } from 'node:crypto';
-import * as z from 'zod';
 import { sourceKinds } from '../sources/source.ts';
 import { ianaZoneName } from '../time/iana-zone-name.ts';
 import { isTopicId, TOPICS } from '../topics/topic-vocabulary.ts';
+import * as z from '../validation/zod.ts';
 import { defaultReminderHour, defaultWakingHours, type UserProfile, weekdays } from './user-profile.ts';
 
-const word = z.string().trim().toLowerCase().min(1).max(60);
-const name = z.string().trim().min(1).max(120);
+const word = z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(60));
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
 
-const timeZone = z
-  .string()
-  .trim()
-  .refine((zone) => ianaZoneName(zone) !== null, 'must be an IANA time zone such as Europe/Berlin')
-  .transform((zone) => ianaZoneName(zone) ?? zone);
+const timeZone = z.pipe(
+  z.string().check(
+    z.trim(),
+    z.refine((zone) => ianaZoneName(zone) !== null, 'must be an IANA time zone such as Europe/Berlin'),
+  ),
+  z.transform((zone) => ianaZoneName(zone) ?? zone),
+);
+const sourceId = z.string().check(z.regex(/^src_[0-9a-f]{12}$/, 'must be a source id'));
+const hourOfDay = z.int().check(z.minimum(0), z.maximum(23));
 
 const place = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('city'),
     city: name,
-    country: name.nullish().transform((value) => value ?? null),
+    country: z.pipe(
+      z.nullish(name),
+      z.transform((value) => value ?? null),
+    ),
   }),
   z.object({
     kind: z.literal('point'),
     label: name,
-    latitude: z.number().min(-90).max(90),
-    longitude: z.number().min(-180).max(180),
-    radiusKm: z.number().positive().max(500),
+    latitude: z.number().check(z.minimum(-90), z.maximum(90)),
+    longitude: z.number().check(z.minimum(-180), z.maximum(180)),
+    radiusKm: z.number().check(z.positive(), z.maximum(500)),
   }),
 ]);
 
 const wakingHours = z
-  .object({ from: z.number().int().min(0).max(23), to: z.number().int().min(1).max(24) })
-  .refine((hours) => hours.from % 24 !== hours.to % 24, 'must start and end at different hours');
+  .object({ from: hourOfDay, to: z.int().check(z.minimum(1), z.maximum(24)) })
+  .check(z.refine((hours) => hours.from % 24 !== hours.to % 24, 'must start and end at different hours'));
 
 /** What a person may set on their profile (CLI now, pages and API later), validated field by field. */
 export const profileFieldsSchema = z.object({
-  name: name.nullable(),
+  name: z.nullable(name),
   timeZone,
   digestDay: z.enum(weekdays),
-  digestHour: z.number().int().min(0).max(23),
-  reminderHour: z.number().int().min(0).max(23),
+  digestHour: hourOfDay,
+  reminderHour: hourOfDay,
   topics: z
-    .array(z.string().refine(isTopicId, `must be one of: ${TOPICS.map((topic) => topic.id).join(', ')}`))
-    .max(40),
-  keywords: z.array(word).max(30),
-  places: z.array(place).max(10),
+    .array(
+      z.string().check(z.refine(isTopicId, `must be one of: ${TOPICS.map((topic) => topic.id).join(', ')}`)),
+    )
+    .check(z.maxLength(40)),
+  keywords: z.array(word).check(z.maxLength(30)),
+  places: z.array(place).check(z.maxLength(10)),
   onlineOk: z.boolean(),
   everythingNearMe: z.boolean(),
   wakingHours,
   callsInCalendar: z.boolean(),
-  kinds: z.array(z.enum(sourceKinds)).min(1, 'choose at least one kind of event').max(sourceKinds.length),
-  followedOrganizations: z.array(name).max(50),
-  followedSources: z.array(z.string().regex(/^src_[0-9a-f]{12}$/, 'must be a source id')).max(50),
-  mutedWords: z.array(word).max(50),
-  mutedSources: z.array(z.string().regex(/^src_[0-9a-f]{12}$/, 'must be a source id')).max(50),
+  kinds: z
+    .array(z.enum(sourceKinds))
+    .check(z.minLength(1, 'choose at least one kind of event'), z.maxLength(sourceKinds.length)),
+  followedOrganizations: z.array(name).check(z.maxLength(50)),
+  followedSources: z.array(sourceId).check(z.maxLength(50)),
+  mutedWords: z.array(word).check(z.maxLength(50)),
+  mutedSources: z.array(sourceId).check(z.maxLength(50)),
   paused: z.boolean(),
   quietWeekNotes: z.boolean(),
 });
 
 export type ProfileFields = z.infer<typeof profileFieldsSchema>;
 
-export const newProfileSchema = profileFieldsSchema.partial().extend({
-  email: z.string().trim().toLowerCase().pipe(z.email()),
-  emailConfirmed: z.boolean().optional(),
+const profileChangesSchema = z.partial(profileFieldsSchema);
+
+export const newProfileSchema = z.extend(profileChangesSchema, {
+  email: z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email()),
+  emailConfirmed: z.optional(z.boolean()),
 });
 
 export type NewProfileInput = z.input<typeof newProfileSchema>;
-export type ProfileChanges = z.input<ReturnType<typeof profileFieldsSchema.partial>>;
+export type ProfileChanges = z.input<typeof profileChangesSchema>;
 
 const defaults: ProfileFields = {
   name: null,
@@ -125,7 +138,7 @@ export function buildUserProfile(input: NewProfileInput, now: Date): UserProfile
 
 /** The profile with some fields changed (validated); untouched fields stay. */
 export function updateUserProfile(profile: UserProfile, changes: ProfileChanges, now: Date): UserProfile {
-  const parsed = profileFieldsSchema.partial().parse(changes);
+  const parsed = profileChangesSchema.parse(changes);
   const defined = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
   const current: ProfileFields = {
     name: profile.name,

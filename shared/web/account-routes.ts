@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
 import {
   cookieValue,
   createSession,
@@ -18,6 +17,7 @@ import type { SaveProfileDependencies } from '../users/save-profile.ts';
 import { signOutEverywhere } from '../users/sign-out-everywhere.ts';
 import { updateProfile } from '../users/update-profile.ts';
 import type { UserProfile } from '../users/user-profile.ts';
+import * as z from '../validation/zod.ts';
 import {
   renderAccountPage,
   renderSignInConfirmation,
@@ -67,7 +67,7 @@ function preSessionCookie(event: Event, secure: boolean): { token: string; setCo
   };
 }
 
-const meSchema = z.object({ firstSignIn: z.literal('1').optional() });
+const meSchema = z.object({ firstSignIn: z.optional(z.literal('1')) });
 
 /** Routes for signing in and out, the account page and `/api/me`. */
 export function accountRoutes(deps: AccountRouteDependencies) {

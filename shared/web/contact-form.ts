@@ -1,6 +1,6 @@
-import type * as z from 'zod';
 import { type Contact, defaultCadences, type Relationship, relationships } from '../contacts/contact.ts';
 import { type ContactFields, contactFieldsSchema } from '../contacts/contact-input.ts';
+import type { ValidationError, ValidationIssue } from '../validation/zod.ts';
 
 /*
  * The contact form of the pages: what a person typed (kept as typed, to show again when something is
@@ -108,7 +108,7 @@ function formFieldOf(path: readonly PropertyKey[]): ContactFormField {
 }
 
 /** The schema's own messages say "must …"; zod's defaults are reworded for people. */
-function friendlyMessage(issue: z.core.$ZodIssue, field: ContactFormField): string {
+function friendlyMessage(issue: ValidationIssue, field: ContactFormField): string {
   // The schema lists every topic id; on a checkbox group only a forged form sends another.
   if (field === 'topics' && issue.code === 'custom') return 'has a topic Trellis does not know';
   if (issue.message.startsWith('must')) return issue.message;
@@ -131,7 +131,7 @@ function friendlyMessage(issue: z.core.$ZodIssue, field: ContactFormField): stri
 }
 
 /** One message per form field (the first problem of each), from a failed contact validation. */
-export function contactFormErrorsOf(error: z.ZodError): ContactFormErrors {
+export function contactFormErrorsOf(error: ValidationError): ContactFormErrors {
   const errors: ContactFormErrors = {};
   for (const issue of error.issues) {
     const field = formFieldOf(issue.path);

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { type BrowseFilter, searchWordsOf } from '../browse/browse-filter.ts';
 import { citiesNear, nearPointOf } from '../browse/near-place.ts';
 import { cityKeyOf, organizationKeyOf } from '../matching/place-keys.ts';
@@ -6,6 +5,8 @@ import { sourceKinds } from '../sources/source.ts';
 import type { EventPagePosition } from '../store/event-store.ts';
 import { wallTimeToUtcMs } from '../time/zoned-time.ts';
 import { isTopicId } from '../topics/topic-vocabulary.ts';
+import * as z from '../validation/zod.ts';
+import { type ValidationIssue, validationError } from '../validation/zod.ts';
 
 /*
  * The query of `/events` and `GET /api/events` (one route, answering as asked):
@@ -33,59 +34,78 @@ export const defaultNearKm = 25;
 export const maxEventsPerPage = 200;
 export const defaultEventsPerPage = 100;
 
-const cursorShape = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), sortKey: z.string().min(1) });
+const cursorShape = z.object({
+  day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  sortKey: z.string().check(z.minLength(1)),
+});
 
 /** The position, as an opaque URL-safe token. */
 export const encodeEventsCursor = (position: EventPagePosition) =>
   Buffer.from(JSON.stringify(position)).toString('base64url');
 
-const cursor = z.string().transform((token, context) => {
-  try {
-    return cursorShape.parse(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
-  } catch {
-    context.addIssue({ code: 'custom', message: 'is not a cursor from a previous response' });
-    return z.NEVER;
-  }
-});
+const cursor = z.pipe(
+  z.string(),
+  z.transform((token: string, context) => {
+    try {
+      return cursorShape.parse(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
+    } catch {
+      context.issues.push({
+        code: 'custom',
+        message: 'is not a cursor from a previous response',
+        input: token,
+      });
+      return z.NEVER;
+    }
+  }),
+);
 
-const near = z
-  .string()
-  .trim()
-  .max(120, 'is too long')
-  .transform((value, context) => {
+const near = z.pipe(
+  z.string().check(z.trim(), z.maxLength(120, 'is too long')),
+  z.transform((value: string, context) => {
     const point = nearPointOf(value);
     if (point) return point;
-    context.addIssue({
+    context.issues.push({
       code: 'custom',
       message: 'is not a place we know: give a city, or latitude,longitude such as 52.52,13.40',
+      input: value,
     });
     return z.NEVER;
-  });
+  }),
+);
+const shortText = z.string().check(z.trim(), z.maxLength(120, 'is too long'));
+const trueOrFalse = z.enum(['true', 'false'], { error: 'must be true or false' });
 
 /** The parameters as sent, checked one by one (no defaults yet: they depend on the viewer's zone). */
 export const eventsQuerySchema = z.object({
-  from: instantOrDate.optional(),
-  to: instantOrDate.optional(),
-  includeRemoved: z.enum(['true', 'false']).optional(),
-  limit: z.coerce
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(maxEventsPerPage, `must be at most ${maxEventsPerPage}`)
-    .optional(),
-  cursor: cursor.optional(),
-  topic: z.string().refine(isTopicId, 'is not a topic id (see /topics)').optional(),
-  kind: z.enum(sourceKinds, { error: `must be one of ${sourceKinds.join(', ')}` }).optional(),
-  org: z.string().trim().max(120, 'is too long').optional(),
-  city: z.string().trim().max(120, 'is too long').optional(),
-  near: near.optional(),
-  km: z.coerce.number().min(1, 'must be at least 1').max(500, 'must be at most 500').optional(),
-  online: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
-  q: z.string().trim().max(200, 'is too long').optional(),
+  from: z.optional(instantOrDate),
+  to: z.optional(instantOrDate),
+  includeRemoved: z.optional(z.enum(['true', 'false'])),
+  limit: z.optional(
+    z.pipe(
+      z.coerce.number(),
+      z
+        .int('must be a whole number')
+        .check(
+          z.minimum(1, 'must be at least 1'),
+          z.maximum(maxEventsPerPage, `must be at most ${maxEventsPerPage}`),
+        ),
+    ),
+  ),
+  cursor: z.optional(cursor),
+  topic: z.optional(z.string().check(z.refine(isTopicId, 'is not a topic id (see /topics)'))),
+  kind: z.optional(z.enum(sourceKinds, { error: `must be one of ${sourceKinds.join(', ')}` })),
+  org: z.optional(shortText),
+  city: z.optional(shortText),
+  near: z.optional(near),
+  km: z.optional(
+    z.coerce.number().check(z.minimum(1, 'must be at least 1'), z.maximum(500, 'must be at most 500')),
+  ),
+  online: z.optional(trueOrFalse),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(200, 'is too long'))),
   /** Read by the page (the viewer's zone); listed so the page's own links keep it. */
-  tz: z.string().max(64).optional(),
+  tz: z.optional(z.string().check(z.maxLength(64))),
   /** Signed in: `for-you` (the reader's matches) or `everything`. */
-  view: z.enum(['for-you', 'everything']).optional(),
+  view: z.optional(z.enum(['for-you', 'everything'])),
 });
 
 export type EventsQueryParameters = z.output<typeof eventsQuerySchema>;
@@ -130,7 +150,7 @@ function instantOf(value: string, zone: string, endOfDay: boolean): Date {
 }
 
 /**
- * The query, its window resolved in the viewer's zone: ZodError (a 400 naming the field) when a
+ * The query, its window resolved in the viewer's zone: a validation error (a 400 naming the field) when a
  * parameter is wrong, the window is backwards or longer than 120 days.
  */
 export function parseEventsQuery(
@@ -145,7 +165,7 @@ export function parseEventsQuery(
   const to = parameters.to
     ? instantOf(parameters.to, options.timeZone, true)
     : new Date(from.getTime() + options.defaultDays * dayMs);
-  const windowIssues: z.core.$ZodIssue[] = [];
+  const windowIssues: ValidationIssue[] = [];
   if (!(to > from))
     windowIssues.push({ code: 'custom', message: 'to must be after from', path: ['to'], input: given.to });
   else if (to.getTime() - from.getTime() > maxSpanDays * dayMs)
@@ -155,7 +175,7 @@ export function parseEventsQuery(
       path: ['to'],
       input: given.to,
     });
-  if (windowIssues.length > 0) throw new z.ZodError(windowIssues);
+  if (windowIssues.length > 0) throw validationError(windowIssues);
   const words = searchWordsOf(parameters.q);
   const filter: BrowseFilter = {
     ...(parameters.topic ? { topic: parameters.topic } : {}),

@@ -1,4 +1,3 @@
-import { ZodError } from 'zod';
 import { CalendarRotationConflictError } from '../calendar/calendar-subscription.ts';
 import { EventNotFoundError } from '../calendar/save-event.ts';
 import { EventNotSavedError } from '../calendar/unsave-event.ts';
@@ -16,6 +15,7 @@ import {
 } from '../sources/suggest-source.ts';
 import { SuggestionAlreadyDecidedError, SuggestionNotFoundError } from '../store/source-suggestion-store.ts';
 import { UserChangedError } from '../store/user-repository.ts';
+import { isValidationError, type ValidationError } from '../validation/zod.ts';
 
 /** An RFC 9457 problem: what went wrong, field by field. */
 export interface Problem {
@@ -91,13 +91,6 @@ const entry = <E extends Error>(type: ErrorClass<E>, toProblem: (error: E) => Kn
 
 /** The one map from the typed errors of the use cases and the middlewares to HTTP problems. */
 const knownErrors = [
-  entry(ZodError, (error) => ({
-    problem: problem(
-      400,
-      'The request is not valid',
-      error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
-    ),
-  })),
   entry(BadBodyError, (error) => ({ problem: problem(error.status, error.message) })),
   entry(SignInRequiredError, () => ({ problem: problem(401, 'Sign in first') })),
   entry(AdminRequiredError, () => ({
@@ -168,8 +161,18 @@ function httpErrorProblem(error: unknown): KnownProblem | null {
   return { problem: problem(statusCode, typeof message === 'string' ? message : 'The request is not valid') };
 }
 
+/** A schema's error names each field (zod's error classes answer instanceof for every Error, so it is tested apart). */
+const validationProblem = (error: ValidationError): KnownProblem => ({
+  problem: problem(
+    400,
+    'The request is not valid',
+    error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message })),
+  ),
+});
+
 /** The problem an expected error stands for; null for anything unexpected (a 500). */
 export function knownProblemOf(error: unknown): KnownProblem | null {
+  if (isValidationError(error)) return validationProblem(error);
   for (const known of knownErrors) if (error instanceof known.type) return known.toProblem(error);
   return httpErrorProblem(error);
 }

@@ -1,4 +1,3 @@
-import { ZodError } from 'zod';
 import { followOrganization, unfollowOrganization } from '../organizations/follow-organization.ts';
 import {
   leaveOrganization,
@@ -10,6 +9,7 @@ import {
   suggestOrganizations,
 } from '../organizations/suggest-organizations.ts';
 import type { SaveProfileDependencies } from '../users/save-profile.ts';
+import { isValidationError } from '../validation/zod.ts';
 import type { KnownProblem } from './http-errors.ts';
 import {
   formOf,
@@ -76,7 +76,7 @@ export function organizationPageRoutes(deps: OrganizationPageDependencies) {
 
   /** The page again with the membership form's problems in place. */
   const membershipProblemPage = (request: SignedInRequest, _known: KnownProblem, error: unknown) => {
-    if (!(error instanceof ZodError)) return null;
+    if (!isValidationError(error)) return null;
     const form = formOf(request);
     const problemOf = (field: string) => error.issues.find((issue) => issue.path[0] === field)?.message;
     const organizationProblem = problemOf('organization');

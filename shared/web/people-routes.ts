@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import { addContact } from '../contacts/add-contact.ts';
 import type { ContactActionDependencies } from '../contacts/contact-action-dependencies.ts';
 import { type SuggestPeopleDependencies, suggestPeople } from '../people/suggest-people.ts';
 import { isTopicId } from '../topics/topic-vocabulary.ts';
+import * as z from '../validation/zod.ts';
 import { formOf, jsonOf, respond, route } from './middleware/route.ts';
 import { htmlResponse, jsonResponse, redirectResponse } from './page-responses.ts';
 import { isPeopleDone, renderPeoplePage } from './people-page.tsx';
@@ -20,9 +20,12 @@ export interface PeopleRouteDependencies extends SignedInDependencies {
 }
 
 const potentialMentorSchema = z.object({
-  name: z.string().trim().min(1).max(120),
-  topics: z.array(z.string().refine(isTopicId, 'is not a topic')).max(20).default([]),
-  notes: z.string().trim().max(2000).default(''),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  topics: z._default(
+    z.array(z.string().check(z.refine(isTopicId, 'is not a topic'))).check(z.maxLength(20)),
+    [],
+  ),
+  notes: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
 });
 
 export function peopleRoutes(deps: PeopleRouteDependencies) {

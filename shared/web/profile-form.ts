@@ -1,6 +1,6 @@
-import type * as z from 'zod';
 import type { ProfileChanges } from '../users/profile-input.ts';
 import { defaultWakingHours, type PlacePreference, type UserProfile } from '../users/user-profile.ts';
+import type { ValidationError, ValidationIssue } from '../validation/zod.ts';
 
 /*
  * The profile page's form, both ways: a profile as the field values a form shows, and posted field
@@ -196,7 +196,7 @@ const placePartNames: Record<string, string> = {
 };
 
 /** A zod issue in people's words: never "Too big: expected number to be <=90". */
-function plainMessage(issue: z.core.$ZodIssue): string {
+function plainMessage(issue: ValidationIssue): string {
   const limit = (value: unknown) => (typeof value === 'bigint' ? value.toString() : String(value));
   switch (issue.code) {
     case 'too_big':
@@ -225,7 +225,7 @@ function plainMessage(issue: z.core.$ZodIssue): string {
 }
 
 /** zod's issues as messages a person can act on: "Places, line 2: the latitude must be at most 90". */
-export function profileFormProblems(error: z.ZodError): FormProblem[] {
+export function profileFormProblems(error: ValidationError): FormProblem[] {
   return error.issues.map((issue) => {
     const [field = 'form', index, part] = issue.path.map(String);
     const label = labels[field] ?? field;

@@ -1,5 +1,4 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
 import { type ApprovalAnnouncementDependencies, announceApproval } from '../sources/announce-approval.ts';
 import { type ApprovalInput, approveSuggestion, rejectSuggestion } from '../sources/approve-suggestion.ts';
 import { isSuggestionId, type SourceSuggestionInput } from '../sources/source-suggestion.ts';
@@ -7,6 +6,7 @@ import { suggestSource } from '../sources/suggest-source.ts';
 import type { SourceRepository } from '../store/source-repository.ts';
 import { type SourceSuggestionStore, SuggestionNotFoundError } from '../store/source-suggestion-store.ts';
 import type { UserRepository } from '../store/user-repository.ts';
+import * as z from '../validation/zod.ts';
 import type { KnownProblem, Problem } from './http-errors.ts';
 import {
   formOf,

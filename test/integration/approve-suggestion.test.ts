@@ -1,6 +1,5 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
 import { approveSuggestion, rejectSuggestion } from '../../shared/sources/approve-suggestion.ts';
 import { buildSource, sourceIdForUrl } from '../../shared/sources/new-source.ts';
 import { buildSourceSuggestion, type SourceSuggestion } from '../../shared/sources/source-suggestion.ts';
@@ -15,6 +14,7 @@ import {
   SuggestionAlreadyDecidedError,
   SuggestionNotFoundError,
 } from '../../shared/store/source-suggestion-store.ts';
+import { isValidationError, type ValidationError } from '../../shared/validation/zod.ts';
 import { createLocalTable, type LocalTable } from '../support/local-table.ts';
 
 /* Approving and rejecting suggested feeds on DynamoDB Local: the source and the decision are one transaction. */
@@ -117,9 +117,11 @@ describe('approveSuggestion', () => {
       'usr_admin',
       now,
     ).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ZodError);
+    expect(isValidationError(error)).toBe(true);
     expect(
-      Object.fromEntries((error as ZodError).issues.map((issue) => [issue.path.join('.'), issue.message])),
+      Object.fromEntries(
+        (error as ValidationError).issues.map((issue) => [issue.path.join('.'), issue.message]),
+      ),
     ).toEqual({
       kind: 'choose one of: industry-event, professional-org, mentorship-program, peer-group',
       refreshMinutes: 'must be at least 15 minutes',
@@ -132,7 +134,9 @@ describe('approveSuggestion', () => {
       'usr_admin',
       now,
     ).catch((caught: unknown) => caught);
-    expect((tagError as ZodError).issues.map((issue) => issue.path.join('.'))).toEqual(['defaultTags.0']);
+    expect((tagError as ValidationError).issues.map((issue) => issue.path.join('.'))).toEqual([
+      'defaultTags.0',
+    ]);
     expect(await itemsOfType('source')).toEqual([]);
     expect((await suggestions.get(id))?.status).toBe('pending');
   });

@@ -9,7 +9,7 @@ export class ExpectedError extends Error {
 /** zod's error, recognised by shape so that nothing here imports zod. */
 function schemaIssues(error: unknown): readonly SchemaIssue[] | undefined {
   return error instanceof Error &&
-    error.name === 'ZodError' &&
+    error.name === '$ZodError' &&
     'issues' in error &&
     Array.isArray(error.issues)
     ? (error.issues as SchemaIssue[])

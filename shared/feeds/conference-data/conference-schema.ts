@@ -1,22 +1,24 @@
-import * as z from 'zod';
+import * as z from '../../validation/zod.ts';
 
 /**
  * One entry of the open conference data set behind confs.tech
  * (github.com/tech-conferences/conference-data): local dates, end inclusive.
  */
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
+const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date'));
+const trimmed = z.string().check(z.trim());
+const required = z.string().check(z.trim(), z.minLength(1));
 
 export const conferenceEntrySchema = z.object({
-  name: z.string().trim().min(1),
-  url: z.string().trim().min(1),
+  name: required,
+  url: required,
   startDate: localDate,
-  endDate: localDate.optional(),
-  city: z.string().trim().optional(),
-  country: z.string().trim().optional(),
-  online: z.boolean().optional(),
-  locales: z.string().optional(),
-  cfpUrl: z.string().trim().optional(),
-  cfpEndDate: localDate.optional(),
+  endDate: z.optional(localDate),
+  city: z.optional(trimmed),
+  country: z.optional(trimmed),
+  online: z.optional(z.boolean()),
+  locales: z.optional(z.string()),
+  cfpUrl: z.optional(trimmed),
+  cfpEndDate: z.optional(localDate),
 });
 
 export type ConferenceEntry = z.infer<typeof conferenceEntrySchema>;

@@ -7,10 +7,13 @@
  *
  * with the schema.org names startDate/endDate/eventStatus/eventAttendanceMode accepted as synonyms.
  */
-import * as z from 'zod';
+import * as z from '../../validation/zod.ts';
 import { readAttendanceMode, readEventStatus } from '../schema-org-terms.ts';
 
-const optionalText = z.string().nullish();
+const optionalText = z.nullish(z.string());
+/** A term the vocabulary knows, else the issue says which ones it takes. */
+const term = (known: (value: string) => boolean, expected: string) =>
+  z.nullish(z.string().check(z.refine(known, { error: expected })));
 
 export const jsonFeedPlaceSchema = z.object({
   name: optionalText,
@@ -25,39 +28,29 @@ export const jsonFeedEventSchema = z.object({
   end: optionalText,
   endDate: optionalText,
   timezone: optionalText,
-  all_day: z.boolean().nullish(),
-  location: z.union([z.string(), jsonFeedPlaceSchema]).nullish(),
-  online: z.boolean().nullish(),
+  all_day: z.nullish(z.boolean()),
+  location: z.nullish(z.union([z.string(), jsonFeedPlaceSchema])),
+  online: z.nullish(z.boolean()),
   join_url: optionalText,
-  status: z
-    .string()
-    .refine((value) => readEventStatus(value) !== null, {
-      error: 'expected confirmed, tentative or cancelled',
-    })
-    .nullish(),
-  eventStatus: z
-    .string()
-    .refine((value) => readEventStatus(value) !== null, { error: 'expected a schema.org EventStatusType' })
-    .nullish(),
-  eventAttendanceMode: z
-    .string()
-    .refine((value) => readAttendanceMode(value) !== null, {
-      error: 'expected a schema.org EventAttendanceModeEnumeration',
-    })
-    .nullish(),
+  status: term((value) => readEventStatus(value) !== null, 'expected confirmed, tentative or cancelled'),
+  eventStatus: term((value) => readEventStatus(value) !== null, 'expected a schema.org EventStatusType'),
+  eventAttendanceMode: term(
+    (value) => readAttendanceMode(value) !== null,
+    'expected a schema.org EventAttendanceModeEnumeration',
+  ),
   organizer: optionalText,
 });
 
 export const jsonFeedItemSchema = z.object({
-  id: z.union([z.string(), z.number()]).nullish(),
+  id: z.nullish(z.union([z.string(), z.number()])),
   url: optionalText,
   external_url: optionalText,
   title: optionalText,
   content_html: optionalText,
   content_text: optionalText,
   summary: optionalText,
-  tags: z.array(z.string()).nullish(),
-  _event: jsonFeedEventSchema.nullish(),
+  tags: z.nullish(z.array(z.string())),
+  _event: z.nullish(jsonFeedEventSchema),
 });
 
 export const jsonFeedSchema = z.object({

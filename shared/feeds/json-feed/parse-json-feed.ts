@@ -1,5 +1,5 @@
 /** JSON Feed documents → RawFeed: one event per item with an `_event` extension (see json-feed-schema.ts). */
-import type { z } from 'zod';
+import type { ValidationError } from '../../validation/zod.ts';
 import { datePart, exclusiveEnd, isValidTimeZone, parseEventTime } from '../event-time.ts';
 import { FeedParseError } from '../feed-errors.ts';
 import type { FeedProblem } from '../feed-event.ts';
@@ -140,7 +140,7 @@ function labelOfUnparsed(value: unknown, index: number): string {
 }
 
 /** "_event.online: expected boolean, received string; tags: …" */
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: ValidationError): string {
   return error.issues
     .map((issue) => (issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`))
     .join('; ');

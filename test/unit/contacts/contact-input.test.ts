@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
 import { relationships } from '../../../shared/contacts/contact.ts';
 import { ContactDateInFutureError, StageNotAllowedError } from '../../../shared/contacts/contact-errors.ts';
 import {
@@ -8,6 +7,7 @@ import {
   snoozeUntil,
   updateContact,
 } from '../../../shared/contacts/contact-input.ts';
+import { isValidationError } from '../../../shared/validation/zod.ts';
 import { contact } from './contact-fixture.ts';
 
 const today = '2027-03-15';
@@ -19,7 +19,7 @@ function fieldErrors(run: () => unknown): Record<string, string> {
     run();
   } catch (error) {
     // The first message per field: a malformed date also fails the "real date" check after the format one.
-    if (error instanceof ZodError)
+    if (isValidationError(error))
       return Object.fromEntries(error.issues.map((issue) => [issue.path.join('.'), issue.message]).reverse());
     throw error;
   }

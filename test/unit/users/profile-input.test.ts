@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
 import { buildUserProfile, updateUserProfile } from '../../../shared/users/profile-input.ts';
+import { isValidationError } from '../../../shared/validation/zod.ts';
 
 const now = new Date('2030-01-01T00:00:00Z');
 
@@ -8,7 +8,7 @@ function fieldErrors(run: () => unknown): Record<string, string> {
   try {
     run();
   } catch (error) {
-    if (error instanceof ZodError)
+    if (isValidationError(error))
       return Object.fromEntries(error.issues.map((issue) => [issue.path.join('.'), issue.message]));
     throw error;
   }

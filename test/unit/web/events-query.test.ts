@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
 import { cityKeyOf } from '../../../shared/matching/place-keys.ts';
+import { isValidationError } from '../../../shared/validation/zod.ts';
 import {
   encodeEventsCursor,
   nextEventsPageQuery,
@@ -15,7 +15,7 @@ function fields(run: () => unknown): string[] {
   try {
     run();
   } catch (error) {
-    if (error instanceof ZodError) return error.issues.map((issue) => issue.path.join('.'));
+    if (isValidationError(error)) return error.issues.map((issue) => issue.path.join('.'));
     throw error;
   }
   return [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
 import { updateUserProfile } from '../../../shared/users/profile-input.ts';
+import { isValidationError } from '../../../shared/validation/zod.ts';
 import { formValuesOf, profileChangesOf, profileFormProblems } from '../../../shared/web/profile-form.ts';
 import { userProfile } from '../../support/matching-fixtures.ts';
 
@@ -18,7 +18,7 @@ function problemsOf(fields: Record<string, string>): string[] {
     updateUserProfile(userProfile(), profileChangesOf(values).changes, new Date('2030-01-01T00:00:00Z'));
     return [];
   } catch (error) {
-    if (!(error instanceof ZodError)) throw error;
+    if (!isValidationError(error)) throw error;
     return profileFormProblems(error).map((problem) => problem.message);
   }
 }

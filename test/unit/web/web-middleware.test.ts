@@ -1,6 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import { createSession, sessionCookieName } from '../../../shared/auth/session-cookie.ts';
 import { CalendarRotationConflictError } from '../../../shared/calendar/calendar-subscription.ts';
 import { EventNotFoundError } from '../../../shared/calendar/save-event.ts';
@@ -16,6 +15,7 @@ import { TooManyPendingSuggestionsError } from '../../../shared/sources/suggest-
 import { SuggestionNotFoundError } from '../../../shared/store/source-suggestion-store.ts';
 import { UserChangedError } from '../../../shared/store/user-repository.ts';
 import type { UserProfile } from '../../../shared/users/user-profile.ts';
+import * as z from '../../../shared/validation/zod.ts';
 import { type ApiRouteDependencies, apiRoutes } from '../../../shared/web/api-routes.ts';
 import {
   AdminRequiredError,
