@@ -12,11 +12,17 @@ import { eventCapProblem } from './event-cap.ts';
 import { entryIdentity, eventId } from './event-id.ts';
 import { isValidTimeZone } from './event-time.ts';
 import type { ExpansionWindow, FeedFormat, FeedProblem, NormalizedEvent, ParsedFeed } from './feed-event.ts';
-import { parseICalendar } from './ical/parse-icalendar.ts';
+import { readICalendar } from './ical/parse-icalendar.ts';
+import type { EventSink } from './ical/reading.ts';
 import { parseJsonFeed } from './json-feed/parse-json-feed.ts';
 import { parseJsonLdDocument, parseJsonLdHtml } from './json-ld/parse-json-ld.ts';
-import { createTextMemo, normalizeEvent } from './normalize-event.ts';
-import type { RawFeed } from './raw-event.ts';
+import {
+  createTextMemo,
+  type NormalizeContext,
+  type NormalizeOutcome,
+  normalizeEvent,
+} from './normalize-event.ts';
+import type { RawEvent, RawFeed } from './raw-event.ts';
 import { parseXmlFeed } from './rss/parse-xml-feed.ts';
 import { htmlToLine } from './text/html-to-text.ts';
 
@@ -41,23 +47,18 @@ export function parseFeed(body: Uint8Array | string, options: ParseFeedOptions):
   const problems: FeedProblem[] = decoded.problems;
   const defaultTimeZone = checkedTimeZone(options.defaultTimeZone ?? null, problems);
   const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS_PER_SOURCE;
-  const { format, raw } = parseRaw(decoded.text, options, defaultTimeZone, maxEvents);
-  for (const problem of raw.problems) problems.push(problem);
-  // The iCalendar reader stops at the cap itself (series are where events multiply); the other
-  // formats yield one event per entry and are cut here.
-  if (raw.events.length > maxEvents) {
-    raw.events.length = maxEvents;
-    problems.push(eventCapProblem(maxEvents));
-  }
-
   const context = { defaultTags: options.defaultTags ?? NO_TAGS, entryIndex: 0, textMemo: createTextMemo() };
+  const entries = normalizingSink(context);
+  const read = readEntries(decoded.text, options, defaultTimeZone, maxEvents, entries);
+  for (const problem of read.problems) problems.push(problem);
+
   const events: NormalizedEvent[] = [];
   const ids = new Set<string>();
-  for (let index = 0; index < raw.events.length; index++) {
-    const rawEvent = raw.events[index];
-    if (rawEvent === undefined) continue;
-    context.entryIndex = index + 1;
-    const outcome = normalizeEvent(rawEvent, context);
+  let entryIndex = 0;
+  for (let slot = 0; slot < entries.added.length; slot++) {
+    if (read.takenBack.has(slot)) continue;
+    entryIndex++;
+    const outcome = entries.outcomeAt(slot, entryIndex);
     if (!outcome.ok) {
       problems.push(outcome.problem);
       continue;
@@ -66,7 +67,7 @@ export function parseFeed(body: Uint8Array | string, options: ParseFeedOptions):
     const event = withUniqueId(outcome.event, ids);
     if (event === null) {
       problems.push({
-        entry: outcome.event.uid ?? `#${index + 1}`,
+        entry: outcome.event.uid ?? `#${entryIndex}`,
         message: 'duplicate entry',
         severity: 'warning',
       });
@@ -75,23 +76,81 @@ export function parseFeed(body: Uint8Array | string, options: ParseFeedOptions):
     ids.add(event.id);
     events.push(event);
   }
-  const title = raw.title === null ? null : htmlToLine(raw.title) || null;
-  return { format, title, events, problems };
+  const title = read.title === null ? null : htmlToLine(read.title) || null;
+  return { format: read.format, title, events, problems };
 }
 
-function parseRaw(
+/**
+ * Normalizes each event as the reader hands it over, so that the reader's RawEvent (and what it was
+ * read from) is garbage at once instead of a second copy of the feed held until the end. An entry
+ * without an id of its own is named by its final position (`#n`), which a later take-back of an
+ * earlier event can still change: it is kept raw and normalized when its position is known.
+ */
+interface NormalizingSink extends EventSink {
+  /** Every event handed over, by slot: normalized, or still raw when it has no id of its own. */
+  readonly added: readonly (NormalizeOutcome | RawEvent)[];
+  /** The outcome of the event in `slot`, which ended up the `entryIndex`th entry of the feed. */
+  outcomeAt(slot: number, entryIndex: number): NormalizeOutcome;
+}
+
+function normalizingSink(context: NormalizeContext & { entryIndex: number }): NormalizingSink {
+  const added: (NormalizeOutcome | RawEvent)[] = [];
+  return {
+    added,
+    add(event) {
+      const named = event.uid !== null && event.uid.trim() !== '';
+      added.push(named ? normalizeEvent(event, context) : event);
+    },
+    outcomeAt(slot, entryIndex) {
+      const entry = added[slot] as NormalizeOutcome | RawEvent;
+      if ('ok' in entry) return entry;
+      context.entryIndex = entryIndex;
+      return normalizeEvent(entry, context);
+    },
+  };
+}
+
+interface ReadEntries {
+  readonly format: FeedFormat;
+  readonly title: string | null;
+  readonly problems: FeedProblem[];
+  readonly takenBack: ReadonlySet<number>;
+}
+
+const NONE_TAKEN_BACK: ReadonlySet<number> = new Set();
+
+/** Reads the feed in its format, handing its events to `sink`; the reader's problems come first. */
+function readEntries(
   text: string,
   options: ParseFeedOptions,
   defaultTimeZone: string | null,
   maxEvents: number,
-): { format: FeedFormat; raw: RawFeed } {
+  sink: EventSink,
+): ReadEntries {
   const detected = detectFeed(text, options.contentType);
+  // The iCalendar reader stops at the cap itself (series are where events multiply) and hands its
+  // events over as it goes; the other formats yield one event per entry and are cut here.
+  if (detected.kind === 'icalendar') {
+    const read = readICalendar(text, options.window, { defaultTimeZone, maxEvents }, sink);
+    return { format: 'icalendar', ...read };
+  }
+  const { format, raw } = parseOtherFormat(detected, text, options, defaultTimeZone);
+  const problems = raw.problems;
+  if (raw.events.length > maxEvents) {
+    raw.events.length = maxEvents;
+    problems.push(eventCapProblem(maxEvents));
+  }
+  for (const event of raw.events) sink.add(event);
+  return { format, title: raw.title, problems, takenBack: NONE_TAKEN_BACK };
+}
+
+function parseOtherFormat(
+  detected: Exclude<ReturnType<typeof detectFeed>, { kind: 'icalendar' }>,
+  text: string,
+  options: ParseFeedOptions,
+  defaultTimeZone: string | null,
+): { format: FeedFormat; raw: RawFeed } {
   switch (detected.kind) {
-    case 'icalendar':
-      return {
-        format: 'icalendar',
-        raw: parseICalendar(text, options.window, { defaultTimeZone, maxEvents }),
-      };
     case 'rss':
     case 'atom': {
       const feed = parseXmlFeed(text, { defaultTimeZone });

@@ -4,16 +4,24 @@ import { buildRawEvent } from './build-raw-event.ts';
 import type { CalendarZones } from './calendar-zones.ts';
 import { endOf, endRuleOf, eventTimeOf, utcMsOf, zonedProperty } from './event-times.ts';
 import { occurrenceKey, prepareRule, recurrenceIdOf } from './expand-series.ts';
+import type { JCalComponent } from './jcal.ts';
 import { latestRevision, type Revision } from './latest-revision.ts';
 import { errorNote, type ProblemNote } from './problem-notes.ts';
 import { readSeries } from './read-series.ts';
 import { readVEvent, type VEventData } from './read-vevent.ts';
 import { readVEventBlock } from './read-vevent-block.ts';
-import { type EventBudget, emit, type Reading, report, type Start, unreadableEvent } from './reading.ts';
+import {
+  type EventBudget,
+  type EventOutput,
+  emit,
+  type Reading,
+  report,
+  type Start,
+  unreadableEvent,
+} from './reading.ts';
 import type { VEventBlock } from './split-icalendar.ts';
 
 export interface CalendarEvents {
-  readonly events: RawEvent[];
   readonly problems: FeedProblem[];
   /** VEVENTs whose start could be read (whether or not an occurrence fell in the window). */
   readonly readable: number;
@@ -22,21 +30,33 @@ export interface CalendarEvents {
 /** A single event (no RRULE, RDATE or RECURRENCE-ID), read as soon as it was met. */
 interface ReadEvent extends Revision {
   readonly event: RawEvent | null;
-  /** Its index in the result while it stands there, else -1. */
+  /** Its slot in the output while it stands there, else -1. */
   slot: number;
+}
+
+/**
+ * A single event that no other VEVENT has shown the UID of yet (most of a feed): only where to find
+ * it again, so that what was read of it can go once it is in the output.
+ */
+interface LoneEvent {
+  /** Its block among the calendar's blocks, and its VEVENT within the block. */
+  readonly position: number;
+  readonly ordinal: number;
+  readonly slot: number;
 }
 
 type Component = VEventData | ReadEvent;
 
 const isReadEvent = (component: Component): component is ReadEvent => 'event' in component;
+const isLoneEvent = (group: LoneEvent | Component | Component[]): group is LoneEvent => 'ordinal' in group;
 
 /**
- * The RawEvents of one VCALENDAR's VEVENTs, while `budget` lasts. Each block is parsed and read into
- * a small VEventData, so its jCal becomes garbage at once. A single event, most of a feed, is read
- * and added on the spot; VEVENTs are grouped by UID in the same linear pass, so a series meets its
- * RECURRENCE-ID overrides, and a revision its older copies, without any scan over the sibling
- * VEVENTs. A single event whose UID comes again is taken back out, and its group decides after the
- * pass, with the series.
+ * The RawEvents of one VCALENDAR's VEVENTs, into `output` while `budget` lasts. Each block is parsed
+ * and read into a small VEventData, so its jCal becomes garbage at once. A single event, most of a
+ * feed, is read and added on the spot; VEVENTs are grouped by UID in the same linear pass, so a
+ * series meets its RECURRENCE-ID overrides, and a revision its older copies, without any scan over
+ * the sibling VEVENTs. A single event whose UID comes again is taken back out (read again from its
+ * block), and its group decides after the pass, with the series.
  */
 export function readCalendarEvents(
   blocks: readonly VEventBlock[],
@@ -44,23 +64,24 @@ export function readCalendarEvents(
   zones: CalendarZones,
   window: ExpansionWindow,
   budget: EventBudget,
+  output: EventOutput,
 ): CalendarEvents {
   const reading: Reading = {
     zones,
     window,
     budget,
-    events: [],
+    output,
     problems: [],
     readable: 0,
     reported: new Set(),
   };
   // Keyed by UID; a series or override without one stands alone, under a number.
-  const groups = new Map<string | number, Component | Component[]>();
-  const takenBack = new Set<number>();
+  const groups = new Map<string | number, LoneEvent | Component | Component[]>();
   for (let position = 0; position < blocks.length; position++) {
     const index = firstIndex + position;
     const { vevents, lineProblems } = readVEventBlock(blocks[position] as VEventBlock);
-    for (const vevent of vevents) {
+    for (let ordinal = 0; ordinal < vevents.length; ordinal++) {
+      const vevent = vevents[ordinal] as JCalComponent;
       const data = readVEvent(vevent, index, lineProblems.get(vevent) ?? []);
       const single = data.recurrenceId === null && data.rrule === null && data.rdates.length === 0;
       if (single && data.uid === null) {
@@ -71,30 +92,56 @@ export function readCalendarEvents(
       const key = data.uid ?? groups.size;
       const group = groups.get(key);
       if (group === undefined) {
-        groups.set(key, component);
-        if (isReadEvent(component)) emitRead(component, reading);
+        if (isReadEvent(component)) {
+          emitRead(component, reading);
+          groups.set(key, { position, ordinal, slot: component.slot });
+        } else {
+          groups.set(key, component);
+        }
+      } else if (isLoneEvent(group)) {
+        const first = readAgain(blocks, group, firstIndex, reading);
+        if (group.slot >= 0) {
+          output.takenBack.add(group.slot);
+          budget.remaining++;
+        }
+        groups.set(key, [first, component]);
       } else if (Array.isArray(group)) {
         group.push(component);
       } else {
-        if (isReadEvent(group) && group.slot >= 0) {
-          takenBack.add(group.slot);
-          budget.remaining++;
-          group.slot = -1;
-        }
         groups.set(key, [group, component]);
       }
     }
   }
-  // A lone single event is in the result already.
+  // A lone single event is in the output already.
   for (const group of groups.values()) {
+    if (isLoneEvent(group)) continue;
     if (Array.isArray(group)) readGroup(group, reading);
     else if (isReadEvent(group)) continue;
     else if (group.recurrenceId === null) readMaster(group, [], reading);
     else readOrphanOverride(group, reading);
   }
-  const events =
-    takenBack.size === 0 ? reading.events : reading.events.filter((_, slot) => !takenBack.has(slot));
-  return { events, problems: reading.problems, readable: reading.readable };
+  return { problems: reading.problems, readable: reading.readable };
+}
+
+/**
+ * A lone single event read again, now that its UID came back: the same RawEvent and revision as
+ * the first time, out of the output. Its problems and its start were recorded the first time.
+ */
+function readAgain(
+  blocks: readonly VEventBlock[],
+  lone: LoneEvent,
+  firstIndex: number,
+  reading: Reading,
+): ReadEvent {
+  const { vevents, lineProblems } = readVEventBlock(blocks[lone.position] as VEventBlock);
+  const vevent = vevents[lone.ordinal] as JCalComponent;
+  const readable = reading.readable;
+  const read = readAhead(
+    readVEvent(vevent, firstIndex + lone.position, lineProblems.get(vevent) ?? []),
+    reading,
+  );
+  reading.readable = readable;
+  return read;
 }
 
 /**
@@ -146,7 +193,7 @@ function readAhead(data: VEventData, reading: Reading): ReadEvent {
 }
 
 function emitRead(read: ReadEvent, reading: Reading): void {
-  if (read.event && emit(reading, read.event)) read.slot = reading.events.length - 1;
+  if (read.event && emit(reading, read.event)) read.slot = reading.output.added - 1;
 }
 
 /**

@@ -8,7 +8,7 @@ import { MAX_RULE_ITERATIONS_PER_FEED } from './expand-series.ts';
 import { nonBlank, unescapeText } from './ical-text.ts';
 import { firstText, type JCalComponent } from './jcal.ts';
 import { readICalendarDocument } from './read-icalendar-document.ts';
-import type { EventBudget } from './reading.ts';
+import type { EventBudget, EventOutput, EventSink } from './reading.ts';
 
 export interface ICalendarOptions {
   /** Zone for floating times when the calendar names none (X-WR-TIMEZONE, its only VTIMEZONE); null → UTC. */
@@ -24,13 +24,38 @@ export interface ICalendarOptions {
  * iCalendar or none of its VEVENTs can be read.
  */
 export function parseICalendar(text: string, window: ExpansionWindow, options: ICalendarOptions): RawFeed {
+  const added: RawEvent[] = [];
+  const { title, problems, takenBack } = readICalendar(text, window, options, {
+    add: (event) => added.push(event),
+  });
+  const events = takenBack.size === 0 ? added : added.filter((_, slot) => !takenBack.has(slot));
+  return { title, events, problems };
+}
+
+/** What readICalendar tells besides the events it hands over. */
+export interface ICalendarReading {
+  readonly title: string | null;
+  readonly problems: FeedProblem[];
+  /** Slots (positions among the events handed over) of events taken back: they are not in the feed. */
+  readonly takenBack: ReadonlySet<number>;
+}
+
+/**
+ * parseICalendar's reading, each event handed to `sink` as soon as it is decided instead of
+ * gathered into an array: the caller can turn it into what it keeps while it is fresh.
+ */
+export function readICalendar(
+  text: string,
+  window: ExpansionWindow,
+  options: ICalendarOptions,
+  sink: EventSink,
+): ICalendarReading {
   const document = readICalendarDocument(text);
   const problems: FeedProblem[] = document.problems.map(({ message, severity }) => ({
     entry: null,
     message,
     severity,
   }));
-  let events: RawEvent[] = [];
   let title: string | null = null;
   let veventCount = 0;
   let readable = 0;
@@ -40,16 +65,16 @@ export function parseICalendar(text: string, window: ExpansionWindow, options: I
     exceeded: false,
     ruleIterations: MAX_RULE_ITERATIONS_PER_FEED,
   };
+  const output: EventOutput = { sink, added: 0, takenBack: new Set() };
 
   for (const { calendar, vevents } of document.calendars) {
     const parts = calendarParts(calendar);
     title ??= parts.title;
     const zones = calendarZones(parts.vtimezones, parts.timeZone, options.defaultTimeZone);
     for (const { message, severity } of zones.problems) problems.push({ entry: null, message, severity });
-    const result = readCalendarEvents(vevents, veventCount + 1, zones, window, budget);
+    const result = readCalendarEvents(vevents, veventCount + 1, zones, window, budget, output);
     veventCount += vevents.length;
     readable += result.readable;
-    events = events.length === 0 ? result.events : events.concat(result.events);
     for (const problem of result.problems) problems.push(problem);
   }
 
@@ -60,7 +85,7 @@ export function parseICalendar(text: string, window: ExpansionWindow, options: I
       `none of the ${veventCount} VEVENTs could be read${first ? ` (first problem: ${first.message})` : ''}`,
     );
   }
-  return { title, events, problems };
+  return { title, problems, takenBack: output.takenBack };
 }
 
 interface CalendarParts {

@@ -15,9 +15,25 @@ export interface EventBudget {
   ruleIterations: number;
 }
 
+/** Where the events read go, one by one, as soon as each is decided (the caller may normalize it at once). */
+export interface EventSink {
+  add(event: RawEvent): void;
+}
+
+/**
+ * The events of a whole feed (all its VCALENDARs) as they leave the reader. An event's slot is its
+ * position among all those added; a single event whose UID turns up again later is taken back
+ * (its slot listed in `takenBack`) and decided again with the other VEVENTs of that UID.
+ */
+export interface EventOutput {
+  readonly sink: EventSink;
+  added: number;
+  readonly takenBack: Set<number>;
+}
+
 /** What reading one VCALENDAR's events needs and builds up. */
 export interface Reading {
-  readonly events: RawEvent[];
+  readonly output: EventOutput;
   readonly budget: EventBudget;
   readonly problems: FeedProblem[];
   readable: number;
@@ -51,13 +67,14 @@ export function report(
 
 /** Adds an event to the result while the feed's budget lasts; false when it is used up. */
 export function emit(reading: Reading, event: RawEvent): boolean {
-  const { budget } = reading;
+  const { budget, output } = reading;
   if (budget.remaining <= 0) {
     budget.exceeded = true;
     return false;
   }
   budget.remaining--;
-  reading.events.push(event);
+  output.sink.add(event);
+  output.added++;
   return true;
 }
 

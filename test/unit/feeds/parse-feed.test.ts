@@ -115,6 +115,23 @@ describe('parseFeed', () => {
     expect(feed.problems).toEqual([{ entry: 'untitled', message: 'entry has no title' }]);
   });
 
+  it('names an entry without a UID by its place among the events kept, after a revision replaced an earlier one', () => {
+    const vevent = (lines: string[]) => ['BEGIN:VEVENT', 'DTSTAMP:20260101T000000Z', ...lines, 'END:VEVENT'];
+    const text = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      ...vevent(['UID:revised', 'SUMMARY:Old copy', 'DTSTART:20260501T090000Z']),
+      ...vevent(['UID:other', 'SUMMARY:Other', 'DTSTART:20260502T090000Z']),
+      ...vevent(['DTSTART:20260503T090000Z']),
+      ...vevent(['UID:revised', 'SEQUENCE:1', 'SUMMARY:New copy', 'DTSTART:20260504T090000Z']),
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const feed = parseFeed(text, { window });
+    expect(feed.events.map((event) => event.title)).toEqual(['Other', 'New copy']);
+    // The old copy was taken back: the entry without a UID (or title) is the second one kept.
+    expect(feed.problems).toEqual([{ entry: '#2', message: 'entry has no title' }]);
+  });
+
   it('returns events outside the window for formats without recurrence', () => {
     const feed = parseFeed(fixture('rss2-events.xml'), { window: { fromMs: 0, toMs: 1 } });
     expect(feed.events).toHaveLength(2);
