@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { formatUtcInstant } from '../utc-instant.ts';
 
 /**
  * A DATE or DATE-TIME value as written, no zone applied yet. The wall-clock reading is kept as
@@ -118,8 +119,16 @@ export function formatDate(localMs: number): string {
   return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
 }
 
-/** "YYYY-MM-DDTHH:mm:ssZ" (no milliseconds) of an instant. */
+/**
+ * "YYYY-MM-DDTHH:mm:ssZ" (no milliseconds) of an instant. Years 0–9999 go through formatUtcInstant,
+ * which writes one flat string: a RECURRENCE-ID stays in every stored occurrence, and this
+ * function's nested templates leave it a rope of a dozen pieces.
+ */
 export function formatInstant(utcMs: number): string {
+  return formatUtcInstant(utcMs) ?? formatAnyInstant(utcMs);
+}
+
+function formatAnyInstant(utcMs: number): string {
   const days = dayNumber(utcMs);
   const seconds = Math.floor((utcMs - days * DAY_MS) / 1000);
   const hour = Math.floor(seconds / 3600);

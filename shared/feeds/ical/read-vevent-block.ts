@@ -70,13 +70,17 @@ export function readVEventBlock(block: VEventBlock): VEventComponents {
       if (code === 58 /* : */ || code === 59 /* ; */) break;
       nameEnd++;
     }
-    const written = line.slice(0, nameEnd);
-    const name = PROPERTIES_READ.has(written) ? written : written.trim().toUpperCase();
+    const known = nameWrittenAt(line, nameEnd);
+    const written = known ?? line.slice(0, nameEnd);
+    const name = known ?? (PROPERTIES_READ.has(written) ? written : written.trim().toUpperCase());
     if (name === 'BEGIN' || name === 'END') {
-      const component = line
-        .slice(nameEnd + 1)
-        .trim()
-        .toUpperCase();
+      const component =
+        line.length === nameEnd + 7 && line.endsWith(':VEVENT')
+          ? 'VEVENT'
+          : line
+              .slice(nameEnd + 1)
+              .trim()
+              .toUpperCase();
       if (name === 'BEGIN' && component === 'VEVENT' && nested === 0) {
         current = ['vevent', [], []];
         vevents.push(current);
@@ -166,6 +170,35 @@ export function readVEventBlock(block: VEventBlock): VEventComponents {
   if (logical) handle(logical, logicalNumber);
   if (current) report(warningNote('missing END:VEVENT'));
   return { vevents, lineProblems: lineProblems ?? NO_PROBLEMS };
+}
+
+/**
+ * The names a block's lines are mostly written with, by length: a line's name is compared in place
+ * and the constant returned, instead of cutting out a new string per line and hashing it for every
+ * lookup by name.
+ */
+const NAMES_BY_LENGTH: ReadonlyMap<number, readonly string[]> = groupByLength([
+  'BEGIN',
+  'END',
+  ...PROPERTIES_READ,
+]);
+
+function groupByLength(names: readonly string[]): Map<number, string[]> {
+  const byLength = new Map<number, string[]>();
+  for (const name of names) {
+    const list = byLength.get(name.length);
+    if (list) list.push(name);
+    else byLength.set(name.length, [name]);
+  }
+  return byLength;
+}
+
+/** The line's name when it is one of NAMES_BY_LENGTH exactly as written (upper case, no blanks), else null. */
+function nameWrittenAt(line: string, nameEnd: number): string | null {
+  const candidates = NAMES_BY_LENGTH.get(nameEnd);
+  if (candidates === undefined) return null;
+  for (const candidate of candidates) if (line.startsWith(candidate)) return candidate;
+  return null;
 }
 
 function parseValueOutOfQuotes(line: string): JCalProperty | null {

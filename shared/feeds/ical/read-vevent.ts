@@ -191,7 +191,8 @@ export function readVEvent(
     url,
     organizer,
     people: people ?? NO_PEOPLE,
-    categories: categories ?? NO_CATEGORIES,
+    // An exact-size copy: the list is kept in every stored event, and one grown by push has room for 17.
+    categories: categories === null ? NO_CATEGORIES : categories.slice(),
     joinUrl,
     dtstart,
     dtend,
