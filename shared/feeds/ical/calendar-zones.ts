@@ -96,8 +96,27 @@ function vtimezoneRef(vtimezone: JCalComponent | undefined): ZoneRef | null {
   return rules ? { rules, timeZone: null } : null;
 }
 
-/** Offsets from the VTIMEZONE's own observances, through ical.js; null when ical.js cannot use it. */
+/**
+ * Rules of the VTIMEZONEs met so far, by their jCal text: a feed is read again on every ingest, and
+ * ical.js's conversions (its offsets, and the per-day offsets cached in the rules) cost more than the
+ * rest of reading such an event. Bounded like the zone caches.
+ */
+const rulesOfVTimezone = new Map<string, ZoneRules | null>();
+const VTIMEZONE_CACHE_LIMIT = 200;
+
 function vtimezoneRules(vtimezone: JCalComponent): ZoneRules | null {
+  const key = JSON.stringify(vtimezone);
+  let rules = rulesOfVTimezone.get(key);
+  if (rules === undefined) {
+    rules = readVTimezoneRules(vtimezone);
+    if (rulesOfVTimezone.size >= VTIMEZONE_CACHE_LIMIT) rulesOfVTimezone.clear();
+    rulesOfVTimezone.set(key, rules);
+  }
+  return rules;
+}
+
+/** Offsets from the VTIMEZONE's own observances, through ical.js; null when ical.js cannot use it. */
+function readVTimezoneRules(vtimezone: JCalComponent): ZoneRules | null {
   let timezone: ICAL.Timezone;
   try {
     timezone = new ICAL.Timezone(new ICAL.Component(vtimezone));
