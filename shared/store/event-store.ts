@@ -660,9 +660,15 @@ export function createEventStore(client: DynamoDBDocumentClient, tableName: stri
         }
         return items;
       }
-      // Days are read a few at a time, in order, until the page is full.
-      for (let offset = 0; offset < days.length && found.length < wanted; offset += windowReadConcurrency) {
-        const batch = days.slice(offset, offset + windowReadConcurrency);
+      // Days are read in order until the page is full: the first day alone, then twice as many days a round up
+      // to windowReadConcurrency. A busy first day fills a page without reading a week, and a cold container
+      // (the first page it serves) opens one connection before it opens eight.
+      for (
+        let offset = 0, width = 1;
+        offset < days.length && found.length < wanted;
+        offset += width, width = Math.min(width * 2, windowReadConcurrency)
+      ) {
+        const batch = days.slice(offset, offset + width);
         const want = wanted - found.length;
         const read = await Promise.all(batch.map((day) => readDay(day, want)));
         for (const items of read) found.push(...items);

@@ -289,6 +289,44 @@ describe('reading a window of events', () => {
     expect(inFlight.max()).toBe(8);
   });
 
+  it('reads a page day by day from the first day alone, widening to 8 days a round, and stops once the page is full', async () => {
+    // Three events on each of the first 20 days.
+    const entries = Array.from({ length: 60 }, (_, index) =>
+      eventEntry(`e-${index}`, {
+        title: `Meetup ${index}`,
+        start: `${isoDay(Math.floor(index / 3))}T${String(9 + (index % 3)).padStart(2, '0')}:00:00Z`,
+        end: null,
+      }),
+    );
+    await sync('src_a', entries);
+    const inFlight = gaugeInFlight(table.documentClient);
+
+    // A page the first day fills: one Query, and nothing in parallel with it.
+    requests.reset();
+    inFlight.reset();
+    const first = await store.listPageStartingBetween(from, to, 2, null);
+    expect(first.events.map((event) => event.title)).toEqual(['Meetup 0', 'Meetup 1']);
+    expect(first.next).not.toBeNull();
+    expect(requests.byCommand()).toEqual({ QueryCommand: 1 });
+    expect(inFlight.max()).toBe(1);
+
+    // 40 events and one more (to know of a next page) need 14 days: rounds of 1, 2, 4 and 8 days read 15.
+    requests.reset();
+    inFlight.reset();
+    const wider = await store.listPageStartingBetween(from, to, 40, null);
+    expect(wider.events).toHaveLength(40);
+    expect(wider.next).not.toBeNull();
+    expect(requests.byCommand()).toEqual({ QueryCommand: 15 });
+    expect(inFlight.max()).toBe(8);
+
+    // An empty stretch is read to the end of the window, 8 days at a time after the first rounds.
+    requests.reset();
+    const all = await store.listPageStartingBetween(from, to, 500, null);
+    expect(all.events).toHaveLength(60);
+    expect(all.next).toBeNull();
+    expect(requests.byCommand()).toEqual({ QueryCommand: 56 });
+  });
+
   it('counts a window from its instant: earlier events and all-day events of its first day are left out', async () => {
     await sync('src_a', [
       eventEntry('early', { title: 'Breakfast', start: '2030-03-05T08:00:00Z' }),
