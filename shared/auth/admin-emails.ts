@@ -1,5 +1,6 @@
 import { ConfigError, getOptionalStringFromEnv } from '../config/env.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 
 /*
  * The admin role is a configured list of addresses (ADMIN_EMAILS, comma-separated), not a flag a
@@ -8,7 +9,7 @@ import * as z from '../validation/zod.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const addressSchema = z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email());
+const addressSchema = lazySchema(() => z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email()));
 
 export function adminEmailsFromEnv(env: Env = process.env): ReadonlySet<string> {
   const raw = getOptionalStringFromEnv('ADMIN_EMAILS', env);

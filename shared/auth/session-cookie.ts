@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 
 /*
  * The session is a signed cookie: user id, session id, issue and expiry times, HMAC-SHA256 with a key
@@ -20,13 +21,15 @@ export interface Session {
   readonly issuedAtMs: number;
 }
 
-const payloadSchema = z.object({
-  u: z.string().check(z.regex(/^usr_[0-9a-f]{16}$/)),
-  s: z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/)),
-  x: z.int().check(z.positive()),
-  /** Absent in cookies issued before it was added: they count as issued a lifetime before expiry. */
-  i: z.optional(z.int().check(z.positive())),
-});
+const payloadSchema = lazySchema(() =>
+  z.object({
+    u: z.string().check(z.regex(/^usr_[0-9a-f]{16}$/)),
+    s: z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/)),
+    x: z.int().check(z.positive()),
+    /** Absent in cookies issued before it was added: they count as issued a lifetime before expiry. */
+    i: z.optional(z.int().check(z.positive())),
+  }),
+);
 
 export function sessionKey(linkSecret: Uint8Array): Uint8Array {
   return new Uint8Array(hkdfSync('sha256', linkSecret, new Uint8Array(0), 'trellis session', 32));

@@ -11,13 +11,16 @@ import { UserChangedError, UserExistsError, type UserRepository } from '../store
 import { registerUser } from '../users/register-user.ts';
 import { emailAddressSchema } from '../validation/email-address.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 
 /** At most this many sign-in links per address, and per client address, in an hour. */
 export const signInLimits = { perEmail: 5, perClient: 20 } as const;
 
-export const signInRequestSchema = z.object({
-  email: emailAddressSchema,
-});
+export const signInRequestSchema = lazySchema(() =>
+  z.object({
+    email: emailAddressSchema,
+  }),
+);
 
 export interface SignInDependencies {
   readonly signIns: SignInStore;

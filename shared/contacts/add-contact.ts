@@ -1,6 +1,7 @@
 import type { CalendarStore } from '../store/calendar-store.ts';
 import type { ContactRepository } from '../store/contact-repository.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import type { Contact } from './contact.ts';
 import { ContactOwnerNotFoundError, ReminderScheduleChangedError } from './contact-errors.ts';
 import { buildContact, contactFieldsSchema, type NewContactInput } from './contact-input.ts';
@@ -14,10 +15,12 @@ export interface AddContactDependencies {
 }
 
 /** Name and relationship first: the default cadence depends on the relationship. */
-const namedSchema = z.looseObject({
-  name: contactFieldsSchema.shape.name,
-  relationship: contactFieldsSchema.shape.relationship,
-});
+const namedSchema = lazySchema(() =>
+  z.looseObject({
+    name: contactFieldsSchema.shape.name,
+    relationship: contactFieldsSchema.shape.relationship,
+  }),
+);
 
 /** A zone change racing the add is retried with the new zone; one that keeps changing gives up. */
 const attempts = 3;

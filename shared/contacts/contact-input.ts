@@ -1,40 +1,47 @@
 import { randomBytes } from 'node:crypto';
 import { isTopicId, TOPICS } from '../topics/topic-vocabulary.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import { type Contact, defaultCadences, mentorStages, relationships } from './contact.ts';
 import { ContactDateInFutureError, StageNotAllowedError } from './contact-errors.ts';
 
 import { addDays, nextDueDate } from './next-due-date.ts';
 
-const isoDate = z.iso.date('must be a real date like 2026-11-25');
+const isoDate = lazySchema(() => z.iso.date('must be a real date like 2026-11-25'));
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-export const cadenceSchema = z.object({
-  every: z.int().check(z.minimum(1, 'must be at least 1'), z.maximum(365, 'must be at most 365')),
-  unit: z.enum(['days', 'weeks']),
-});
+export const cadenceSchema = lazySchema(() =>
+  z.object({
+    every: z.int().check(z.minimum(1, 'must be at least 1'), z.maximum(365, 'must be at most 365')),
+    unit: z.enum(['days', 'weeks']),
+  }),
+);
 
 /** What a person may set on a contact (CLI now, pages and API later), validated field by field. */
-export const contactFieldsSchema = z.object({
-  name: text(120),
-  relationship: z.enum(relationships),
-  email: z.nullable(z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email())),
-  organization: z.nullable(text(120)),
-  topics: z
-    .array(
-      z.string().check(z.refine(isTopicId, `must be one of: ${TOPICS.map((topic) => topic.id).join(', ')}`)),
-    )
-    .check(z.maxLength(20)),
-  cadence: cadenceSchema,
-  lastContactedOn: z.nullable(isoDate),
-  notes: z.string().check(z.trim(), z.maxLength(2000)),
-  paused: z.boolean(),
-  stage: z.optional(z.nullable(z.enum(mentorStages))),
-});
+export const contactFieldsSchema = lazySchema(() =>
+  z.object({
+    name: text(120),
+    relationship: z.enum(relationships),
+    email: z.nullable(z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email())),
+    organization: z.nullable(text(120)),
+    topics: z
+      .array(
+        z
+          .string()
+          .check(z.refine(isTopicId, `must be one of: ${TOPICS.map((topic) => topic.id).join(', ')}`)),
+      )
+      .check(z.maxLength(20)),
+    cadence: cadenceSchema,
+    lastContactedOn: z.nullable(isoDate),
+    notes: z.string().check(z.trim(), z.maxLength(2000)),
+    paused: z.boolean(),
+    stage: z.optional(z.nullable(z.enum(mentorStages))),
+  }),
+);
 
 export type ContactFields = z.infer<typeof contactFieldsSchema>;
-const contactChangesSchema = z.partial(contactFieldsSchema);
+const contactChangesSchema = lazySchema(() => z.partial(contactFieldsSchema));
 export type ContactChanges = z.input<typeof contactChangesSchema>;
 export type NewContactInput = Partial<ContactChanges> & Pick<ContactFields, 'name' | 'relationship'>;
 

@@ -1,5 +1,6 @@
 import type { TransactionPart } from '../store/transact-write.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import { applyContactChange, type ContactChangeDependencies } from './apply-contact-change.ts';
 import type { Contact } from './contact.ts';
 import { ContactDateInFutureError } from './contact-errors.ts';
@@ -7,7 +8,7 @@ import { markTalked } from './contact-input.ts';
 import type { ContactOwner } from './contact-owner.ts';
 import { localDate } from './next-due-date.ts';
 
-const talkedOnSchema = z.object({ on: z.iso.date('must be a real date like 2026-11-25') });
+const talkedOnSchema = lazySchema(() => z.object({ on: z.iso.date('must be a real date like 2026-11-25') }));
 
 export interface TalkedResult {
   readonly contact: Contact;

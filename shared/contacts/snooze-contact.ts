@@ -1,5 +1,6 @@
 import type { TransactionPart } from '../store/transact-write.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import { applyContactChange, type ContactChangeDependencies } from './apply-contact-change.ts';
 import type { Contact } from './contact.ts';
 import { snoozeFor } from './contact-input.ts';
@@ -8,11 +9,13 @@ import { localDate } from './next-due-date.ts';
 
 /** "Snooze a week" unless another number of days is asked for. */
 export const defaultSnoozeDays = 7;
-export const snoozeDaysSchema = z.pipe(
-  z.number(),
-  z
-    .int('must be a whole number')
-    .check(z.minimum(1, 'must be at least 1'), z.maximum(365, 'must be at most 365')),
+export const snoozeDaysSchema = lazySchema(() =>
+  z.pipe(
+    z.number(),
+    z
+      .int('must be a whole number')
+      .check(z.minimum(1, 'must be at least 1'), z.maximum(365, 'must be at most 365')),
+  ),
 );
 
 /**

@@ -1,4 +1,5 @@
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import { type LedgerTagKey, ledgerKeyFromTag, ledgerTagName } from './ledger-tag.ts';
 
 /**
@@ -6,25 +7,27 @@ import { type LedgerTagKey, ledgerKeyFromTag, ledgerTagName } from './ledger-tag
  * needs is read: hard bounces and complaints. Soft (transient) bounces are not suppressed: the next
  * send may well get through.
  */
-const recipients = z.array(z.looseObject({ emailAddress: z.string() }));
-const optionalText = z.optional(z.string());
+const recipients = lazySchema(() => z.array(z.looseObject({ emailAddress: z.string() })));
+const optionalText = lazySchema(() => z.optional(z.string()));
 
-export const sesNotificationSchema = z.looseObject({
-  eventType: optionalText,
-  notificationType: optionalText,
-  mail: z.looseObject({
-    messageId: optionalText,
-    timestamp: optionalText,
-    destination: z.optional(z.array(z.string())),
-    tags: z.optional(z.record(z.string(), z.array(z.string()))),
+export const sesNotificationSchema = lazySchema(() =>
+  z.looseObject({
+    eventType: optionalText,
+    notificationType: optionalText,
+    mail: z.looseObject({
+      messageId: optionalText,
+      timestamp: optionalText,
+      destination: z.optional(z.array(z.string())),
+      tags: z.optional(z.record(z.string(), z.array(z.string()))),
+    }),
+    bounce: z.optional(
+      z.looseObject({ bounceType: z.string(), bounceSubType: optionalText, bouncedRecipients: recipients }),
+    ),
+    complaint: z.optional(
+      z.looseObject({ complainedRecipients: recipients, complaintFeedbackType: optionalText }),
+    ),
   }),
-  bounce: z.optional(
-    z.looseObject({ bounceType: z.string(), bounceSubType: optionalText, bouncedRecipients: recipients }),
-  ),
-  complaint: z.optional(
-    z.looseObject({ complainedRecipients: recipients, complaintFeedbackType: optionalText }),
-  ),
-});
+);
 
 export interface SuppressionOrder {
   readonly email: string;

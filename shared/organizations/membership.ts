@@ -1,5 +1,6 @@
 import { addDays } from '../contacts/next-due-date.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 
 /**
  * "I'm a member": a reader's membership of an organization, keyed by the organization's normalized
@@ -28,31 +29,35 @@ const isCalendarDate = (value: string) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 };
 
-export const organizationNameSchema = z
-  .string()
-  .check(z.trim(), z.minLength(1, 'is required'), z.maxLength(120));
+export const organizationNameSchema = lazySchema(() =>
+  z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(120)),
+);
 
-export const renewalDateSchema = z
-  .string()
-  .check(
-    z.trim(),
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true }),
-    z.refine(isCalendarDate, 'must be a real calendar date'),
-  );
+export const renewalDateSchema = lazySchema(() =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true }),
+      z.refine(isCalendarDate, 'must be a real calendar date'),
+    ),
+);
 
 /** What "I'm a member" takes: the organization, and a renewal date or none ('' or null clears it). */
-export const membershipInputSchema = z.object({
-  organization: organizationNameSchema,
-  renewsOn: z.pipe(
-    z.optional(
-      z.pipe(
-        z.transform((value) => (typeof value === 'string' && value.trim() === '' ? null : value)),
-        z.nullish(renewalDateSchema),
+export const membershipInputSchema = lazySchema(() =>
+  z.object({
+    organization: organizationNameSchema,
+    renewsOn: z.pipe(
+      z.optional(
+        z.pipe(
+          z.transform((value) => (typeof value === 'string' && value.trim() === '' ? null : value)),
+          z.nullish(renewalDateSchema),
+        ),
       ),
+      z.transform((value) => value ?? null),
     ),
-    z.transform((value) => value ?? null),
-  ),
-});
+  }),
+);
 
 export type MembershipInput = z.input<typeof membershipInputSchema>;
 

@@ -11,6 +11,7 @@ import type { ContactLinkAction, LinkPayload } from '../security/signed-links.ts
 import { TransactionCancelledError, type TransactionPart } from '../store/transact-write.ts';
 import type { UsedLinks } from '../store/used-links.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 
 /** The contact use cases' stores, the owner's profile (for their zone) and the single-use link record. */
 export type ContactLinkDependencies = ContactChangeDependencies & {
@@ -31,10 +32,12 @@ export type ContactLinkResult =
   | { readonly outcome: 'already-used' }
   | { readonly outcome: 'gone' };
 
-const cadenceForm = z.object({
-  every: z.pipe(z.coerce.number(), cadenceSchema.shape.every),
-  unit: cadenceSchema.shape.unit,
-});
+const cadenceForm = lazySchema(() =>
+  z.object({
+    every: z.pipe(z.coerce.number(), cadenceSchema.shape.every),
+    unit: cadenceSchema.shape.unit,
+  }),
+);
 
 export interface ContactLinkSubject {
   readonly contact: Contact;

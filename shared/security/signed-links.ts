@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 
 /**
  * One-click links in emails (unsubscribe, not interested, …) carry what they do, for whom, and until
@@ -17,13 +18,15 @@ export type ContactLinkAction = (typeof contactLinkActions)[number];
 export const isContactLinkAction = (action: LinkAction): action is ContactLinkAction =>
   (contactLinkActions as readonly string[]).includes(action);
 
-const payloadSchema = z.object({
-  a: z.enum(linkActions),
-  u: z.string().check(z.minLength(1), z.maxLength(64)),
-  e: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  c: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  x: z.int().check(z.positive()),
-});
+const payloadSchema = lazySchema(() =>
+  z.object({
+    a: z.enum(linkActions),
+    u: z.string().check(z.minLength(1), z.maxLength(64)),
+    e: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    c: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    x: z.int().check(z.positive()),
+  }),
+);
 
 export interface LinkPayload {
   readonly action: LinkAction;

@@ -7,6 +7,7 @@ import {
 } from '../store/source-suggestion-store.ts';
 import { TransactionCancelledError } from '../store/transact-write.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import { buildSource } from './new-source.ts';
 import type { Source } from './source.ts';
 import { sourceKinds } from './source.ts';
@@ -19,25 +20,27 @@ import type { SourceSuggestion } from './source-suggestion.ts';
  */
 
 /** What the admin may change when approving; absent fields keep the suggestion's (or the defaults). */
-export const approvalSchema = z.object({
-  kind: z.optional(z.enum(sourceKinds, `choose one of: ${sourceKinds.join(', ')}`)),
-  /** null (or an empty string) clears the suggested organization. */
-  organization: z.pipe(
-    z.nullish(z.string().check(z.trim(), z.maxLength(200, 'must be at most 200 characters'))),
-    z.transform((value) => (value === '' ? null : value)),
-  ),
-  refreshMinutes: z.optional(
-    z
-      .int('must be a whole number of minutes')
-      .check(
-        z.minimum(15, 'must be at least 15 minutes'),
-        z.maximum(7 * 24 * 60, 'must be at most a week (10080 minutes)'),
-      ),
-  ),
-  defaultTags: z.optional(
-    z.array(z.string(), 'must be a list of tags').check(z.maxLength(20, 'at most 20 tags')),
-  ),
-});
+export const approvalSchema = lazySchema(() =>
+  z.object({
+    kind: z.optional(z.enum(sourceKinds, `choose one of: ${sourceKinds.join(', ')}`)),
+    /** null (or an empty string) clears the suggested organization. */
+    organization: z.pipe(
+      z.nullish(z.string().check(z.trim(), z.maxLength(200, 'must be at most 200 characters'))),
+      z.transform((value) => (value === '' ? null : value)),
+    ),
+    refreshMinutes: z.optional(
+      z
+        .int('must be a whole number of minutes')
+        .check(
+          z.minimum(15, 'must be at least 15 minutes'),
+          z.maximum(7 * 24 * 60, 'must be at most a week (10080 minutes)'),
+        ),
+    ),
+    defaultTags: z.optional(
+      z.array(z.string(), 'must be a list of tags').check(z.maxLength(20, 'at most 20 tags')),
+    ),
+  }),
+);
 
 export type ApprovalInput = z.input<typeof approvalSchema>;
 

@@ -1,40 +1,47 @@
 import { createHash } from 'node:crypto';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import { initialHealth, type Source, sourceKinds } from './source.ts';
 
-const slug = z
-  .string()
-  .check(
-    z.trim(),
-    z.toLowerCase(),
-    z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'tags are lower-case words with dashes, at most 40 characters'),
-  );
-
-const feedUrl = z.pipe(
-  z.string().check(
-    z.trim(),
-    z.maxLength(2048),
-    z.refine((value) => URL.canParse(value), { message: 'must be an absolute URL', abort: true }),
-    z.refine(
-      (value) => ['http:', 'https:'].includes(new URL(value).protocol),
-      'must be an http or https URL',
+const slug = lazySchema(() =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.toLowerCase(),
+      z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'tags are lower-case words with dashes, at most 40 characters'),
     ),
-  ),
-  z.transform((value) => new URL(value).href),
 );
 
-export const newSourceSchema = z.object({
-  url: feedUrl,
-  kind: z.enum(sourceKinds),
-  organization: z.nullish(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-  defaultTags: z._default(z.array(slug).check(z.maxLength(20)), []),
-  refreshMinutes: z._default(z.int().check(z.minimum(15), z.maximum(7 * 24 * 60)), 60),
-  timeZone: z.nullish(
-    z
-      .string()
-      .check(z.refine((zone) => isValidTimeZone(zone), 'must be an IANA time zone such as Europe/Berlin')),
+const feedUrl = lazySchema(() =>
+  z.pipe(
+    z.string().check(
+      z.trim(),
+      z.maxLength(2048),
+      z.refine((value) => URL.canParse(value), { message: 'must be an absolute URL', abort: true }),
+      z.refine(
+        (value) => ['http:', 'https:'].includes(new URL(value).protocol),
+        'must be an http or https URL',
+      ),
+    ),
+    z.transform((value) => new URL(value).href),
   ),
-});
+);
+
+export const newSourceSchema = lazySchema(() =>
+  z.object({
+    url: feedUrl,
+    kind: z.enum(sourceKinds),
+    organization: z.nullish(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+    defaultTags: z._default(z.array(slug).check(z.maxLength(20)), []),
+    refreshMinutes: z._default(z.int().check(z.minimum(15), z.maximum(7 * 24 * 60)), 60),
+    timeZone: z.nullish(
+      z
+        .string()
+        .check(z.refine((zone) => isValidTimeZone(zone), 'must be an IANA time zone such as Europe/Berlin')),
+    ),
+  }),
+);
 
 export type NewSourceInput = z.input<typeof newSourceSchema>;
 

@@ -3,6 +3,7 @@ import { strictAddressPolicy } from '../security/address-policy.ts';
 import { parseOutboundUrl, refuseBlockedLiteral } from '../security/outbound-url.ts';
 import { SourceFetchError } from '../security/source-fetch-error.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import { type SourceKind, sourceKinds } from './source.ts';
 
 /*
@@ -64,51 +65,55 @@ function outboundRefusal(url: string): string | null {
 }
 
 /** An absolute http(s) URL, normalized exactly as a Source's URL is (so the ids agree). */
-export const suggestedFeedUrl = z
-  .pipe(
-    z.string('enter the feed URL').check(
-      z.trim(),
-      z.minLength(1, { message: 'enter the feed URL', abort: true }),
-      z.maxLength(2048, 'must be at most 2048 characters'),
-      z.refine((value) => URL.canParse(value), {
-        message: 'must be an absolute URL, such as https://example.org/events.ics',
-        abort: true,
-      }),
-      z.refine((value) => ['http:', 'https:'].includes(new URL(value).protocol), {
-        message: 'must be an http or https URL',
-        abort: true,
+export const suggestedFeedUrl = lazySchema(() =>
+  z
+    .pipe(
+      z.string('enter the feed URL').check(
+        z.trim(),
+        z.minLength(1, { message: 'enter the feed URL', abort: true }),
+        z.maxLength(2048, 'must be at most 2048 characters'),
+        z.refine((value) => URL.canParse(value), {
+          message: 'must be an absolute URL, such as https://example.org/events.ics',
+          abort: true,
+        }),
+        z.refine((value) => ['http:', 'https:'].includes(new URL(value).protocol), {
+          message: 'must be an http or https URL',
+          abort: true,
+        }),
+      ),
+      z.transform((value) => new URL(value).href),
+    )
+    .check(
+      z.superRefine((url, context) => {
+        const refusal = outboundRefusal(url);
+        if (refusal)
+          context.issues.push({
+            code: 'custom',
+            message: `Trellis would never fetch this: ${refusal}`,
+            input: url,
+          });
       }),
     ),
-    z.transform((value) => new URL(value).href),
-  )
-  .check(
-    z.superRefine((url, context) => {
-      const refusal = outboundRefusal(url);
-      if (refusal)
-        context.issues.push({
-          code: 'custom',
-          message: `Trellis would never fetch this: ${refusal}`,
-          input: url,
-        });
-    }),
-  );
+);
 
-export const sourceSuggestionInputSchema = z.object({
-  url: suggestedFeedUrl,
-  kind: z.enum(sourceKinds, `choose one of: ${sourceKinds.join(', ')}`),
-  organization: z.optional(
-    z.pipe(
-      z.transform(blankAsAbsent),
-      z.nullish(z.string().check(z.trim(), z.maxLength(200, 'must be at most 200 characters'))),
+export const sourceSuggestionInputSchema = lazySchema(() =>
+  z.object({
+    url: suggestedFeedUrl,
+    kind: z.enum(sourceKinds, `choose one of: ${sourceKinds.join(', ')}`),
+    organization: z.optional(
+      z.pipe(
+        z.transform(blankAsAbsent),
+        z.nullish(z.string().check(z.trim(), z.maxLength(200, 'must be at most 200 characters'))),
+      ),
     ),
-  ),
-  note: z.optional(
-    z.pipe(
-      z.transform(blankAsAbsent),
-      z.nullish(z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters'))),
+    note: z.optional(
+      z.pipe(
+        z.transform(blankAsAbsent),
+        z.nullish(z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters'))),
+      ),
     ),
-  ),
-});
+  }),
+);
 
 export type SourceSuggestionInput = z.input<typeof sourceSuggestionInputSchema>;
 

@@ -3,80 +3,93 @@ import { sourceKinds } from '../sources/source.ts';
 import { ianaZoneName } from '../time/iana-zone-name.ts';
 import { isTopicId, TOPICS } from '../topics/topic-vocabulary.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import { defaultReminderHour, defaultWakingHours, type UserProfile, weekdays } from './user-profile.ts';
 
-const word = z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(60));
-const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+const word = lazySchema(() => z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(60)));
+const name = lazySchema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(120)));
 
-const timeZone = z.pipe(
-  z.string().check(
-    z.trim(),
-    z.refine((zone) => ianaZoneName(zone) !== null, 'must be an IANA time zone such as Europe/Berlin'),
-  ),
-  z.transform((zone) => ianaZoneName(zone) ?? zone),
-);
-const sourceId = z.string().check(z.regex(/^src_[0-9a-f]{12}$/, 'must be a source id'));
-const hourOfDay = z.int().check(z.minimum(0), z.maximum(23));
-
-const place = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('city'),
-    city: name,
-    country: z.pipe(
-      z.nullish(name),
-      z.transform((value) => value ?? null),
+const timeZone = lazySchema(() =>
+  z.pipe(
+    z.string().check(
+      z.trim(),
+      z.refine((zone) => ianaZoneName(zone) !== null, 'must be an IANA time zone such as Europe/Berlin'),
     ),
-  }),
-  z.object({
-    kind: z.literal('point'),
-    label: name,
-    latitude: z.number().check(z.minimum(-90), z.maximum(90)),
-    longitude: z.number().check(z.minimum(-180), z.maximum(180)),
-    radiusKm: z.number().check(z.positive(), z.maximum(500)),
-  }),
-]);
+    z.transform((zone) => ianaZoneName(zone) ?? zone),
+  ),
+);
+const sourceId = lazySchema(() => z.string().check(z.regex(/^src_[0-9a-f]{12}$/, 'must be a source id')));
+const hourOfDay = lazySchema(() => z.int().check(z.minimum(0), z.maximum(23)));
 
-const wakingHours = z
-  .object({ from: hourOfDay, to: z.int().check(z.minimum(1), z.maximum(24)) })
-  .check(z.refine((hours) => hours.from % 24 !== hours.to % 24, 'must start and end at different hours'));
+const place = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('city'),
+      city: name,
+      country: z.pipe(
+        z.nullish(name),
+        z.transform((value) => value ?? null),
+      ),
+    }),
+    z.object({
+      kind: z.literal('point'),
+      label: name,
+      latitude: z.number().check(z.minimum(-90), z.maximum(90)),
+      longitude: z.number().check(z.minimum(-180), z.maximum(180)),
+      radiusKm: z.number().check(z.positive(), z.maximum(500)),
+    }),
+  ]),
+);
+
+const wakingHours = lazySchema(() =>
+  z
+    .object({ from: hourOfDay, to: z.int().check(z.minimum(1), z.maximum(24)) })
+    .check(z.refine((hours) => hours.from % 24 !== hours.to % 24, 'must start and end at different hours')),
+);
 
 /** What a person may set on their profile (CLI now, pages and API later), validated field by field. */
-export const profileFieldsSchema = z.object({
-  name: z.nullable(name),
-  timeZone,
-  digestDay: z.enum(weekdays),
-  digestHour: hourOfDay,
-  reminderHour: hourOfDay,
-  topics: z
-    .array(
-      z.string().check(z.refine(isTopicId, `must be one of: ${TOPICS.map((topic) => topic.id).join(', ')}`)),
-    )
-    .check(z.maxLength(40)),
-  keywords: z.array(word).check(z.maxLength(30)),
-  places: z.array(place).check(z.maxLength(10)),
-  onlineOk: z.boolean(),
-  everythingNearMe: z.boolean(),
-  wakingHours,
-  callsInCalendar: z.boolean(),
-  kinds: z
-    .array(z.enum(sourceKinds))
-    .check(z.minLength(1, 'choose at least one kind of event'), z.maxLength(sourceKinds.length)),
-  followedOrganizations: z.array(name).check(z.maxLength(50)),
-  followedSources: z.array(sourceId).check(z.maxLength(50)),
-  mutedWords: z.array(word).check(z.maxLength(50)),
-  mutedSources: z.array(sourceId).check(z.maxLength(50)),
-  paused: z.boolean(),
-  quietWeekNotes: z.boolean(),
-});
+export const profileFieldsSchema = lazySchema(() =>
+  z.object({
+    name: z.nullable(name),
+    timeZone,
+    digestDay: z.enum(weekdays),
+    digestHour: hourOfDay,
+    reminderHour: hourOfDay,
+    topics: z
+      .array(
+        z
+          .string()
+          .check(z.refine(isTopicId, `must be one of: ${TOPICS.map((topic) => topic.id).join(', ')}`)),
+      )
+      .check(z.maxLength(40)),
+    keywords: z.array(word).check(z.maxLength(30)),
+    places: z.array(place).check(z.maxLength(10)),
+    onlineOk: z.boolean(),
+    everythingNearMe: z.boolean(),
+    wakingHours,
+    callsInCalendar: z.boolean(),
+    kinds: z
+      .array(z.enum(sourceKinds))
+      .check(z.minLength(1, 'choose at least one kind of event'), z.maxLength(sourceKinds.length)),
+    followedOrganizations: z.array(name).check(z.maxLength(50)),
+    followedSources: z.array(sourceId).check(z.maxLength(50)),
+    mutedWords: z.array(word).check(z.maxLength(50)),
+    mutedSources: z.array(sourceId).check(z.maxLength(50)),
+    paused: z.boolean(),
+    quietWeekNotes: z.boolean(),
+  }),
+);
 
 export type ProfileFields = z.infer<typeof profileFieldsSchema>;
 
-const profileChangesSchema = z.partial(profileFieldsSchema);
+const profileChangesSchema = lazySchema(() => z.partial(profileFieldsSchema));
 
-export const newProfileSchema = z.extend(profileChangesSchema, {
-  email: z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email()),
-  emailConfirmed: z.optional(z.boolean()),
-});
+export const newProfileSchema = lazySchema(() =>
+  z.extend(profileChangesSchema, {
+    email: z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email()),
+    emailConfirmed: z.optional(z.boolean()),
+  }),
+);
 
 export type NewProfileInput = z.input<typeof newProfileSchema>;
 export type ProfileChanges = z.input<typeof profileChangesSchema>;

@@ -22,3 +22,26 @@ export const isValidationError = (error: unknown): error is ValidationError => e
 
 /** A rule a schema cannot state (it needs data the schema does not have), failed as a schema would fail it. */
 export const validationError = (issues: ValidationIssue[]): ValidationError => new $ZodRealError(issues);
+
+/**
+ * A schema built on its first use, not when its module loads: a cold start (the api holds ~150 schemas) then
+ * builds only what its first request needs. It is the schema itself in every other way (parse, shape, nesting
+ * in other schemas, instanceof), through a proxy that builds it on the first property read.
+ */
+export function lazySchema<Schema extends object>(build: () => Schema): Schema {
+  let built: Schema | undefined;
+  const schema = () => {
+    built ??= build();
+    return built;
+  };
+  return new Proxy({} as Schema, {
+    get: (_target, key) => Reflect.get(schema(), key),
+    has: (_target, key) => Reflect.has(schema(), key),
+    ownKeys: () => Reflect.ownKeys(schema()),
+    getOwnPropertyDescriptor: (_target, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(schema(), key);
+      return descriptor ? { ...descriptor, configurable: true } : undefined;
+    },
+    getPrototypeOf: () => Reflect.getPrototypeOf(schema()),
+  });
+}

@@ -18,6 +18,7 @@ import { signOutEverywhere } from '../users/sign-out-everywhere.ts';
 import { updateProfile } from '../users/update-profile.ts';
 import type { UserProfile } from '../users/user-profile.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import {
   renderAccountPage,
   renderSignInConfirmation,
@@ -67,7 +68,7 @@ function preSessionCookie(event: Event, secure: boolean): { token: string; setCo
   };
 }
 
-const meSchema = z.object({ firstSignIn: z.optional(z.literal('1')) });
+const meSchema = lazySchema(() => z.object({ firstSignIn: z.optional(z.literal('1')) }));
 
 /** Routes for signing in and out, the account page and `/api/me`. */
 export function accountRoutes(deps: AccountRouteDependencies) {

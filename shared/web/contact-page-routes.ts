@@ -9,6 +9,7 @@ import { nextDueDate } from '../contacts/next-due-date.ts';
 import { removeContact } from '../contacts/remove-contact.ts';
 import { defaultSnoozeDays, snoozeContact, snoozeDaysSchema } from '../contacts/snooze-contact.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import {
   type ContactFormErrors,
   contactFieldsFromForm,
@@ -53,7 +54,7 @@ export interface ContactPageDependencies extends SignedInDependencies {
 const plausibleId = /^[A-Za-z0-9_-]{1,64}$/;
 
 const snoozeProblem = 'Snooze: the number of days must be a whole number from 1 to 365';
-const snoozeSchema = z.object({ days: z._default(snoozeDaysSchema, defaultSnoozeDays) });
+const snoozeSchema = lazySchema(() => z.object({ days: z._default(snoozeDaysSchema, defaultSnoozeDays) }));
 
 /** The optional `days` of a snooze form: a week when absent. */
 function snoozeDaysOf(form: URLSearchParams): number | null {

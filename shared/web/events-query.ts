@@ -6,7 +6,7 @@ import type { EventPagePosition } from '../store/event-store.ts';
 import { wallTimeToUtcMs } from '../time/zoned-time.ts';
 import { isTopicId } from '../topics/topic-vocabulary.ts';
 import * as z from '../validation/zod.ts';
-import { type ValidationIssue, validationError } from '../validation/zod.ts';
+import { lazySchema, type ValidationIssue, validationError } from '../validation/zod.ts';
 
 /*
  * The query of `/events` and `GET /api/events` (one route, answering as asked):
@@ -23,90 +23,100 @@ import { type ValidationIssue, validationError } from '../validation/zod.ts';
  * A response with more to come carries `next`: the same query with the cursor of where it ended;
  * follow it until there is none. Empty parameters (a form's "any") count as absent.
  */
-const isoInstant = z.iso.datetime({ offset: true });
-const isoDate = z.iso.date();
-const instantOrDate = z.union([isoInstant, isoDate], {
-  error: 'must be a date (YYYY-MM-DD) or an ISO instant',
-});
+const isoInstant = lazySchema(() => z.iso.datetime({ offset: true }));
+const isoDate = lazySchema(() => z.iso.date());
+const instantOrDate = lazySchema(() =>
+  z.union([isoInstant, isoDate], {
+    error: 'must be a date (YYYY-MM-DD) or an ISO instant',
+  }),
+);
 const maxSpanDays = 120;
 /** `near` without `km`. */
 export const defaultNearKm = 25;
 export const maxEventsPerPage = 200;
 export const defaultEventsPerPage = 100;
 
-const cursorShape = z.object({
-  day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
-  sortKey: z.string().check(z.minLength(1)),
-});
+const cursorShape = lazySchema(() =>
+  z.object({
+    day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+    sortKey: z.string().check(z.minLength(1)),
+  }),
+);
 
 /** The position, as an opaque URL-safe token. */
 export const encodeEventsCursor = (position: EventPagePosition) =>
   Buffer.from(JSON.stringify(position)).toString('base64url');
 
-const cursor = z.pipe(
-  z.string(),
-  z.transform((token: string, context) => {
-    try {
-      return cursorShape.parse(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
-    } catch {
+const cursor = lazySchema(() =>
+  z.pipe(
+    z.string(),
+    z.transform((token: string, context) => {
+      try {
+        return cursorShape.parse(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
+      } catch {
+        context.issues.push({
+          code: 'custom',
+          message: 'is not a cursor from a previous response',
+          input: token,
+        });
+        return z.NEVER;
+      }
+    }),
+  ),
+);
+
+const near = lazySchema(() =>
+  z.pipe(
+    z.string().check(z.trim(), z.maxLength(120, 'is too long')),
+    z.transform((value: string, context) => {
+      const point = nearPointOf(value);
+      if (point) return point;
       context.issues.push({
         code: 'custom',
-        message: 'is not a cursor from a previous response',
-        input: token,
+        message: 'is not a place we know: give a city, or latitude,longitude such as 52.52,13.40',
+        input: value,
       });
       return z.NEVER;
-    }
-  }),
+    }),
+  ),
 );
-
-const near = z.pipe(
-  z.string().check(z.trim(), z.maxLength(120, 'is too long')),
-  z.transform((value: string, context) => {
-    const point = nearPointOf(value);
-    if (point) return point;
-    context.issues.push({
-      code: 'custom',
-      message: 'is not a place we know: give a city, or latitude,longitude such as 52.52,13.40',
-      input: value,
-    });
-    return z.NEVER;
-  }),
-);
-const shortText = z.string().check(z.trim(), z.maxLength(120, 'is too long'));
-const trueOrFalse = z.enum(['true', 'false'], { error: 'must be true or false' });
+const shortText = lazySchema(() => z.string().check(z.trim(), z.maxLength(120, 'is too long')));
+const trueOrFalse = lazySchema(() => z.enum(['true', 'false'], { error: 'must be true or false' }));
 
 /** The parameters as sent, checked one by one (no defaults yet: they depend on the viewer's zone). */
-export const eventsQuerySchema = z.object({
-  from: z.optional(instantOrDate),
-  to: z.optional(instantOrDate),
-  includeRemoved: z.optional(z.enum(['true', 'false'])),
-  limit: z.optional(
-    z.pipe(
-      z.coerce.number(),
-      z
-        .int('must be a whole number')
-        .check(
-          z.minimum(1, 'must be at least 1'),
-          z.maximum(maxEventsPerPage, `must be at most ${maxEventsPerPage}`),
-        ),
+export const eventsQuerySchema = lazySchema(() =>
+  z.object({
+    from: z.optional(instantOrDate),
+    to: z.optional(instantOrDate),
+    includeRemoved: z.optional(z.enum(['true', 'false'])),
+    limit: z.optional(
+      z.pipe(
+        z.coerce.number(),
+        z
+          .int('must be a whole number')
+          .check(
+            z.minimum(1, 'must be at least 1'),
+            z.maximum(maxEventsPerPage, `must be at most ${maxEventsPerPage}`),
+          ),
+      ),
     ),
-  ),
-  cursor: z.optional(cursor),
-  topic: z.optional(z.string().check(z.refine(isTopicId, 'is not a topic id (see /topics)'))),
-  kind: z.optional(z.enum(sourceKinds, { error: `must be one of ${sourceKinds.join(', ')}` })),
-  org: z.optional(shortText),
-  city: z.optional(shortText),
-  near: z.optional(near),
-  km: z.optional(
-    z.coerce.number().check(z.minimum(1, 'must be at least 1'), z.maximum(500, 'must be at most 500')),
-  ),
-  online: z.optional(trueOrFalse),
-  q: z.optional(z.string().check(z.trim(), z.maxLength(200, 'is too long'))),
-  /** Read by the page (the viewer's zone); listed so the page's own links keep it. */
-  tz: z.optional(z.string().check(z.maxLength(64))),
-  /** Signed in: `for-you` (the reader's matches) or `everything`. */
-  view: z.optional(z.enum(['for-you', 'everything'])),
-});
+    cursor: z.optional(cursor),
+    topic: z.optional(z.string().check(z.refine(isTopicId, 'is not a topic id (see /topics)'))),
+    kind: z.optional(z.enum(sourceKinds, { error: `must be one of ${sourceKinds.join(', ')}` })),
+    org: z.optional(shortText),
+    city: z.optional(shortText),
+    near: z.optional(near),
+    km: z.optional(
+      z.coerce.number().check(z.minimum(1, 'must be at least 1'), z.maximum(500, 'must be at most 500')),
+    ),
+    online: z.optional(trueOrFalse),
+    q: z.optional(z.string().check(z.trim(), z.maxLength(200, 'is too long'))),
+    /** Read by the page (the viewer's zone); listed so the page's own links keep it. */
+    tz: z.optional(z.string().check(z.maxLength(64))),
+    /** Signed in: `for-you` (the reader's matches) or `everything`. */
+    view: z.optional(z.enum(['for-you', 'everything'])),
+  }),
+);
 
 export type EventsQueryParameters = z.output<typeof eventsQuerySchema>;
 

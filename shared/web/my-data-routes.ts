@@ -1,6 +1,7 @@
 import { listSavedEvents, type SavedEventListDependencies } from '../calendar/list-saved-events.ts';
 import { type SaveEventDependencies, saveEventForUser } from '../calendar/save-event.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import { jsonOf, route } from './middleware/route.ts';
 import { jsonResponse } from './page-responses.ts';
 import type { SignedInDependencies } from './signed-in.ts';
@@ -15,9 +16,11 @@ export interface MyDataDependencies extends SignedInDependencies {
   readonly saveEvent: SaveEventDependencies & SavedEventListDependencies;
 }
 
-const saveSchema = z.object({
-  eventId: z.string().check(z.regex(/^evt_[0-9a-f]{20}$/, 'must be an event id')),
-});
+const saveSchema = lazySchema(() =>
+  z.object({
+    eventId: z.string().check(z.regex(/^evt_[0-9a-f]{20}$/, 'must be an event id')),
+  }),
+);
 
 export function myDataRoutes(deps: MyDataDependencies) {
   return [

@@ -3,6 +3,7 @@ import type { ContactActionDependencies } from '../contacts/contact-action-depen
 import { type SuggestPeopleDependencies, suggestPeople } from '../people/suggest-people.ts';
 import { isTopicId } from '../topics/topic-vocabulary.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import { formOf, jsonOf, respond, route } from './middleware/route.ts';
 import { htmlResponse, jsonResponse, redirectResponse } from './page-responses.ts';
 import { isPeopleDone, renderPeoplePage } from './people-page.tsx';
@@ -19,14 +20,16 @@ export interface PeopleRouteDependencies extends SignedInDependencies {
   readonly contactActions: ContactActionDependencies;
 }
 
-const potentialMentorSchema = z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
-  topics: z._default(
-    z.array(z.string().check(z.refine(isTopicId, 'is not a topic'))).check(z.maxLength(20)),
-    [],
-  ),
-  notes: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
-});
+const potentialMentorSchema = lazySchema(() =>
+  z.object({
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+    topics: z._default(
+      z.array(z.string().check(z.refine(isTopicId, 'is not a topic'))).check(z.maxLength(20)),
+      [],
+    ),
+    notes: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
+  }),
+);
 
 export function peopleRoutes(deps: PeopleRouteDependencies) {
   const suggested = route({

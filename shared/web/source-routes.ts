@@ -7,6 +7,7 @@ import type { SourceRepository } from '../store/source-repository.ts';
 import { type SourceSuggestionStore, SuggestionNotFoundError } from '../store/source-suggestion-store.ts';
 import type { UserRepository } from '../store/user-repository.ts';
 import * as z from '../validation/zod.ts';
+import { lazySchema } from '../validation/zod.ts';
 import type { KnownProblem, Problem } from './http-errors.ts';
 import {
   formOf,
@@ -54,7 +55,9 @@ const doneMessages = {
   approved: 'Approved: the feed is now a source and is fetched within minutes.',
   rejected: 'Rejected: the feed will not be read.',
 } as const;
-const doneSchema = z.object({ done: z.enum(Object.keys(doneMessages) as [keyof typeof doneMessages]) });
+const doneSchema = lazySchema(() =>
+  z.object({ done: z.enum(Object.keys(doneMessages) as [keyof typeof doneMessages]) }),
+);
 
 /** The problem's messages per top-level field (a bad tag at `defaultTags.2` belongs to `defaultTags`). */
 function fieldErrorsOf(problem: Problem): Record<string, string> {

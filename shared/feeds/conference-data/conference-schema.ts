@@ -1,25 +1,30 @@
 import * as z from '../../validation/zod.ts';
+import { lazySchema } from '../../validation/zod.ts';
 
 /**
  * One entry of the open conference data set behind confs.tech
  * (github.com/tech-conferences/conference-data): local dates, end inclusive.
  */
-const localDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date'));
-const trimmed = z.string().check(z.trim());
-const required = z.string().check(z.trim(), z.minLength(1));
+const localDate = lazySchema(() =>
+  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date')),
+);
+const trimmed = lazySchema(() => z.string().check(z.trim()));
+const required = lazySchema(() => z.string().check(z.trim(), z.minLength(1)));
 
-export const conferenceEntrySchema = z.object({
-  name: required,
-  url: required,
-  startDate: localDate,
-  endDate: z.optional(localDate),
-  city: z.optional(trimmed),
-  country: z.optional(trimmed),
-  online: z.optional(z.boolean()),
-  locales: z.optional(z.string()),
-  cfpUrl: z.optional(trimmed),
-  cfpEndDate: z.optional(localDate),
-});
+export const conferenceEntrySchema = lazySchema(() =>
+  z.object({
+    name: required,
+    url: required,
+    startDate: localDate,
+    endDate: z.optional(localDate),
+    city: z.optional(trimmed),
+    country: z.optional(trimmed),
+    online: z.optional(z.boolean()),
+    locales: z.optional(z.string()),
+    cfpUrl: z.optional(trimmed),
+    cfpEndDate: z.optional(localDate),
+  }),
+);
 
 export type ConferenceEntry = z.infer<typeof conferenceEntrySchema>;
 

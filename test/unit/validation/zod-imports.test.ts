@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../infra/bundling.ts';
 import * as z from '../../../shared/validation/zod.ts';
-import { isValidationError, validationError } from '../../../shared/validation/zod.ts';
+import { isValidationError, lazySchema, validationError } from '../../../shared/validation/zod.ts';
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -27,8 +27,7 @@ describe('schemas through shared/validation/zod.ts', () => {
         const text = await readFile(file, 'utf8');
         for (const line of text.split('\n')) {
           const direct = /from 'zod(\/[^']*)?'/.test(line) && !line.startsWith('import type');
-          const namedNamespace =
-            /import \{[^}]*\b(z|core|locales)\b[^}]*\} from '[^']*\bzod\.ts'/.test(line);
+          const namedNamespace = /import \{[^}]*\b(z|core|locales)\b[^}]*\} from '[^']*\bzod\.ts'/.test(line);
           if (direct || namedNamespace) offenders.push(`${name}: ${line.trim()}`);
         }
       }
@@ -55,5 +54,27 @@ describe('schemas through shared/validation/zod.ts', () => {
     ).toBe(true);
     expect(isValidationError(new Error('no'))).toBe(false);
     expect(isValidationError(new TypeError('no'))).toBe(false);
+  });
+});
+
+describe('lazySchema', () => {
+  it('builds the schema on first use, once, and is that schema in every way', () => {
+    let builds = 0;
+    const inner = lazySchema(() => {
+      builds += 1;
+      return z.object({ every: z.int().check(z.minimum(1)), unit: z.enum(['days', 'weeks']) });
+    });
+    expect(builds).toBe(0);
+    const outer = z.object({ cadence: z.optional(inner), name: z.string() });
+    expect(outer.parse({ cadence: { every: 2, unit: 'weeks' }, name: 'Ada' })).toEqual({
+      cadence: { every: 2, unit: 'weeks' },
+      name: 'Ada',
+    });
+    expect(inner.shape.unit.parse('days')).toBe('days');
+    expect(inner.safeParse({ every: 0, unit: 'days' }).error?.issues[0]?.path).toEqual(['every']);
+    expect(
+      isValidationError(outer.safeParse({ cadence: { every: 1, unit: 'years' }, name: 'Ada' }).error),
+    ).toBe(true);
+    expect(builds).toBe(1);
   });
 });
