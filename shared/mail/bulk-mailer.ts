@@ -66,6 +66,9 @@ export function createBulkMailer(deps: BulkMailerDependencies): Mailer {
         return;
       }
       const granted = await deps.rate.take(bulkPool, window, Math.min(blockSize, limit), limit);
+      // A grant that comes back after its window has ended would go out in the next one, on top of that
+      // window's own limit: it lapses, and the next window is asked instead.
+      if (granted > 0 && Math.floor(clock() / 1000 / seconds) !== window) continue;
       if (granted > 0) {
         held = { window, count: granted - 1 };
         return;

@@ -74,6 +74,37 @@ describe('the bulk send rate', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
   }, 30_000);
 
+  it('lets a grant lapse that comes back after its second, and sends in the second it was granted for', async () => {
+    let now = 10_000_950;
+    const asked: number[] = [];
+    const slowRate: SendRateStore = {
+      ...rate,
+      async take(pool, window, wanted, limit) {
+        asked.push(window);
+        const granted = await rate.take(pool, window, wanted, limit);
+        // The first answer arrives 100 ms later, in the next second.
+        if (asked.length === 1) now += 100;
+        return granted;
+      },
+    };
+    const sentAt: number[] = [];
+    const sender = createBulkMailer({
+      mailer: {
+        async sendRaw() {
+          sentAt.push(now);
+          return { providerMessageId: String(sentAt.length) };
+        },
+      },
+      rate: slowRate,
+      maxSendRate: async () => 50,
+      logger: silentLogger,
+      clock: () => now,
+    });
+    await sender.sendRaw(message);
+    expect(asked).toEqual([10_000, 10_001]);
+    expect(sentAt).toEqual([10_001_050]);
+  });
+
   it('lets transactional mail through at once while the bulk second is full', async () => {
     const window = Math.floor(Date.now() / 1000);
     await rate.take(bulkPool, window, 35, 35);
