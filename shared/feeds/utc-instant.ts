@@ -4,7 +4,11 @@
  * ingest and is ~4× cheaper than `new Date(ms).toISOString()` plus slicing.
  */
 
-const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+const ZERO = 48;
+const HYPHEN = 45;
+const COLON = 58;
+const LETTER_T = 84;
+const LETTER_Z = 90;
 const DAY_MS = 86_400_000;
 /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: outside them the year is not four digits. */
 const MIN_MS = -62_167_219_200_000;
@@ -32,6 +36,28 @@ export function formatUtcInstant(ms: number): string | null {
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   const hour = Math.floor(secondOfDay / 3600);
   const minute = Math.floor((secondOfDay % 3600) / 60);
-  const yearText = year < 1000 ? String(year).padStart(4, '0') : String(year);
-  return `${yearText}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[secondOfDay % 60]}Z`;
+  const second = secondOfDay % 60;
+  // One string of twenty characters, where a template of a dozen pieces built a rope of them.
+  return String.fromCharCode(
+    ZERO + Math.floor(year / 1000),
+    ZERO + (Math.floor(year / 100) % 10),
+    ZERO + (Math.floor(year / 10) % 10),
+    ZERO + (year % 10),
+    HYPHEN,
+    ZERO + Math.floor(month / 10),
+    ZERO + (month % 10),
+    HYPHEN,
+    ZERO + Math.floor(day / 10),
+    ZERO + (day % 10),
+    LETTER_T,
+    ZERO + Math.floor(hour / 10),
+    ZERO + (hour % 10),
+    COLON,
+    ZERO + Math.floor(minute / 10),
+    ZERO + (minute % 10),
+    COLON,
+    ZERO + Math.floor(second / 10),
+    ZERO + (second % 10),
+    LETTER_Z,
+  );
 }

@@ -55,7 +55,8 @@ export interface TaggableEvent {
 
 /** Sorted, deduplicated tags: topic ids found in the text, every category slugged, the default tags slugged. */
 export function tagEvent(event: TaggableEvent, defaultTags: readonly string[]): string[] {
-  const tags: string[] = [];
+  const tags = scratchTags;
+  tags.length = 0;
   const reading = startReading(tags);
   readText(event.title, reading);
   readText(event.description, reading);
@@ -64,8 +65,12 @@ export function tagEvent(event: TaggableEvent, defaultTags: readonly string[]): 
     for (const tag of categoryTags(category)) insertSorted(tags, tag);
   }
   for (const tag of defaultTags) addSlug(tag, tags);
-  return tags;
+  // An exact-size copy: the tags are kept with every stored event.
+  return tags.slice();
 }
+
+/** Where tagEvent gathers the tags (tagging is synchronous). */
+const scratchTags: string[] = [];
 
 /** The topic ids a text is about (its words, in their sense), case-insensitively. */
 export function topicsIn(text: string): TopicId[] {
@@ -111,7 +116,10 @@ function insertSorted(into: string[], tag: string): void {
     if (before < tag) break;
     index--;
   }
-  into.splice(index, 0, tag);
+  // By hand: splice would allocate an array of the (no) removed elements on every call.
+  into.push(tag);
+  for (let at = into.length - 1; at > index; at--) into[at] = into[at - 1] as string;
+  into[index] = tag;
 }
 
 /**
