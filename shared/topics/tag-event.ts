@@ -28,6 +28,8 @@ interface Meaning {
 }
 
 const meanings = buildMeanings();
+/** The same meanings, also under the spellings texts use (see withWrittenSpellings): most matches take one lookup. */
+const meaningsAsWritten = withWrittenSpellings(meanings);
 /** Topics whose ambiguous words need a word of their own `context`. */
 const NEEDS_OWN_CONTEXT: ReadonlySet<string> = new Set(
   TOPICS.filter((topic) => 'context' in topic && topic.context !== undefined).map((topic) => topic.id),
@@ -166,7 +168,7 @@ function readText(text: string, reading: Reading): void {
   const stamp = reading.stamp;
   for (const match of matches) {
     // Most mentions are already lower-case: look them up before lower-casing a copy.
-    const meaning = meanings.get(match) ?? meaningOf(match.toLowerCase());
+    const meaning = meaningsAsWritten.get(match) ?? meaningOf(match.toLowerCase());
     // A word said again adds nothing: each meaning counts once per reading.
     if (meaning === undefined || meaning.stamp === stamp) continue;
     meaning.stamp = stamp;
@@ -194,6 +196,23 @@ function settleReading(reading: Reading): void {
 /** A word as written, or its singular when the match took a trailing "s". */
 function meaningOf(term: string): Meaning | undefined {
   return meanings.get(term) ?? (term.endsWith('s') ? meanings.get(term.slice(0, -1)) : undefined);
+}
+
+/**
+ * A sentence starts with "Mentoring", a heading says "AI", most words come in the plural: each term
+ * also under its capitalized and upper-case spelling and, unless the plural is a term of its own,
+ * with an "s". Only lookups use these; the pattern matches any case.
+ */
+function withWrittenSpellings(terms: ReadonlyMap<string, Meaning>): Map<string, Meaning> {
+  const spelled = new Map(terms);
+  for (const [term, meaning] of terms) {
+    const capitalized = term.charAt(0).toUpperCase() + term.slice(1);
+    const upper = term.toUpperCase();
+    const spellings = [capitalized, upper];
+    if (!terms.has(`${term}s`)) spellings.push(`${term}s`, `${capitalized}s`, `${upper}S`);
+    for (const spelling of spellings) if (!spelled.has(spelling)) spelled.set(spelling, meaning);
+  }
+  return spelled;
 }
 
 function escapeRegExp(text: string): string {

@@ -10,8 +10,34 @@ import { Buffer } from 'node:buffer';
  * search had to copy flat.
  */
 export function unescapeText(value: string): string {
-  if (!value.includes('\\')) return value;
+  const firstEscape = value.indexOf('\\');
+  if (firstEscape === -1) return value;
   if (value.length > UNESCAPE_BUFFER_UNITS) return unescapePiecewise(value);
+  // ASCII text (most of a feed): copied into the buffer natively, then unescaped in place there,
+  // reading bytes instead of a sliced string's characters.
+  const { read, written } = asciiEncoder.encodeInto(value, oneByteUnits);
+  if (read === value.length && written === value.length) return unescapeAsciiInPlace(firstEscape, written);
+  return unescapeByCharacter(value);
+}
+
+/** The `length` bytes in the buffer unescaped, those before `firstEscape` staying where they are. */
+function unescapeAsciiInPlace(firstEscape: number, length: number): string {
+  let kept = firstEscape;
+  for (let at = firstEscape; at < length; at++) {
+    let code = oneByteUnits[at] as number;
+    if (code === 92 && at + 1 < length) {
+      const replacement = ESCAPED_CODE[oneByteUnits[at + 1] as number] ?? 0;
+      if (replacement !== 0) {
+        code = replacement;
+        at++;
+      }
+    }
+    oneByteUnits[kept++] = code;
+  }
+  return oneByteText.toString('latin1', 0, kept);
+}
+
+function unescapeByCharacter(value: string): string {
   let length = 0;
   for (let at = 0; at < value.length; at++) {
     let code = value.charCodeAt(at);
@@ -25,12 +51,16 @@ export function unescapeText(value: string): string {
     if (code > 0xff) return unescapeWide(value, at, length);
     oneByteUnits[length++] = code;
   }
-  return oneByteUnits.toString('latin1', 0, length);
+  return oneByteText.toString('latin1', 0, length);
 }
 
+const asciiEncoder = new TextEncoder();
 /** Buffers for the text being unescaped: one byte per character while every character fits, else two. */
 const UNESCAPE_BUFFER_UNITS = 64 * 1024;
-const oneByteUnits = Buffer.allocUnsafeSlow(UNESCAPE_BUFFER_UNITS);
+// Plain typed arrays for the loops (element access on a Buffer, a subclass, is slower); Buffer views
+// of the same memory only to make the strings.
+const oneByteUnits = new Uint8Array(UNESCAPE_BUFFER_UNITS);
+const oneByteText = Buffer.from(oneByteUnits.buffer, 0, UNESCAPE_BUFFER_UNITS);
 const twoByteBuffer = Buffer.allocUnsafeSlow(2 * UNESCAPE_BUFFER_UNITS);
 const twoByteUnits = new Uint16Array(twoByteBuffer.buffer, twoByteBuffer.byteOffset, UNESCAPE_BUFFER_UNITS);
 /** The character an escape stands for, by the character after the backslash (0: no escape). */

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { DESIGN_SET } from './ical-design-set.ts';
 import { unescapeText } from './ical-text.ts';
-import type { JCalComponent, JCalProperty } from './jcal.ts';
+import type { JCalComponent, JCalParameters, JCalProperty } from './jcal.ts';
 import { errorNote, type ProblemNote, warningNote } from './problem-notes.ts';
 import { readCommonLine } from './read-common-line.ts';
 import { PROPERTIES_READ } from './read-vevent.ts';
@@ -39,6 +39,8 @@ const STAMP_PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['LAST-MODIFIED', 'last-modified'],
 ]);
 const NO_PROBLEMS: ReadonlyMap<JCalComponent, readonly ProblemNote[]> = new Map();
+/** The parameters of every line written without any (read only, so one object serves them all). */
+const NO_PARAMETERS: JCalParameters = Object.freeze({});
 const SHOWN_LINE_LENGTH = 60;
 
 /**
@@ -102,13 +104,18 @@ export function readVEventBlock(block: VEventBlock): VEventComponents {
       const plain = PLAIN_PROPERTIES.get(name);
       if (plain) {
         const value = line.slice(nameEnd + 1);
-        current[1].push([plain.name, {}, plain.type, plain.type === 'text' ? unescapeText(value) : value]);
+        current[1].push([
+          plain.name,
+          NO_PARAMETERS,
+          plain.type,
+          plain.type === 'text' ? unescapeText(value) : value,
+        ]);
         return;
       }
     }
     const stamp = STAMP_PROPERTIES.get(name);
     if (stamp) {
-      current[1].push([stamp, {}, 'text', line.slice(line.lastIndexOf(':') + 1).trim()]);
+      current[1].push([stamp, NO_PARAMETERS, 'text', line.slice(line.lastIndexOf(':') + 1).trim()]);
       return;
     }
     if (written === name) {

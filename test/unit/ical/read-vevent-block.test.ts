@@ -43,6 +43,42 @@ describe('readVEventBlock', () => {
     expect(compared).toBeGreaterThan(550);
   });
 
+  it('unfolds lines as ICAL.parse does wherever the fold falls, with CRLF, LF, spaces and tabs', () => {
+    const lines = [
+      'BEGIN:VEVENT',
+      'UID:folded-everywhere',
+      // an escape cut by the fold, and a tab fold
+      'DESCRIPTION:first\\',
+      ' , second\\',
+      '\tn third\\;',
+      ' end',
+      // a fold inside the name, and one inside a stamp
+      'SUMM',
+      ' ARY:Folded name',
+      'DTSTAMP:2026',
+      ' 0101T000000Z',
+      'URL:https://example.org/a/very/long/',
+      ' path?q=1',
+      // beyond ASCII, folded between a letter and its neighbour
+      'LOCATION:Caf\u00e9 Z',
+      ' \u00fcrich\\, \u201cup\u201d',
+      'STATUS:CONFIRMED',
+      'END:VEVENT',
+    ];
+    for (const lineEnd of ['\r\n', '\n']) {
+      const text = lines.join(lineEnd);
+      const expected = ICAL.parse(text)[1] as JCalProperty[];
+      const { vevents, lineProblems } = readVEventBlock({ text, firstLine: 1, calendar: 0 });
+      const properties = vevents[0]?.[1];
+      expect(parsedOnly(properties)).toEqual(parsedOnly(expected));
+      expect(properties?.find((property) => property[0] === 'description')?.[3]).toBe(
+        'first, second\n third;end',
+      );
+      expect(properties?.find((property) => property[0] === 'dtstamp')?.[3]).toBe('20260101T000000Z');
+      expect(lineProblems.size).toBe(0);
+    }
+  });
+
   it('skips alarms and properties no RawEvent field needs', () => {
     const { vevents, lineProblems } = readVEventBlock(
       block([
