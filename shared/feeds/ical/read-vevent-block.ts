@@ -16,20 +16,33 @@ export interface VEventComponents {
 }
 
 /**
- * Single-valued TEXT and URI properties written without parameters ("SUMMARY:…"), which are most of
+ * Single-valued TEXT, URI and unknown (X-) properties written without parameters ("SUMMARY:…"), most of
  * a feed's lines: their jCal form is exactly what ICAL.parse.property makes of them (the value after
  * the first ":", unescaped for TEXT), built here without its general machinery. Every other line,
  * and these with parameters, goes through ical.js.
  */
-const PLAIN_PROPERTIES: ReadonlyMap<string, { readonly name: string; readonly type: 'text' | 'uri' }> =
-  new Map([
-    ['UID', { name: 'uid', type: 'text' }],
-    ['SUMMARY', { name: 'summary', type: 'text' }],
-    ['DESCRIPTION', { name: 'description', type: 'text' }],
-    ['LOCATION', { name: 'location', type: 'text' }],
-    ['STATUS', { name: 'status', type: 'text' }],
-    ['URL', { name: 'url', type: 'uri' }],
-  ]);
+interface PlainProperty {
+  readonly name: string;
+  readonly type: 'text' | 'uri' | 'unknown';
+}
+
+const PLAIN_PROPERTIES: ReadonlyMap<string, PlainProperty> = new Map([
+  ['UID', { name: 'uid', type: 'text' }],
+  ['SUMMARY', { name: 'summary', type: 'text' }],
+  ['DESCRIPTION', { name: 'description', type: 'text' }],
+  ['LOCATION', { name: 'location', type: 'text' }],
+  ['STATUS', { name: 'status', type: 'text' }],
+  ['URL', { name: 'url', type: 'uri' }],
+  // Join links: the standard one (without VALUE=URI, as ical.js reads it) and the vendors' own, kept
+  // as written.
+  ['CONFERENCE', { name: 'conference', type: 'unknown' }],
+  ['X-GOOGLE-CONFERENCE', { name: 'x-google-conference', type: 'unknown' }],
+  ['X-MICROSOFT-SKYPETEAMSMEETINGURL', { name: 'x-microsoft-skypeteamsmeetingurl', type: 'unknown' }],
+  [
+    'X-MICROSOFT-ONLINEMEETINGEXTERNALLINK',
+    { name: 'x-microsoft-onlinemeetingexternallink', type: 'unknown' },
+  ],
+]);
 /**
  * Revision stamps, only ever compared (see latestRevision): kept as the text after the last colon,
  * unparsed, as every VEVENT has a DTSTAMP and parsing it would cost as much as a DTSTART.
@@ -73,9 +86,10 @@ export function readVEventBlock(block: VEventBlock): VEventComponents {
       nameEnd++;
     }
     const known = nameWrittenAt(line, nameEnd);
-    const written = known ?? line.slice(0, nameEnd);
-    const name = known ?? (PROPERTIES_READ.has(written) ? written : written.trim().toUpperCase());
-    if (name === 'BEGIN' || name === 'END') {
+    const written = known === null ? line.slice(0, nameEnd) : known.name;
+    const name = known?.name ?? (PROPERTIES_READ.has(written) ? written : written.trim().toUpperCase());
+    const kind = known ?? LINE_NAMES.get(name) ?? NOT_READ;
+    if (kind.marker) {
       const component =
         line.length === nameEnd + 7 && line.endsWith(':VEVENT')
           ? 'VEVENT'
@@ -99,22 +113,19 @@ export function readVEventBlock(block: VEventBlock): VEventComponents {
     }
     // Properties no RawEvent field needs are skipped unparsed; a line that is no property at all
     // (no ":") still goes to ical.js, to be reported.
-    if (!current || nested > 0 || (!PROPERTIES_READ.has(name) && nameEnd < line.length)) return;
-    if (line.charCodeAt(nameEnd) === 58 /* ":" — no parameters */) {
-      const plain = PLAIN_PROPERTIES.get(name);
-      if (plain) {
-        const value = line.slice(nameEnd + 1);
-        current[1].push([
-          plain.name,
-          NO_PARAMETERS,
-          plain.type,
-          plain.type === 'text' ? unescapeText(value) : value,
-        ]);
-        return;
-      }
+    if (!current || nested > 0 || (!kind.read && nameEnd < line.length)) return;
+    const { plain, stamp } = kind;
+    if (plain !== undefined && line.charCodeAt(nameEnd) === 58 /* ":" — no parameters */) {
+      const value = line.slice(nameEnd + 1);
+      current[1].push([
+        plain.name,
+        NO_PARAMETERS,
+        plain.type,
+        plain.type === 'text' ? unescapeText(value) : value,
+      ]);
+      return;
     }
-    const stamp = STAMP_PROPERTIES.get(name);
-    if (stamp) {
+    if (stamp !== undefined) {
       current[1].push([stamp, NO_PARAMETERS, 'text', line.slice(line.lastIndexOf(':') + 1).trim()]);
       return;
     }
@@ -179,32 +190,54 @@ export function readVEventBlock(block: VEventBlock): VEventComponents {
   return { vevents, lineProblems: lineProblems ?? NO_PROBLEMS };
 }
 
+/** What a line's name tells the block reader, worked out once per name instead of looked up per line. */
+interface LineName {
+  /** Upper case, as the line should be written. */
+  readonly name: string;
+  /** BEGIN or END. */
+  readonly marker: boolean;
+  /** Whether readVEvent uses the property (PROPERTIES_READ). */
+  readonly read: boolean;
+  readonly plain: PlainProperty | undefined;
+  readonly stamp: string | undefined;
+}
+
+const LINE_NAMES: ReadonlyMap<string, LineName> = new Map(
+  ['BEGIN', 'END', ...PROPERTIES_READ].map((name) => [
+    name,
+    {
+      name,
+      marker: name === 'BEGIN' || name === 'END',
+      read: PROPERTIES_READ.has(name),
+      plain: PLAIN_PROPERTIES.get(name),
+      stamp: STAMP_PROPERTIES.get(name),
+    },
+  ]),
+);
+const NOT_READ: LineName = { name: '', marker: false, read: false, plain: undefined, stamp: undefined };
+
 /**
  * The names a block's lines are mostly written with, by length: a line's name is compared in place
- * and the constant returned, instead of cutting out a new string per line and hashing it for every
+ * and its LineName returned, instead of cutting out a new string per line and hashing it for every
  * lookup by name.
  */
-const NAMES_BY_LENGTH: ReadonlyMap<number, readonly string[]> = groupByLength([
-  'BEGIN',
-  'END',
-  ...PROPERTIES_READ,
-]);
+const NAMES_BY_LENGTH: ReadonlyMap<number, readonly LineName[]> = groupByLength([...LINE_NAMES.values()]);
 
-function groupByLength(names: readonly string[]): Map<number, string[]> {
-  const byLength = new Map<number, string[]>();
+function groupByLength(names: readonly LineName[]): Map<number, LineName[]> {
+  const byLength = new Map<number, LineName[]>();
   for (const name of names) {
-    const list = byLength.get(name.length);
+    const list = byLength.get(name.name.length);
     if (list) list.push(name);
-    else byLength.set(name.length, [name]);
+    else byLength.set(name.name.length, [name]);
   }
   return byLength;
 }
 
 /** The line's name when it is one of NAMES_BY_LENGTH exactly as written (upper case, no blanks), else null. */
-function nameWrittenAt(line: string, nameEnd: number): string | null {
+function nameWrittenAt(line: string, nameEnd: number): LineName | null {
   const candidates = NAMES_BY_LENGTH.get(nameEnd);
   if (candidates === undefined) return null;
-  for (const candidate of candidates) if (line.startsWith(candidate)) return candidate;
+  for (const candidate of candidates) if (line.startsWith(candidate.name)) return candidate;
   return null;
 }
 

@@ -43,7 +43,7 @@ describe('readVEventBlock', () => {
     expect(compared).toBeGreaterThan(550);
   });
 
-  it('unfolds lines as ICAL.parse does wherever the fold falls, with CRLF, LF, spaces and tabs', () => {
+  it('reads folded lines and join links as ICAL.parse does, wherever the fold falls, with CRLF, LF, spaces and tabs', () => {
     const lines = [
       'BEGIN:VEVENT',
       'UID:folded-everywhere',
@@ -63,6 +63,12 @@ describe('readVEventBlock', () => {
       'LOCATION:Caf\u00e9 Z',
       ' \u00fcrich\\, \u201cup\u201d',
       'STATUS:CONFIRMED',
+      // join links, read without ical.js's line parser too
+      'CONFERENCE:https://video.example.org/room/42',
+      'X-GOOGLE-CONFERENCE:https://meet.google.com/abc-defg-hij',
+      'X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.example.com/l/meetup-join/19%3a\\,x',
+      'X-MICROSOFT-ONLINEMEETINGEXTERNALLINK:https://teams.example.com/',
+      ' external',
       'END:VEVENT',
     ];
     for (const lineEnd of ['\r\n', '\n']) {
