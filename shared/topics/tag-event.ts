@@ -27,27 +27,49 @@ interface Meaning {
   stamp: number;
 }
 
-const meanings = buildMeanings();
-/** The same meanings, also under the spellings texts use (see withWrittenSpellings): most matches take one lookup. */
-const meaningsAsWritten = withWrittenSpellings(meanings);
-/** Topics whose ambiguous words need a word of their own `context`. */
-const NEEDS_OWN_CONTEXT: ReadonlySet<string> = new Set(
-  TOPICS.filter((topic) => 'context' in topic && topic.context !== undefined).map((topic) => topic.id),
-);
+/**
+ * The compiled vocabulary, built on the first tagging rather than when the module loads: most
+ * functions that import the tagger (the api's pages, the senders) never tag, and their cold start
+ * should not pay for it.
+ */
+interface Vocabulary {
+  readonly meanings: ReadonlyMap<string, Meaning>;
+  /** The same meanings, also under the spellings texts use (see withWrittenSpellings): most matches take one lookup. */
+  readonly meaningsAsWritten: ReadonlyMap<string, Meaning>;
+  /** Topics whose ambiguous words need a word of their own `context`. */
+  readonly needsOwnContext: ReadonlySet<string>;
+  /**
+   * Every word as a whole word or phrase, longest first, optionally plural ("mentors" finds
+   * "mentor"). `\b` knows only ASCII letters, so the lookarounds keep "aï" from reading as "ai";
+   * they sit behind the `\b` so only word starts pay for them.
+   */
+  readonly termPattern: RegExp;
+}
+
+let compiled: Vocabulary | null = null;
+
+function vocabulary(): Vocabulary {
+  if (compiled !== null) return compiled;
+  const meanings = buildMeanings();
+  compiled = {
+    meanings,
+    meaningsAsWritten: withWrittenSpellings(meanings),
+    needsOwnContext: new Set(
+      TOPICS.filter((topic) => 'context' in topic && topic.context !== undefined).map((topic) => topic.id),
+    ),
+    termPattern: new RegExp(
+      `\\b(?<![${LETTERS_BEYOND_ASCII}])(?:${[...meanings.keys()]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|')})s?\\b(?![${LETTERS_BEYOND_ASCII}])`,
+      'gi',
+    ),
+  };
+  return compiled;
+}
+
 const LETTERS_BEYOND_ASCII =
   '\\u00c0-\\u1fff\\u2c00-\\u2dff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff21-\\uff5a\\uff66-\\uffdc';
-/**
- * Every word as a whole word or phrase, longest first, optionally plural ("mentors" finds "mentor").
- * `\b` knows only ASCII letters, so the lookarounds keep "aï" from reading as "ai"; they sit behind
- * the `\b` so only word starts pay for them.
- */
-const TERM_PATTERN = new RegExp(
-  `\\b(?<![${LETTERS_BEYOND_ASCII}])(?:${[...meanings.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|')})s?\\b(?![${LETTERS_BEYOND_ASCII}])`,
-  'gi',
-);
 
 export interface TaggableEvent {
   readonly title: string;
@@ -163,7 +185,8 @@ function startReading(into: string[]): Reading {
 
 function readText(text: string, reading: Reading): void {
   if (text === '') return;
-  const matches = text.match(TERM_PATTERN);
+  const { termPattern, meaningsAsWritten } = vocabulary();
+  const matches = text.match(termPattern);
   if (matches === null) return;
   const stamp = reading.stamp;
   for (const match of matches) {
@@ -187,14 +210,16 @@ function readText(text: string, reading: Reading): void {
 function settleReading(reading: Reading): void {
   if (reading.ambiguous.length === 0 || reading.otherSense) return;
   const professional = reading.professional || reading.sure;
+  const { needsOwnContext } = vocabulary();
   for (const topic of reading.ambiguous) {
-    const confirmed = NEEDS_OWN_CONTEXT.has(topic) ? reading.confirmed.includes(topic) : professional;
+    const confirmed = needsOwnContext.has(topic) ? reading.confirmed.includes(topic) : professional;
     if (confirmed) insertSorted(reading.into, topic);
   }
 }
 
 /** A word as written, or its singular when the match took a trailing "s". */
 function meaningOf(term: string): Meaning | undefined {
+  const { meanings } = vocabulary();
   return meanings.get(term) ?? (term.endsWith('s') ? meanings.get(term.slice(0, -1)) : undefined);
 }
 
