@@ -12,32 +12,40 @@ import { Buffer } from 'node:buffer';
 export function unescapeText(value: string): string {
   const firstEscape = value.indexOf('\\');
   if (firstEscape === -1) return value;
-  if (value.length > UNESCAPE_BUFFER_UNITS) return unescapePiecewise(value);
+  const fits = value.length <= UNESCAPE_BUFFER_UNITS;
+  const bytes = fits ? oneByteUnits : new Uint8Array(value.length);
   // ASCII text (most of a feed): copied into the buffer natively, then unescaped in place there,
   // reading bytes instead of a sliced string's characters.
-  const { read, written } = asciiEncoder.encodeInto(value, oneByteUnits);
-  if (read === value.length && written === value.length) return unescapeAsciiInPlace(firstEscape, written);
-  return unescapeByCharacter(value);
+  const { read, written } = asciiEncoder.encodeInto(value, bytes);
+  if (read === value.length && written === value.length) {
+    return textOf(bytes, unescapeAsciiInPlace(bytes, firstEscape, written));
+  }
+  // Latin-1 still makes a one-byte string; anything wider a two-byte one.
+  const latin1Length = unescapeInto(value, bytes, 0xff);
+  if (latin1Length !== -1) return textOf(bytes, latin1Length);
+  const units = fits ? twoByteUnits : new Uint16Array(value.length);
+  return textOf(units, unescapeInto(value, units, 0xffff));
 }
 
-/** The `length` bytes in the buffer unescaped, those before `firstEscape` staying where they are. */
-function unescapeAsciiInPlace(firstEscape: number, length: number): string {
+/** The `length` bytes of `bytes` unescaped in place, those before `firstEscape` staying where they are; the new length. */
+function unescapeAsciiInPlace(bytes: Uint8Array, firstEscape: number, length: number): number {
   let kept = firstEscape;
   for (let at = firstEscape; at < length; at++) {
-    let code = oneByteUnits[at] as number;
+    let code = bytes[at] as number;
     if (code === 92 && at + 1 < length) {
-      const replacement = ESCAPED_CODE[oneByteUnits[at + 1] as number] ?? 0;
+      const replacement = ESCAPED_CODE[bytes[at + 1] as number] ?? 0;
       if (replacement !== 0) {
         code = replacement;
         at++;
       }
     }
-    oneByteUnits[kept++] = code;
+    bytes[kept++] = code;
   }
-  return oneByteText.toString('latin1', 0, kept);
+  return kept;
 }
 
-function unescapeByCharacter(value: string): string {
+/** `value` unescaped into `units`; its length, or -1 when a character is above `maxCode`. */
+function unescapeInto(value: string, units: Uint8Array | Uint16Array, maxCode: number): number {
   let length = 0;
   for (let at = 0; at < value.length; at++) {
     let code = value.charCodeAt(at);
@@ -48,21 +56,29 @@ function unescapeByCharacter(value: string): string {
         at++;
       }
     }
-    if (code > 0xff) return unescapeWide(value, at, length);
-    oneByteUnits[length++] = code;
+    if (code > maxCode) return -1;
+    units[length++] = code;
   }
-  return oneByteText.toString('latin1', 0, length);
+  return length;
+}
+
+/** The first `length` units as a string: Latin-1 from bytes, UTF-16 from 16-bit units. */
+function textOf(units: Uint8Array | Uint16Array, length: number): string {
+  if (units === oneByteUnits) return oneByteText.toString('latin1', 0, length);
+  const view = Buffer.from(units.buffer, units.byteOffset, length * units.BYTES_PER_ELEMENT);
+  return view.toString(units.BYTES_PER_ELEMENT === 1 ? 'latin1' : 'utf16le');
 }
 
 const asciiEncoder = new TextEncoder();
-/** Buffers for the text being unescaped: one byte per character while every character fits, else two. */
+/**
+ * Reused buffers for the text being unescaped (a longer value gets its own). Plain typed arrays for
+ * the loops (element access on a Buffer, a subclass, is slower); a Buffer view of the bytes only to
+ * make the strings.
+ */
 const UNESCAPE_BUFFER_UNITS = 64 * 1024;
-// Plain typed arrays for the loops (element access on a Buffer, a subclass, is slower); Buffer views
-// of the same memory only to make the strings.
 const oneByteUnits = new Uint8Array(UNESCAPE_BUFFER_UNITS);
 const oneByteText = Buffer.from(oneByteUnits.buffer, 0, UNESCAPE_BUFFER_UNITS);
-const twoByteBuffer = Buffer.allocUnsafeSlow(2 * UNESCAPE_BUFFER_UNITS);
-const twoByteUnits = new Uint16Array(twoByteBuffer.buffer, twoByteBuffer.byteOffset, UNESCAPE_BUFFER_UNITS);
+const twoByteUnits = new Uint16Array(UNESCAPE_BUFFER_UNITS);
 /** The character an escape stands for, by the character after the backslash (0: no escape). */
 const ESCAPED_CODE: readonly number[] = (() => {
   const codes = new Array<number>(128).fill(0);
@@ -73,50 +89,6 @@ const ESCAPED_CODE: readonly number[] = (() => {
   codes[78] = 10;
   return codes;
 })();
-
-/** unescapeText from `from` on, the `written` characters before it already in oneByteUnits. */
-function unescapeWide(value: string, from: number, written: number): string {
-  for (let index = 0; index < written; index++) twoByteUnits[index] = oneByteUnits[index] as number;
-  let length = written;
-  for (let at = from; at < value.length; at++) {
-    let code = value.charCodeAt(at);
-    if (code === 92 && at + 1 < value.length) {
-      const replacement = ESCAPED_CODE[value.charCodeAt(at + 1)] ?? 0;
-      if (replacement !== 0) {
-        code = replacement;
-        at++;
-      }
-    }
-    twoByteUnits[length++] = code;
-  }
-  return twoByteBuffer.toString('utf16le', 0, 2 * length);
-}
-
-/** Escape by escape, left to right: an escaped backslash must not start another escape. */
-function unescapePiecewise(value: string): string {
-  let at = value.indexOf('\\');
-  let unescaped = '';
-  let from = 0;
-  while (at !== -1 && at + 1 < value.length) {
-    const replacement = ESCAPED.get(value.charCodeAt(at + 1));
-    if (replacement === undefined) {
-      at = value.indexOf('\\', at + 1);
-      continue;
-    }
-    unescaped += value.slice(from, at) + replacement;
-    from = at + 2;
-    at = value.indexOf('\\', from);
-  }
-  return unescaped + value.slice(from);
-}
-
-const ESCAPED: ReadonlyMap<number, string> = new Map([
-  [92, '\\'],
-  [59, ';'],
-  [44, ','],
-  [110, '\n'],
-  [78, '\n'],
-]);
 
 /** Empty or blank text counts as absent. */
 export function nonBlank(value: string | null | undefined): string | null {

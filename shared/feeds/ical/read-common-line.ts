@@ -93,7 +93,7 @@ function jCalTime(written: string, isDate: boolean, parameters: JCalParameters):
   if (isDate) return DATE.test(written) ? jCalDate(written) : null;
   // A UTC time with a TZID beside it is left to ical.js.
   if (!DATE_TIME.test(written) || (written.length === 16 && parameters.tzid !== undefined)) return null;
-  return written.length === 16 ? `${jCalDate(written)}${jCalClock(written)}Z` : jCalLocalDateTime(written);
+  return written.length === 16 ? `${jCalLocalDateTime(written)}Z` : jCalLocalDateTime(written);
 }
 
 function jCalDate(w: string): string {
@@ -111,21 +111,7 @@ function jCalDate(w: string): string {
   );
 }
 
-function jCalClock(w: string): string {
-  return String.fromCharCode(
-    LETTER_T,
-    w.charCodeAt(9),
-    w.charCodeAt(10),
-    COLON,
-    w.charCodeAt(11),
-    w.charCodeAt(12),
-    COLON,
-    w.charCodeAt(13),
-    w.charCodeAt(14),
-  );
-}
-
-/** The common case (a wall time with a TZID) in one string. */
+/** The date and wall time of "YYYYMMDDTHHMMSS…" in jCal's form, in one string. */
 function jCalLocalDateTime(w: string): string {
   return String.fromCharCode(
     w.charCodeAt(0),

@@ -34,6 +34,9 @@ describe('unescapeText', () => {
     const long = 'word\\, '.repeat(20_000);
     expect(long.length).toBeGreaterThan(64 * 1024);
     expect(unescapeText(long)).toBe('word, '.repeat(20_000));
+    for (const word of ['M\u00fcnchen', '\u201cquoted\u201d']) {
+      expect(unescapeText(`${word}\\, `.repeat(10_000))).toBe(`${word}, `.repeat(10_000));
+    }
   });
 
   it('reads every value as ical.js does', () => {
