@@ -79,30 +79,27 @@ export interface TaggableEvent {
 
 /** Sorted, deduplicated tags: topic ids found in the text, every category slugged, the default tags slugged. */
 export function tagEvent(event: TaggableEvent, defaultTags: readonly string[]): string[] {
-  const tags = scratchTags;
-  tags.length = 0;
-  const reading = startReading(tags);
+  const tags = startReading(scratchTags);
   readText(event.title, reading);
   readText(event.description, reading);
   settleReading(reading);
   for (const category of event.categories) {
     for (const tag of categoryTags(category)) insertSorted(tags, tag);
   }
-  for (const tag of defaultTags) addSlug(tag, tags);
+  for (const tag of defaultTagSlugs(defaultTags)) insertSorted(tags, tag);
   // An exact-size copy: the tags are kept with every stored event.
-  return tags.slice();
+  return tags.items.slice(0, tags.length);
 }
 
 /** Where tagEvent gathers the tags (tagging is synchronous). */
-const scratchTags: string[] = [];
+const scratchTags = sortedList();
 
 /** The topic ids a text is about (its words, in their sense), case-insensitively. */
 export function topicsIn(text: string): TopicId[] {
-  const found: string[] = [];
-  const reading = startReading(found);
+  const found = startReading(sortedList());
   readText(text, reading);
   settleReading(reading);
-  return found as TopicId[];
+  return found.items.slice(0, found.length) as TopicId[];
 }
 
 /**
@@ -115,35 +112,66 @@ const CATEGORY_CACHE_LIMIT = 2_000;
 function categoryTags(category: string): readonly string[] {
   const cached = tagsByCategory.get(category);
   if (cached) return cached;
-  const tags: string[] = [];
   // A feed's category names its subject on purpose: every sense counts.
-  const reading = startReading(tags);
+  const tags = startReading(sortedList());
   readText(category, reading);
-  for (const topic of reading.ambiguous) insertSorted(tags, topic);
+  for (let index = 0; index < reading.ambiguous.length; index++) {
+    insertSorted(tags, reading.ambiguous.items[index] as string);
+  }
   addSlug(category, tags);
+  const result = tags.items.slice(0, tags.length);
   if (tagsByCategory.size >= CATEGORY_CACHE_LIMIT) tagsByCategory.clear();
-  tagsByCategory.set(category, tags);
-  return tags;
+  tagsByCategory.set(category, result);
+  return result;
 }
 
-function addSlug(label: string, into: string[]): void {
+/** The source's default tags, slugged once per source (every event of a feed passes the same list). */
+let lastDefaultTags: { readonly labels: readonly string[]; readonly slugs: readonly string[] } | null = null;
+
+function defaultTagSlugs(labels: readonly string[]): readonly string[] {
+  if (lastDefaultTags?.labels === labels) return lastDefaultTags.slugs;
+  const slugs = sortedList();
+  for (const label of labels) addSlug(label, slugs);
+  lastDefaultTags = { labels, slugs: slugs.items.slice(0, slugs.length) };
+  return lastDefaultTags.slugs;
+}
+
+function addSlug(label: string, into: SortedList): void {
   const slug = slugify(label);
   if (slug !== '') insertSorted(into, slug);
 }
 
+/**
+ * A handful of sorted strings in a reused array, counted by hand: setting an array's length to 0
+ * drops its storage, and every event would allocate it again (a few hundred bytes each, per list).
+ */
+interface SortedList {
+  readonly items: string[];
+  length: number;
+}
+
+function sortedList(): SortedList {
+  return { items: [], length: 0 };
+}
+
 /** Tags stay a handful per event: a sorted array beats a Set plus a sort. */
-function insertSorted(into: string[], tag: string): void {
+function insertSorted(into: SortedList, tag: string): void {
+  const { items } = into;
   let index = into.length;
   while (index > 0) {
-    const before = into[index - 1] ?? '';
+    const before = items[index - 1] as string;
     if (before === tag) return;
     if (before < tag) break;
     index--;
   }
-  // By hand: splice would allocate an array of the (no) removed elements on every call.
-  into.push(tag);
-  for (let at = into.length - 1; at > index; at--) into[at] = into[at - 1] as string;
-  into[index] = tag;
+  for (let at = into.length; at > index; at--) items[at] = items[at - 1] as string;
+  items[index] = tag;
+  into.length++;
+}
+
+function includesTag(list: SortedList, tag: string): boolean {
+  for (let index = 0; index < list.length; index++) if (list.items[index] === tag) return true;
+  return false;
 }
 
 /**
@@ -152,9 +180,9 @@ function insertSorted(into: string[], tag: string): void {
  * but the tags.
  */
 interface Reading {
-  into: string[];
-  readonly ambiguous: string[];
-  readonly confirmed: string[];
+  into: SortedList;
+  readonly ambiguous: SortedList;
+  readonly confirmed: SortedList;
   sure: boolean;
   professional: boolean;
   otherSense: boolean;
@@ -163,16 +191,18 @@ interface Reading {
 }
 
 const reading: Reading = {
-  into: [],
-  ambiguous: [],
-  confirmed: [],
+  into: scratchTags,
+  ambiguous: sortedList(),
+  confirmed: sortedList(),
   sure: false,
   professional: false,
   otherSense: false,
   stamp: 0,
 };
 
-function startReading(into: string[]): Reading {
+/** Starts a new reading into `into` (emptied); returns it. */
+function startReading(into: SortedList): SortedList {
+  into.length = 0;
   reading.into = into;
   reading.ambiguous.length = 0;
   reading.confirmed.length = 0;
@@ -180,7 +210,7 @@ function startReading(into: string[]): Reading {
   reading.professional = false;
   reading.otherSense = false;
   reading.stamp++;
-  return reading;
+  return into;
 }
 
 function readText(text: string, reading: Reading): void {
@@ -208,11 +238,13 @@ function readText(text: string, reading: Reading): void {
 
 /** The ambiguous topics their context confirms, into the tags. */
 function settleReading(reading: Reading): void {
-  if (reading.ambiguous.length === 0 || reading.otherSense) return;
+  const { ambiguous } = reading;
+  if (ambiguous.length === 0 || reading.otherSense) return;
   const professional = reading.professional || reading.sure;
   const { needsOwnContext } = vocabulary();
-  for (const topic of reading.ambiguous) {
-    const confirmed = needsOwnContext.has(topic) ? reading.confirmed.includes(topic) : professional;
+  for (let index = 0; index < ambiguous.length; index++) {
+    const topic = ambiguous.items[index] as string;
+    const confirmed = needsOwnContext.has(topic) ? includesTag(reading.confirmed, topic) : professional;
     if (confirmed) insertSorted(reading.into, topic);
   }
 }
