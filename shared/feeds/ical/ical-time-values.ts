@@ -50,6 +50,51 @@ export function readTimeValue(text: unknown): TimeValue | null {
   return { isDate, utc: length === 20, localMs };
 }
 
+/** A date written "YYYYMMDD" (at `at` in `w`) in jCal's form, "YYYY-MM-DD", in one string. */
+export function jCalDate(w: string, at = 0): string {
+  return String.fromCharCode(
+    w.charCodeAt(at),
+    w.charCodeAt(at + 1),
+    w.charCodeAt(at + 2),
+    w.charCodeAt(at + 3),
+    HYPHEN,
+    w.charCodeAt(at + 4),
+    w.charCodeAt(at + 5),
+    HYPHEN,
+    w.charCodeAt(at + 6),
+    w.charCodeAt(at + 7),
+  );
+}
+
+/** The date and wall time of "YYYYMMDDTHHMMSS…" (at `at` in `w`) in jCal's form, in one string. */
+export function jCalLocalDateTime(w: string, at = 0): string {
+  return String.fromCharCode(
+    w.charCodeAt(at),
+    w.charCodeAt(at + 1),
+    w.charCodeAt(at + 2),
+    w.charCodeAt(at + 3),
+    HYPHEN,
+    w.charCodeAt(at + 4),
+    w.charCodeAt(at + 5),
+    HYPHEN,
+    w.charCodeAt(at + 6),
+    w.charCodeAt(at + 7),
+    LETTER_T,
+    w.charCodeAt(at + 9),
+    w.charCodeAt(at + 10),
+    COLON,
+    w.charCodeAt(at + 11),
+    w.charCodeAt(at + 12),
+    COLON,
+    w.charCodeAt(at + 13),
+    w.charCodeAt(at + 14),
+  );
+}
+
+const HYPHEN = 45;
+const COLON = 58;
+const LETTER_T = 84;
+
 /** Date.UTC, except that years 1-99 stay years 1-99. */
 function utcOfFields(
   year: number,
@@ -94,18 +139,113 @@ export function hasCalendarUnits(text: unknown): boolean {
  * unreadable, years and months included (see hasCalendarUnits).
  */
 export function readDuration(text: unknown): NominalDuration | null {
-  if (typeof text !== 'string' || hasCalendarUnits(text)) return null;
+  if (typeof text !== 'string') return null;
+  const trimmed = text.trim();
+  const strict = readStrictDuration(trimmed);
+  if (strict !== null) return strict;
+  if (hasCalendarUnits(trimmed)) return null;
   let duration: ICAL.Duration;
   try {
-    duration = ICAL.Duration.fromString(text.trim());
+    duration = ICAL.Duration.fromString(trimmed);
   } catch {
     return null;
   }
-  const sign = duration.isNegative ? -1 : 1;
+  return nominalDuration(
+    duration.isNegative,
+    duration.weeks,
+    duration.days,
+    duration.hours,
+    duration.minutes,
+    duration.seconds,
+  );
+}
+
+/** The same arithmetic for both readings, so that a negative zero stays one. */
+function nominalDuration(
+  isNegative: boolean,
+  weeks: number,
+  days: number,
+  hours: number,
+  minutes: number,
+  seconds: number,
+): NominalDuration {
+  const sign = isNegative ? -1 : 1;
   return {
-    days: sign * (duration.weeks * 7 + duration.days),
-    exactMs: sign * ((duration.hours * 60 + duration.minutes) * 60 + duration.seconds) * 1000,
+    days: sign * (weeks * 7 + days),
+    exactMs: sign * ((hours * 60 + minutes) * 60 + seconds) * 1000,
   };
+}
+
+/** More digits than this and a number could round differently from parseInt's. */
+const MAX_DURATION_DIGITS = 15;
+
+/**
+ * RFC 5545's own forms, "[+-]P" then "nW", or "nD" and/or "T" with "nH", "nM", "nS" in that order,
+ * read without ical.js (whose Duration.fromString costs ~1.5 µs); null for anything else, which
+ * ical.js then reads as before.
+ */
+function readStrictDuration(text: string): NominalDuration | null {
+  const first = text.charCodeAt(0);
+  let at = first === 43 /* + */ || first === 45 /* - */ ? 1 : 0;
+  if (text.charCodeAt(at) !== 80 /* P */) return null;
+  at++;
+  let days = 0;
+  if (text.charCodeAt(at) !== 84 /* T */) {
+    const end = digitsEnd(text, at);
+    if (end === -1) return null;
+    const number = digitsValue(text, at, end);
+    const unit = text.charCodeAt(end);
+    at = end + 1;
+    if (unit === 87 /* W */ && at === text.length) return nominalDuration(first === 45, number, 0, 0, 0, 0);
+    if (unit !== 68 /* D */) return null;
+    days = number;
+    if (at === text.length) return nominalDuration(first === 45, 0, days, 0, 0, 0);
+    if (text.charCodeAt(at) !== 84) return null;
+  }
+  // The time part: "T", then at least one of H, M, S, in that order.
+  at++;
+  let hours = 0;
+  let minutes = 0;
+  let seconds = 0;
+  /** 0 before an H, 1 before an M, 2 before an S. */
+  let rank = 0;
+  do {
+    const end = digitsEnd(text, at);
+    if (end === -1) return null;
+    const number = digitsValue(text, at, end);
+    const unit = text.charCodeAt(end);
+    at = end + 1;
+    if (unit === 72 /* H */ && rank === 0) {
+      hours = number;
+      rank = 1;
+    } else if (unit === 77 /* M */ && rank <= 1) {
+      minutes = number;
+      rank = 2;
+    } else if (unit === 83 /* S */ && rank <= 2) {
+      seconds = number;
+      rank = 3;
+    } else {
+      return null;
+    }
+  } while (at < text.length);
+  return nominalDuration(first === 45, 0, days, hours, minutes, seconds);
+}
+
+/** The index after the decimal digits at `from`; -1 when there are none or too many. */
+function digitsEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length) {
+    const code = text.charCodeAt(end);
+    if (code < 48 || code > 57) break;
+    end++;
+  }
+  return end === from || end - from > MAX_DURATION_DIGITS ? -1 : end;
+}
+
+function digitsValue(text: string, from: number, end: number): number {
+  let value = 0;
+  for (let i = from; i < end; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
 }
 
 /** Days since 1970-01-01 of a local-milliseconds reading. */

@@ -1,14 +1,16 @@
 import { unescapeText } from './ical-text.ts';
+import { jCalDate, jCalLocalDateTime } from './ical-time-values.ts';
 import type { JCalParameters, JCalProperty } from './jcal.ts';
+import { readRecurValue } from './read-recur-value.ts';
 
 /*
  * Most lines of a real feed are a handful of shapes: a DATE or DATE-TIME with a TZID, a DURATION, a
- * CATEGORIES list, an ORGANIZER with its CN, a SEQUENCE. ical.js's general line parser costs more
- * than everything else done with such a line, so these shapes are read here, into exactly the jCal
- * that ICAL.parse.property (with DESIGN_SET) makes of them: a test compares both over every line of
- * the fixtures. Anything unusual (RFC 6868 escapes, multi-valued or comma-holding parameters,
- * PERIODs, months in a duration, VALUE types other than DATE / DATE-TIME…) returns null and goes
- * to ical.js as before.
+ * CATEGORIES list, an ORGANIZER with its CN, a SEQUENCE, an RRULE (see readRecurValue). ical.js's
+ * general line parser costs more than everything else done with such a line, so these shapes are
+ * read here, into exactly the jCal that ICAL.parse.property (with DESIGN_SET) makes of them: a test
+ * compares both over every line of the fixtures. Anything unusual (RFC 6868 escapes, multi-valued
+ * or comma-holding parameters, PERIODs, months in a duration, VALUE types other than DATE /
+ * DATE-TIME…) returns null and goes to ical.js as before.
  */
 
 const TIME_NAMES: ReadonlyMap<string, { readonly name: string; readonly multiple: boolean }> = new Map([
@@ -37,6 +39,12 @@ const PARAMETER_NAME = /^[A-Za-z0-9-]+$/;
  * `name` is the property name as written, upper case; `nameEnd` the index of the ";" or ":" after it.
  */
 export function readCommonLine(line: string, nameEnd: number, name: string): JCalProperty | null {
+  if (name === 'RRULE') {
+    // Written without parameters only; the rest stays ical.js's.
+    if (line.charCodeAt(nameEnd) !== 58 /* : */) return null;
+    const data = readRecurValue(line.slice(nameEnd + 1));
+    return data === null ? null : ['rrule', {}, 'recur', data];
+  }
   const parsed = readParameters(line, nameEnd);
   if (parsed === null) return null;
   const { parameters, valueStart, valueType } = parsed;
@@ -95,50 +103,6 @@ function jCalTime(written: string, isDate: boolean, parameters: JCalParameters):
   if (!DATE_TIME.test(written) || (written.length === 16 && parameters.tzid !== undefined)) return null;
   return written.length === 16 ? `${jCalLocalDateTime(written)}Z` : jCalLocalDateTime(written);
 }
-
-function jCalDate(w: string): string {
-  return String.fromCharCode(
-    w.charCodeAt(0),
-    w.charCodeAt(1),
-    w.charCodeAt(2),
-    w.charCodeAt(3),
-    HYPHEN,
-    w.charCodeAt(4),
-    w.charCodeAt(5),
-    HYPHEN,
-    w.charCodeAt(6),
-    w.charCodeAt(7),
-  );
-}
-
-/** The date and wall time of "YYYYMMDDTHHMMSS…" in jCal's form, in one string. */
-function jCalLocalDateTime(w: string): string {
-  return String.fromCharCode(
-    w.charCodeAt(0),
-    w.charCodeAt(1),
-    w.charCodeAt(2),
-    w.charCodeAt(3),
-    HYPHEN,
-    w.charCodeAt(4),
-    w.charCodeAt(5),
-    HYPHEN,
-    w.charCodeAt(6),
-    w.charCodeAt(7),
-    LETTER_T,
-    w.charCodeAt(9),
-    w.charCodeAt(10),
-    COLON,
-    w.charCodeAt(11),
-    w.charCodeAt(12),
-    COLON,
-    w.charCodeAt(13),
-    w.charCodeAt(14),
-  );
-}
-
-const HYPHEN = 45;
-const COLON = 58;
-const LETTER_T = 84;
 
 interface Parameters {
   readonly parameters: JCalParameters;

@@ -88,6 +88,12 @@ const crafted = [
   'LOCATION;ALTREP="http://example.org/map":Hall\\; A',
   'URL;VALUE=URI:https://example.org/e/1',
   'URL;X-LABEL=x:https://example.org/e/1',
+  'RRULE:FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20270620T000000Z',
+  'RRULE:FREQ=MONTHLY;BYDAY=-1SU,1MO;COUNT=012',
+  'RRULE:FREQ=DAILY;INTERVAL=0;UNTIL=20270620',
+  'RRULE:FREQ=WEEKLY;X-NAME=1',
+  'RRULE:freq=WEEKLY',
+  'RRULE;X-A=b:FREQ=WEEKLY',
 ];
 
 describe('readCommonLine', () => {
@@ -126,6 +132,8 @@ describe('readCommonLine', () => {
       'CATEGORIES:Conference,Meetup',
       'ORGANIZER;CN=Trellis Community:mailto:events@example.org',
       'SEQUENCE:3',
+      'RRULE:FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20270620T000000Z',
+      'RRULE:FREQ=MONTHLY;BYDAY=2TU;COUNT=12',
     ]) {
       expect(readCommonLine(line, nameEndOf(line), line.slice(0, nameEndOf(line))), line).not.toBeNull();
     }
@@ -141,7 +149,9 @@ describe('readCommonLine', () => {
       'DURATION:P1M',
       'CATEGORIES:a\\,b,c',
       'SEQUENCE:x',
-      'RRULE:FREQ=WEEKLY',
+      'RRULE;X-A=b:FREQ=WEEKLY',
+      'RRULE:FREQ=WEEKLY;X-NAME=1',
+      'RRULE:freq=WEEKLY',
     ]) {
       expect(readCommonLine(line, nameEndOf(line), line.slice(0, nameEndOf(line))), line).toBeNull();
     }
