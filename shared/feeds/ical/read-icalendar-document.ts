@@ -32,8 +32,11 @@ export function readICalendarDocument(input: string): ICalendarDocument {
   }
   const { skeleton, feedLineOf, vevents } = splitICalendar(text);
   const { components, problems } = readSkeleton(skeleton, feedLineOf);
+  // One VCALENDAR (nearly every feed): every block is its own, in order.
+  if (components.length <= 1) {
+    return { calendars: [{ calendar: components[0] ?? ['vcalendar', [], []], vevents }], problems };
+  }
   const calendars: CalendarDocument[] = components.map((calendar) => ({ calendar, vevents: [] }));
-  if (calendars.length === 0) calendars.push({ calendar: ['vcalendar', [], []], vevents: [] });
   for (const block of vevents) {
     (calendars[Math.min(block.calendar, calendars.length - 1)] as CalendarDocument).vevents.push(block);
   }

@@ -10,6 +10,17 @@ const WEEKDAYS: Readonly<Record<string, number>> = { SU: 0, MO: 1, TU: 2, WE: 3,
 const ICALJS_WEEKDAY_OFFSET = 1;
 const BYDAY_PART = /^([+-]?\d{1,2})?(SU|MO|TU|WE|TH|FR|SA)$/;
 
+/** The parts simpleRuleCursor knows; a rule with any other goes to ical.js. */
+const SIMPLE_RULE_PARTS: ReadonlySet<string> = new Set([
+  'freq',
+  'interval',
+  'count',
+  'until',
+  'wkst',
+  'byday',
+  'bymonthday',
+]);
+
 /** The step of a rule that repeats within a day, when it has no BY parts: a fixed wall-clock interval. */
 const SUB_DAILY_MS: Readonly<Record<string, number>> = {
   SECONDLY: 1000,
@@ -34,8 +45,7 @@ export function simpleRuleCursor(
   maxSteps: number,
   skipBeforeLocalMs = Number.NEGATIVE_INFINITY,
 ): (() => number | null) | null {
-  const known = new Set(['freq', 'interval', 'count', 'until', 'wkst', 'byday', 'bymonthday']);
-  for (const name of Object.keys(rrule)) if (!known.has(name)) return null;
+  for (const name of Object.keys(rrule)) if (!SIMPLE_RULE_PARTS.has(name)) return null;
   const interval = typeof rrule.interval === 'number' && rrule.interval >= 1 ? Math.floor(rrule.interval) : 1;
   const count = typeof rrule.count === 'number' && rrule.count > 0 ? rrule.count : Number.POSITIVE_INFINITY;
   const byDay = list(rrule.byday);
@@ -65,14 +75,14 @@ export function simpleRuleCursor(
   const skipDays = Math.floor(skipTo.getTime() / DAY_MS) - startDay;
   const skipMonths = (skipTo.getUTCFullYear() - startYear) * 12 + skipTo.getUTCMonth() - startMonth;
   /** Writes the days (since the epoch) the rule selects in one period into `into`, in order. */
-  let daysOfPeriod: (period: number, into: number[]) => void;
+  let daysOfPeriod: (period: number, into: DayList) => void;
   /** Periods that certainly end before `skipBeforeLocalMs`. */
   let periodsToSkip: number;
   switch (rrule.freq) {
     case 'DAILY':
       if (byDay.length > 0 || byMonthDay.length > 0) return null;
       daysOfPeriod = (period, into) => {
-        into.push(startDay + period * interval);
+        addDay(into, startDay + period * interval);
       };
       periodsToSkip = Math.floor(skipDays / interval) - 1;
       break;
@@ -84,7 +94,7 @@ export function simpleRuleCursor(
         .map((weekday) => (weekday - weekStart + 7) % 7)
         .sort((a, b) => a - b);
       daysOfPeriod = (period, into) => {
-        for (const offset of offsets) into.push(firstWeekStart + period * interval * 7 + offset);
+        for (const offset of offsets) addDay(into, firstWeekStart + period * interval * 7 + offset);
       };
       periodsToSkip = Math.floor(skipDays / (interval * 7)) - 1;
       break;
@@ -107,7 +117,7 @@ export function simpleRuleCursor(
         const year = startYear + period * interval;
         const day = Date.UTC(year, startMonth, startDate) / DAY_MS;
         // Feb 29 exists only in leap years: other years have no occurrence (RFC 5545 3.3.10).
-        if (new Date(day * DAY_MS).getUTCMonth() === startMonth) into.push(day);
+        if (new Date(day * DAY_MS).getUTCMonth() === startMonth) addDay(into, day);
       };
       periodsToSkip = Math.floor(skipMonths / 12 / interval) - 1;
       break;
@@ -117,7 +127,8 @@ export function simpleRuleCursor(
 
   // COUNT is counted from DTSTART, so a counted rule cannot skip.
   let period = count === Number.POSITIVE_INFINITY ? Math.max(0, periodsToSkip) : 0;
-  const pending: number[] = [];
+  // Refilled in place each period (setting its length to 0 would drop its storage every time).
+  const pending: DayList = { days: [], length: 0 };
   let next = 0;
   let emitted = 0;
   let steps = 0;
@@ -126,7 +137,7 @@ export function simpleRuleCursor(
     let emptyPeriods = 0;
     for (;;) {
       if (next < pending.length) {
-        const localMs = (pending[next++] as number) * DAY_MS + timeOfDay;
+        const localMs = (pending.days[next++] as number) * DAY_MS + timeOfDay;
         if (localMs < startLocalMs) continue;
         emitted++;
         return localMs;
@@ -166,17 +177,17 @@ function daysInMonthMatching(
   byMonthDay: readonly number[],
   weekdays: readonly number[],
   ordinals: readonly number[],
-  into: number[],
+  into: DayList,
 ): void {
   if (byMonthDay.length > 0) {
     const dates = byMonthDay
       .map((date) => (date > 0 ? date : length + date + 1))
       .filter((date) => date >= 1 && date <= length);
-    for (const date of [...new Set(dates)].sort((a, b) => a - b)) into.push(firstDay + date - 1);
+    for (const date of [...new Set(dates)].sort((a, b) => a - b)) addDay(into, firstDay + date - 1);
     return;
   }
   if (weekdays.length === 0) {
-    if (startDate <= length) into.push(firstDay + startDate - 1);
+    if (startDate <= length) addDay(into, firstDay + startDate - 1);
     return;
   }
   const firstWeekday = weekdayOf(firstDay);
@@ -186,12 +197,22 @@ function daysInMonthMatching(
     const firstMatch = 1 + ((weekday - firstWeekday + 7) % 7);
     const lastMatch = firstMatch + 7 * Math.floor((length - firstMatch) / 7);
     const date = ordinal > 0 ? firstMatch + (ordinal - 1) * 7 : lastMatch + (ordinal + 1) * 7;
-    if (date >= 1 && date <= length) into.push(firstDay + date - 1);
+    if (date >= 1 && date <= length) addDay(into, firstDay + date - 1);
     return;
   }
   for (let date = 1; date <= length; date++) {
-    if (weekdays.includes((firstWeekday + date - 1) % 7)) into.push(firstDay + date - 1);
+    if (weekdays.includes((firstWeekday + date - 1) % 7)) addDay(into, firstDay + date - 1);
   }
+}
+
+/** The days one period selects, in an array reused from period to period. */
+interface DayList {
+  readonly days: number[];
+  length: number;
+}
+
+function addDay(into: DayList, day: number): void {
+  into.days[into.length++] = day;
 }
 
 /** 0 = Sunday … 6 = Saturday; day 0 (1970-01-01) was a Thursday. */
