@@ -5,6 +5,7 @@
  * zone names, UTC, all-day events, weekly and monthly series with EXDATEs and RECURRENCE-ID
  * overrides, DURATION instead of DTEND, long folded descriptions with escaped text.
  */
+import { mulberry32 } from '../support/seeded-random.ts';
 
 export interface ICalFeedOptions {
   /** How many VEVENT components to write (series overrides count as components). */
@@ -263,15 +264,4 @@ function fold(line: string): string {
   const parts = [line.slice(0, 75)];
   for (let at = 75; at < line.length; at += 74) parts.push(` ${line.slice(at, at + 74)}`);
   return parts.join('\r\n');
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

@@ -26,6 +26,7 @@ import { type SourceKind, sourceKinds } from '../../shared/sources/source.ts';
 import { tagEvent } from '../../shared/topics/tag-event.ts';
 import { TOPICS } from '../../shared/topics/topic-vocabulary.ts';
 import type { PlacePreference, UserProfile } from '../../shared/users/user-profile.ts';
+import { mulberry32 } from '../support/seeded-random.ts';
 import { round } from './bench-stats.ts';
 
 export interface MatchingFigures {
@@ -50,17 +51,6 @@ const DAY_MS = 86_400_000;
 /** A Monday morning; fixed so every run sees the same world. */
 export const BENCH_NOW = new Date('2030-03-04T07:00:00Z');
 export const BENCH_WINDOW_TO = new Date(BENCH_NOW.getTime() + 14 * DAY_MS);
-
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(random: Random, values: readonly T[]): T =>

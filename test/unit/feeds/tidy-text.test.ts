@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collapseWhitespace, tidyMultilineText } from '../../../shared/feeds/text/tidy-text.ts';
+import { mulberry32 } from '../../support/seeded-random.ts';
 
 /** What tidyMultilineText promises, written plainly: its fast paths must give the same text. */
 function tidiedPlainly(text: string): string {
@@ -30,11 +31,7 @@ function randomTexts(count: number, seed: number): string[] {
     'é',
     '.',
   ];
-  let state = seed;
-  const next = () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
+  const next = mulberry32(seed);
   return Array.from({ length: count }, () => {
     const length = Math.floor(next() * 14);
     let text = '';

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it, vi } from 'vitest';
 import { hasCalendarUnits, readDuration } from '../../../shared/feeds/ical/ical-time-values.ts';
+import { mulberry32 } from '../../support/seeded-random.ts';
 
 /** readDuration as it was before its own reading of the strict forms: ical.js for every text. */
 function libraryDuration(text: unknown): { days: number; exactMs: number } | null {
@@ -21,17 +22,6 @@ function libraryDuration(text: unknown): { days: number; exactMs: number } | nul
 /** toEqual tells 0 from -0, so a negative zero must come out as ical.js's does. */
 function expectSameAsLibrary(text: unknown): void {
   expect({ text, duration: readDuration(text) }).toEqual({ text, duration: libraryDuration(text) });
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 describe('readDuration', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DESIGN_SET } from '../../../shared/feeds/ical/ical-design-set.ts';
 import { readCommonLine } from '../../../shared/feeds/ical/read-common-line.ts';
 import { readRecurValue } from '../../../shared/feeds/ical/read-recur-value.ts';
+import { mulberry32 } from '../../support/seeded-random.ts';
 
 /** What ical.js makes of the line, or the error it throws. */
 function libraryReading(line: string): unknown {
@@ -26,17 +27,6 @@ function expectSameAsLibrary(value: string): boolean {
   expect(JSON.stringify(fast), value).toBe(JSON.stringify(library));
   expect({ value, property: fast }).toEqual({ value, property: library });
   return true;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const FREQUENCIES = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
