@@ -9,6 +9,7 @@ const MAX_MEMOIZED = 2_000;
 const resolved = new Map<string, string | null>();
 let windowsZones: Map<string, string> | undefined;
 let windowsIdByDisplayKey: Map<string, string> | undefined;
+let windowsIdByCity: Map<string, string | null> | undefined;
 
 /**
  * The IANA zone name for a TZID as feeds write it, or null: an IANA name or link ("US/Eastern"), an
@@ -27,7 +28,11 @@ export function resolveTimeZoneId(tzid: string): string | null {
   const result =
     name === ''
       ? null
-      : (ianaZoneName(name) ?? prefixedZoneName(name) ?? windowsZoneName(name) ?? displayZoneName(name));
+      : (ianaZoneName(name) ??
+        prefixedZoneName(name) ??
+        windowsZoneName(name) ??
+        displayZoneName(name) ??
+        cityListZoneName(name));
   if (resolved.size >= MAX_MEMOIZED) resolved.clear();
   resolved.set(tzid, result);
   return result;
@@ -65,6 +70,38 @@ function displayZoneName(name: string): string | null {
   const prefix = DISPLAY_NAME_PREFIX.exec(name);
   const windowsId = windowsIdByDisplayKey.get(displayNameKey(prefix ? name.slice(prefix[0].length) : name));
   return windowsId ? windowsZoneName(windowsId) : null;
+}
+
+/**
+ * A list of cities that is no display name of its own: older Exchange and Lotus Notes servers merged
+ * several ("Amsterdam, Belgrade, Berlin, Brussels, Budapest, Madrid, Paris, Prague, Stockholm"). Its
+ * first city that names one display name (not two, as "La Paz" does) decides the zone: Amsterdam's
+ * is W. Europe Standard Time, Europe/Berlin.
+ */
+function cityListZoneName(name: string): string | null {
+  const prefix = DISPLAY_NAME_PREFIX.exec(name);
+  const cities = displayNameKey(prefix ? name.slice(prefix[0].length) : name).split(', ');
+  if (cities.length < 2) return null;
+  windowsIdByCity ??= citiesOfDisplayNames();
+  for (const city of cities) {
+    const windowsId = windowsIdByCity.get(city);
+    if (windowsId) return windowsZoneName(windowsId);
+  }
+  return null;
+}
+
+/** City → the Windows zone id of the display names that list it; null for a city two zones list. */
+function citiesOfDisplayNames(): Map<string, string | null> {
+  const byCity = new Map<string, string | null>();
+  for (const [displayName, windowsId] of WINDOWS_ZONE_BY_DISPLAY_NAME) {
+    const cities = displayName.split(', ');
+    if (cities.length < 2) continue;
+    for (const city of cities) {
+      const known = byCity.get(city);
+      byCity.set(city, known === undefined || known === windowsId ? windowsId : null);
+    }
+  }
+  return byCity;
 }
 
 /**

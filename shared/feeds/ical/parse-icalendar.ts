@@ -9,6 +9,7 @@ import { nonBlank, unescapeText } from './ical-text.ts';
 import { firstText, type JCalComponent } from './jcal.ts';
 import { readICalendarDocument } from './read-icalendar-document.ts';
 import type { EventBudget, EventOutput, EventSink } from './reading.ts';
+import { vtimezoneTzid } from './vtimezone-tzid.ts';
 
 export interface ICalendarOptions {
   /** Zone for floating times when the calendar names none (X-WR-TIMEZONE, its only VTIMEZONE); null → UTC. */
@@ -108,8 +109,7 @@ function calendarParts(calendar: JCalComponent): CalendarParts {
   const vtimezones = new Map<string, JCalComponent>();
   for (const component of calendar[2]) {
     if (component[0] === 'vtimezone') {
-      const tzid = component[1].find((property) => property[0] === 'tzid');
-      const id = tzid ? firstText(tzid) : null;
+      const id = vtimezoneTzid(component);
       if (id !== null) vtimezones.set(id, component);
     }
   }

@@ -101,6 +101,17 @@ describe('resolveTimeZoneId', () => {
     expect(displayNameOffsetMs('Europe/Berlin')).toBeNull();
   });
 
+  it('reads a merged list of cities by its first city that one display name lists', () => {
+    const merged = 'Amsterdam, Belgrade, Berlin, Brussels, Budapest, Madrid, Paris, Prague, Stockholm';
+    expect(resolveTimeZoneId(merged)).toBe('Europe/Berlin');
+    expect(resolveTimeZoneId(`"${merged}"`)).toBe('Europe/Berlin');
+    expect(resolveTimeZoneId('(UTC+01:00) Brussels; Amsterdam')).toBe('Europe/Paris');
+    expect(resolveTimeZoneId('Nowhere, Warsaw, Rome')).toBe('Europe/Warsaw');
+    // "La Paz" is in two display names (Mexico's mountain time and South America's western time).
+    expect(resolveTimeZoneId('La Paz, Nowhere')).toBeNull();
+    expect(resolveTimeZoneId('Nowhere, Elsewhere')).toBeNull();
+  });
+
   it('gives null for names that name no zone', () => {
     for (const name of [
       'Foo/Bar',
