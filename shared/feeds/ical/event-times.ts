@@ -116,6 +116,8 @@ export function endRuleOf(
         ),
       );
     } else if (start.isDate) {
+      if (duration.days * DAY_MS + duration.exactMs < 0)
+        problems.push(warningNote('negative DURATION; end ignored'));
       return duration.days > 1 ? { kind: 'days', days: duration.days } : ONE_DAY;
     } else if (duration.days * DAY_MS + duration.exactMs >= 0) {
       return { kind: 'duration', duration };

@@ -205,7 +205,9 @@ function iterateRule(
       const localMs = rule.next();
       if (localMs === null) return;
       if (until) {
-        if (until.isDate || start.isDate) {
+        // A date-time UNTIL on an all-day series (Outlook writes the last day's local midnight in UTC)
+        // is compared with each day's start in the floating zone, as for timed occurrences.
+        if (until.isDate) {
           if (dayNumber(localMs) > untilDay) return;
         } else if (until.utc) {
           // UNTIL in UTC: compare instants, converting only when the wall time is near it.

@@ -126,13 +126,20 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Years or months before the "T": ISO 8601 has them, RFC 5545 durations do not (ical.js reads "P1M" as a minute). */
-const CALENDAR_UNITS = /^[+-]?P[^T]*[YM]/i;
+/**
+ * A duration in ISO 8601's full form whose date part counts years or months: ISO 8601 has them,
+ * RFC 5545 durations do not (ical.js reads "P1M" as a minute). Anything else is merely unreadable.
+ */
+const CALENDAR_UNITS =
+  /^[+-]?P(?=[^T]*[YM])(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?$/i;
 
 /** True for a DURATION written with years or months ("P1M", "P1Y2D"), which iCalendar has no meaning for. */
 export function hasCalendarUnits(text: unknown): boolean {
   return typeof text === 'string' && CALENDAR_UNITS.test(text.trim());
 }
+
+/** "P", then numbers with RFC 5545's units (weeks, days, hours, minutes, seconds), a "T" before any. */
+const LENIENT_DURATION = /^[+-]?P(?:T?\d+[WDHMS])+T?$/i;
 
 /**
  * DURATION text ("PT1H30M", "P1W", "-P2D") → nominal days and exact milliseconds; null when
@@ -143,7 +150,9 @@ export function readDuration(text: unknown): NominalDuration | null {
   const trimmed = text.trim();
   const strict = readStrictDuration(trimmed);
   if (strict !== null) return strict;
-  if (hasCalendarUnits(trimmed)) return null;
+  // ical.js reads on past what it does not know ("P1DXYZ" is a day to it): only numbers with the
+  // RFC's units go to it, in the orders exporters write them ("PT1W", "-PT1W1D2H").
+  if (hasCalendarUnits(trimmed) || !LENIENT_DURATION.test(trimmed)) return null;
   let duration: ICAL.Duration;
   try {
     duration = ICAL.Duration.fromString(trimmed);

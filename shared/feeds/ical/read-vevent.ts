@@ -1,7 +1,8 @@
 import type { RawPerson } from '../raw-event.ts';
+import { asWritten } from './event-times.ts';
 import { nonBlank, unescapeText } from './ical-text.ts';
 import { firstText, type JCalComponent, type JCalProperty, parameterText } from './jcal.ts';
-import type { ProblemNote } from './problem-notes.ts';
+import { type ProblemNote, warningNote } from './problem-notes.ts';
 
 /** What one VEVENT says, gathered in a single pass over its properties. */
 export interface VEventData {
@@ -99,6 +100,8 @@ export function readVEvent(
   let rrule: Record<string, unknown> | null = null;
   let rdates: JCalProperty[] | null = null;
   let exdates: JCalProperty[] | null = null;
+  /** A DTSTART after the first that says another time (RFC 5545 allows one). */
+  let secondStart: JCalProperty | null = null;
 
   for (const property of vevent[1]) {
     switch (property[0]) {
@@ -142,7 +145,8 @@ export function readVEvent(
         categories = addCategories(categories ?? [], property);
         break;
       case 'dtstart':
-        dtstart ??= property;
+        if (dtstart === null) dtstart = property;
+        else if (!sameTime(dtstart, property)) secondStart ??= property;
         break;
       case 'dtend':
         dtend ??= property;
@@ -179,6 +183,12 @@ export function readVEvent(
     }
   }
 
+  let problems = lineProblems;
+  if (dtstart !== null && secondStart !== null) {
+    // As calendar clients do (ical.js reads the first), the first one counts; the feed hears of it.
+    const message = `DTSTART is given twice ('${asWritten(dtstart[3])}', then '${asWritten(secondStart[3])}'); the first is used`;
+    problems = [...lineProblems, warningNote(message)];
+  }
   const useHtml = description === null && htmlDescription !== null;
   return {
     index,
@@ -204,8 +214,18 @@ export function readVEvent(
     rrule,
     rdates: rdates ?? NONE,
     exdates: exdates ?? NONE,
-    lineProblems,
+    lineProblems: problems,
   };
+}
+
+/** Two time properties that say the same: the same type, value and TZID. */
+function sameTime(a: JCalProperty, b: JCalProperty): boolean {
+  return (
+    a[2] === b[2] &&
+    a[3] === b[3] &&
+    a.length === b.length &&
+    parameterText(a, 'tzid') === parameterText(b, 'tzid')
+  );
 }
 
 /** The first conference URI, except that a web link beats a phone number ("tel:…") written before it. */
