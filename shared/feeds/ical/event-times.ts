@@ -13,6 +13,7 @@ import {
 } from './ical-time-values.ts';
 import { type JCalProperty, parameterText } from './jcal.ts';
 import { errorNote, type ProblemNote, warningNote } from './problem-notes.ts';
+import { writtenValueOf } from './written-time-values.ts';
 
 /** A DATE or DATE-TIME with the zone it is read in (all-day dates sit in the floating zone). */
 export interface ZonedValue {
@@ -42,7 +43,7 @@ export function zonedProperty(
   const value = readTimeValue(property[3]);
   if (!value) {
     // DTSTART or RECURRENCE-ID lost means the event is lost; the caller reads a bad DTEND as absent.
-    const message = `unreadable ${property[0].toUpperCase()} '${asWritten(property[3])}'`;
+    const message = `unreadable ${property[0].toUpperCase()} '${writtenTime(property)}'`;
     problems.push(property[0] === 'dtend' ? warningNote(message) : errorNote(message));
     return null;
   }
@@ -152,6 +153,11 @@ export function endOf(rule: EndRule, start: ZonedValue, startMs: number): EventT
       return { kind: 'instant', utcMs: dayShifted + exactMs, timeZone: start.zone.timeZone };
     }
   }
+}
+
+/** A time property's value as the feed wrote it, for a problem that quotes it. */
+export function writtenTime(property: JCalProperty): string {
+  return writtenValueOf(property) ?? asWritten(property[3]);
 }
 
 /** A garbled jCal date back in the form the feed wrote it ("2026-13-45T09:00:00" → "20261345T090000"). */

@@ -7,6 +7,7 @@ import { readCommonLine } from './read-common-line.ts';
 import { PROPERTIES_READ } from './read-vevent.ts';
 import { quoteParameterValues, TIME_PROPERTIES, valueOutOfQuotes } from './repair-time-line.ts';
 import type { VEventBlock } from './split-icalendar.ts';
+import { rememberWrittenValue } from './written-time-values.ts';
 
 export interface VEventComponents {
   /** Normally one; none when the block had nothing but its BEGIN line. */
@@ -163,6 +164,7 @@ export function readVEventBlock(block: VEventBlock): VEventComponents {
       );
       return;
     }
+    if (TIME_PROPERTIES.has(name)) rememberWrittenValue(property, line);
     current[1].push(property);
   };
 

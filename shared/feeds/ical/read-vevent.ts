@@ -1,5 +1,5 @@
 import type { RawPerson } from '../raw-event.ts';
-import { asWritten } from './event-times.ts';
+import { writtenTime } from './event-times.ts';
 import { nonBlank, unescapeText } from './ical-text.ts';
 import { firstText, type JCalComponent, type JCalProperty, parameterText } from './jcal.ts';
 import { type ProblemNote, warningNote } from './problem-notes.ts';
@@ -186,7 +186,7 @@ export function readVEvent(
   let problems = lineProblems;
   if (dtstart !== null && secondStart !== null) {
     // As calendar clients do (ical.js reads the first), the first one counts; the feed hears of it.
-    const message = `DTSTART is given twice ('${asWritten(dtstart[3])}', then '${asWritten(secondStart[3])}'); the first is used`;
+    const message = `DTSTART is given twice ('${writtenTime(dtstart)}', then '${writtenTime(secondStart)}'); the first is used`;
     problems = [...lineProblems, warningNote(message)];
   }
   const useHtml = description === null && htmlDescription !== null;

@@ -126,6 +126,19 @@ describe('parseICalendar on exporters that bend RFC 5545', () => {
     ]);
   });
 
+  it('quotes an unreadable start as the feed wrote it, not as the line parser cut it up', () => {
+    const feed = parse([
+      ...vevent('words', 'DTSTART;VALUE=DATE:Next Year'),
+      ...vevent('underscores', 'DTSTART:not_a_valid_date'),
+      ...vevent('readable', 'DTSTART:20260101T100000Z'),
+    ]);
+    expect(feed.events.map((event) => event.uid)).toEqual(['readable']);
+    expect(messages(feed)).toEqual([
+      "error: unreadable DTSTART 'Next Year'",
+      "error: unreadable DTSTART 'not_a_valid_date'",
+    ]);
+  });
+
   it('keeps the first of two different DTSTARTs and says so; the same one twice is no problem', () => {
     const feed = parse([
       ...vevent('two-starts', 'DTSTART:20260101T100000Z', 'DTSTART:20260102T100000Z'),
